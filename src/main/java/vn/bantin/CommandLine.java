@@ -1,0 +1,106 @@
+package vn.bantin;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The commands {@code bantin.jar} accepts. The first argument that is not an option names
+ * the command; {@code serve} runs when none is named. Options such as
+ * {@code --server.port=8081} or {@code --bantin.data-dir=/srv/bantin} pass through to the
+ * command.
+ *
+ * <p>
+ * Later features add commands (for example {@code validate} for content files); each is
+ * listed by {@code --help} from {@link #COMMANDS}, so the help never drifts from what the
+ * jar accepts.
+ */
+final class CommandLine {
+
+	/**
+	 * Returned by {@link #run} when the command started a server that keeps the JVM
+	 * alive.
+	 */
+	static final int KEEP_RUNNING = -1;
+
+	static final int USAGE_ERROR = 2;
+
+	private static final Map<String, String> COMMANDS = new LinkedHashMap<>();
+
+	static {
+		COMMANDS.put("serve", "run the web site, the admin area and the scheduler (default)");
+		COMMANDS.put("help", "print this help");
+	}
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	CommandLine(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	/**
+	 * Runs the command named in {@code args}.
+	 * @param args the command line
+	 * @param server starts the application with the remaining arguments
+	 * @return the process exit status, or {@link #KEEP_RUNNING}
+	 */
+	int run(String[] args, Consumer<String[]> server) {
+		String command = "serve";
+		int position = -1;
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--help") || args[i].equals("-h")) {
+				printHelp(this.out);
+				return 0;
+			}
+			if (!args[i].startsWith("-") && position < 0) {
+				command = args[i];
+				position = i;
+			}
+		}
+		String[] rest = without(args, position);
+		switch (command) {
+			case "serve" -> {
+				server.accept(rest);
+				return KEEP_RUNNING;
+			}
+			case "help" -> {
+				printHelp(this.out);
+				return 0;
+			}
+			default -> {
+				this.err.println("bantin: unknown command '" + command + "'");
+				printHelp(this.err);
+				return USAGE_ERROR;
+			}
+		}
+	}
+
+	private void printHelp(PrintStream stream) {
+		stream.println("Usage: java -jar bantin.jar [COMMAND] [--option=value ...]");
+		stream.println();
+		stream.println("Commands:");
+		COMMANDS.forEach((name, description) -> stream.printf("  %-12s %s%n", name, description));
+		stream.println();
+		stream.println("Options (any Spring Boot property, for example):");
+		stream.println("  --server.port=8080            HTTP port");
+		stream.println("  --bantin.data-dir=./data      database, media and caches");
+		stream.println("  --spring.profiles.active=postgres   use PostgreSQL (SPRING_DATASOURCE_URL, ...)");
+		stream.println();
+		stream.println("Environment: BANTIN_ADMIN_PASSWORD sets the password of user 'admin' on first start.");
+	}
+
+	private static String[] without(String[] args, int position) {
+		if (position < 0) {
+			return args;
+		}
+		String[] rest = Arrays.copyOf(args, args.length - 1);
+		System.arraycopy(args, position + 1, rest, position, args.length - position - 1);
+		return rest;
+	}
+
+}

@@ -1,0 +1,119 @@
+package vn.bantin.account;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who may see what.
+ *
+ * <ul>
+ * <li>The public site needs no sign-in.</li>
+ * <li>Everything under {@code /admin} needs a signed-in user holding at least one
+ * {@link Role}; each admin controller narrows that further with {@code @Secured}.</li>
+ * <li>{@code /actuator/health} and {@code /actuator/info} are public (load balancers and
+ * uptime checks); other actuator endpoints, such as Prometheus metrics, need an
+ * administrator over HTTP Basic, which scrapers support.</li>
+ * <li>CSRF protection stays on for every form.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity(securedEnabled = true)
+class SecurityConfiguration {
+
+	static final String LOGIN_PAGE = "/login";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// bcrypt today; the {id} prefix lets hashes move to a stronger encoder later
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+						.permitAll()
+						.anyRequest()
+						.hasRole(Role.ADMIN.name()))
+			.httpBasic(Customizer.withDefaults())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain siteSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+		SavedRequestAwareAuthenticationSuccessHandler toAdmin = new SavedRequestAwareAuthenticationSuccessHandler();
+		toAdmin.setDefaultTargetUrl("/admin");
+		return http
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/admin", "/admin/**")
+				.hasAnyRole(Role.EDITOR.name(), Role.APPROVER.name(), Role.OPERATOR.name(), Role.ADMIN.name())
+				.anyRequest()
+				.permitAll())
+			.formLogin((form) -> form.loginPage(LOGIN_PAGE).permitAll().successHandler((request, response, auth) -> {
+				throttle.recordSuccess(auth.getName());
+				toAdmin.onAuthenticationSuccess(request, response, auth);
+			}).failureHandler((request, response, exception) -> {
+				throttle.recordFailure(request.getParameter("username"), request.getRemoteAddr());
+				response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error");
+			}))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
+							+ " frame-ancestors 'self'")))
+			.build();
+	}
+
+	/**
+	 * Refuses a sign-in attempt while its user name or address is throttled, before the
+	 * password is checked, so that guessing costs the attacker time rather than the
+	 * server.
+	 */
+	static final class LoginThrottleFilter extends OncePerRequestFilter {
+
+		private final LoginThrottle throttle;
+
+		LoginThrottleFilter(LoginThrottle throttle) {
+			this.throttle = throttle;
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !("POST".equals(request.getMethod())
+					&& LOGIN_PAGE.equals(request.getRequestURI().substring(request.getContextPath().length())));
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (this.throttle.isLocked(request.getParameter("username"), request.getRemoteAddr())) {
+				response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?locked");
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+}

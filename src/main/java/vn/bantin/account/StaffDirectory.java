@@ -1,0 +1,207 @@
+package vn.bantin.account;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.bantin.RuleViolation;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import vn.bantin.text.VietnameseText;
+
+/**
+ * The staff accounts and the rules for changing them.
+ *
+ * <p>
+ * Rules: user names are lower-case ASCII ({@code [a-z0-9._-]}, 3–64 characters) so that
+ * they can be typed on any keyboard; passwords have at least
+ * {@value #MIN_PASSWORD_LENGTH} characters; there is always at least one enabled
+ * administrator, and nobody can disable themselves or take away their own
+ * {@link Role#ADMIN} role, so the commune can never lock itself out.
+ */
+@Service
+@Transactional
+class StaffDirectory {
+
+	static final int MIN_PASSWORD_LENGTH = 10;
+
+	static final String INITIAL_ADMIN = "admin";
+
+	private static final Logger log = LoggerFactory.getLogger(StaffDirectory.class);
+
+	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
+	private static final char[] PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+		.toCharArray();
+
+	private final StaffUsers users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	StaffDirectory(StaffUsers users, PasswordEncoder passwordEncoder, Clock clock) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	List<StaffUser> all() {
+		return this.users.findAllByOrderByUsername();
+	}
+
+	@Transactional(readOnly = true)
+	StaffUser get(long id) {
+		return this.users.findById(id).orElseThrow(() -> new UnknownStaffUser(id));
+	}
+
+	/**
+	 * Creates an enabled user.
+	 * @throws RuleViolation when the name is taken or malformed, or the password too weak
+	 */
+	StaffUser create(String username, String displayName, String password, Set<Role> roles) {
+		String name = normaliseUsername(username);
+		if (!USERNAME.matcher(name).matches()) {
+			throw new RuleViolation("username", "account.error.username-format");
+		}
+		if (this.users.existsByUsername(name)) {
+			throw new RuleViolation("username", "account.error.username-taken");
+		}
+		checkPassword("password", name, password);
+		if (roles.isEmpty()) {
+			throw new RuleViolation("roles", "account.error.roles-empty");
+		}
+		String shownName = StringUtils.hasText(displayName) ? VietnameseText.nfc(displayName.strip()) : name;
+		return this.users
+			.save(new StaffUser(name, shownName, this.passwordEncoder.encode(password), roles, this.clock.instant()));
+	}
+
+	/**
+	 * Changes another user's name, roles and whether they may sign in.
+	 * @param actingUsername who makes the change: they may not disable themselves or drop
+	 * their own admin role
+	 */
+	StaffUser update(long id, String displayName, Set<Role> roles, boolean enabled, String actingUsername) {
+		StaffUser user = get(id);
+		boolean self = user.getUsername().equals(actingUsername);
+		if (self && !enabled) {
+			throw new RuleViolation("enabled", "account.error.disable-self");
+		}
+		if (self && user.holds(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+			throw new RuleViolation("roles", "account.error.drop-own-admin");
+		}
+		if (roles.isEmpty()) {
+			throw new RuleViolation("roles", "account.error.roles-empty");
+		}
+		boolean losesAdmin = user.isEnabled() && user.holds(Role.ADMIN) && (!enabled || !roles.contains(Role.ADMIN));
+		if (losesAdmin && enabledAdmins() <= 1) {
+			throw new RuleViolation("roles", "account.error.last-admin");
+		}
+		if (StringUtils.hasText(displayName)) {
+			user.rename(VietnameseText.nfc(displayName.strip()));
+		}
+		user.assignRoles(roles);
+		user.setEnabled(enabled);
+		return user;
+	}
+
+	/**
+	 * Replaces a user's password with a generated one, to be handed to them once.
+	 * @return the new password in clear text; it is not stored
+	 */
+	String resetPassword(long id) {
+		StaffUser user = get(id);
+		String password = generatePassword();
+		user.changePassword(this.passwordEncoder.encode(password), this.clock.instant());
+		return password;
+	}
+
+	/**
+	 * Changes the signed-in user's own password after checking the current one.
+	 */
+	void changeOwnPassword(String username, String currentPassword, String newPassword) {
+		StaffUser user = this.users.findByUsername(username)
+			.orElseThrow(() -> new RuleViolation("currentPassword", "account.error.current-password"));
+		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+			throw new RuleViolation("currentPassword", "account.error.current-password");
+		}
+		checkPassword("newPassword", username, newPassword);
+		user.changePassword(this.passwordEncoder.encode(newPassword), this.clock.instant());
+	}
+
+	/**
+	 * Creates user {@code admin} with every role when no user exists yet: the first start
+	 * of a new installation.
+	 * @param configuredPassword the password to give it; when blank a random one is
+	 * generated and written once to the log
+	 * @return whether the user was created
+	 */
+	boolean createInitialAdminIfNoUsers(String configuredPassword) {
+		if (this.users.count() > 0) {
+			return false;
+		}
+		boolean generated = !StringUtils.hasText(configuredPassword);
+		String password = generated ? generatePassword() : configuredPassword;
+		this.users.save(new StaffUser(INITIAL_ADMIN, "Quản trị", this.passwordEncoder.encode(password),
+				Set.of(Role.values()), this.clock.instant()));
+		if (generated) {
+			log.warn("Created user '{}' with the generated password: {} (shown only now; change it after signing"
+					+ " in, or set BANTIN_ADMIN_PASSWORD before the first start)", INITIAL_ADMIN, password);
+		}
+		else {
+			log.info("Created user '{}' with the password from BANTIN_ADMIN_PASSWORD", INITIAL_ADMIN);
+		}
+		return true;
+	}
+
+	private long enabledAdmins() {
+		return this.users.findAll().stream().filter((u) -> u.isEnabled() && u.holds(Role.ADMIN)).count();
+	}
+
+	private void checkPassword(String field, String username, String password) {
+		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+			throw new RuleViolation(field, "account.error.password-short");
+		}
+		if (password.equalsIgnoreCase(username)) {
+			throw new RuleViolation(field, "account.error.password-is-username");
+		}
+	}
+
+	static String normaliseUsername(String username) {
+		return username == null ? "" : VietnameseText.nfc(username.strip()).toLowerCase(Locale.ROOT);
+	}
+
+	private String generatePassword() {
+		StringBuilder password = new StringBuilder(16);
+		for (int i = 0; i < 16; i++) {
+			password.append(PASSWORD_ALPHABET[this.random.nextInt(PASSWORD_ALPHABET.length)]);
+		}
+		return password.toString();
+	}
+
+	/** Thrown for an id that names no user; answered with 404. */
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	static class UnknownStaffUser extends RuntimeException {
+
+		UnknownStaffUser(long id) {
+			super("No user with id " + id);
+		}
+
+	}
+
+}

@@ -1,0 +1,16 @@
+package vn.bantin.account;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StaffUsers extends JpaRepository<StaffUser, Long> {
+
+	Optional<StaffUser> findByUsername(String username);
+
+	List<StaffUser> findAllByOrderByUsername();
+
+	boolean existsByUsername(String username);
+
+}

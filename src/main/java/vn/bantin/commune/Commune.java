@@ -1,0 +1,229 @@
+package vn.bantin.commune;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
+
+import vn.bantin.BantinProperties;
+import vn.bantin.RuleViolation;
+import vn.bantin.text.VietnameseText;
+
+/**
+ * The commune's identity as every module sees it.
+ *
+ * <p>
+ * {@link #identity()} is cheap: the value is cached for a few seconds, so that every page
+ * can show it and a change made on another node of a cluster shows up shortly after.
+ */
+@Service
+public class Commune {
+
+	static final long MAX_LOGO_BYTES = 512 * 1024;
+
+	private static final Duration CACHE_FOR = Duration.ofSeconds(10);
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private final CommuneRecords records;
+
+	private final CommuneSettings settings;
+
+	private final BantinProperties properties;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	private volatile Cached cached;
+
+	Commune(CommuneRecords records, CommuneSettings settings, BantinProperties properties, Clock clock,
+			TransactionTemplate transactions) {
+		this.records = records;
+		this.settings = settings;
+		this.properties = properties;
+		this.clock = clock;
+		this.transactions = transactions;
+	}
+
+	/** The current identity. */
+	public CommuneIdentity identity() {
+		Cached current = this.cached;
+		Instant now = this.clock.instant();
+		if (current == null || now.isAfter(current.until())) {
+			CommuneRecord record = stored();
+			CommuneDetails details = record.details();
+			CommuneIdentity identity = new CommuneIdentity(details.name(), details.shortName(), details.level(),
+					details.parentUnits(), details.address(), details.phone(), details.email(), details.websiteUrl(),
+					record.logoFile() != null, details.signerTitle(), details.signerName(), this.properties.zone(),
+					details.locale());
+			current = new Cached(identity, now.plus(CACHE_FOR));
+			this.cached = current;
+		}
+		return current.identity();
+	}
+
+	/** Where the uploaded logo lies, if there is one. */
+	public Optional<Path> logo() {
+		String file = stored().logoFile();
+		return Optional.ofNullable(file).map((name) -> logoFolder().resolve(name)).filter(Files::isReadable);
+	}
+
+	CommuneDetails details() {
+		return stored().details();
+	}
+
+	/**
+	 * Replaces the editable identity.
+	 * @throws RuleViolation naming the first field that is missing or malformed
+	 */
+	void update(CommuneDetails edited) {
+		CommuneDetails details = normalise(edited);
+		check(details);
+		this.transactions.executeWithoutResult((tx) -> stored().apply(details, this.clock.instant()));
+		this.cached = null;
+	}
+
+	/**
+	 * Stores a new logo (PNG, JPEG or WebP, at most {@value #MAX_LOGO_BYTES} bytes). The
+	 * file is written completely before it replaces the old one, so a failed upload
+	 * leaves the old logo in place.
+	 */
+	void replaceLogo(byte[] image) {
+		if (image.length == 0 || image.length > MAX_LOGO_BYTES) {
+			throw new RuleViolation("logo", "commune.error.logo-size");
+		}
+		String extension = imageExtension(image)
+			.orElseThrow(() -> new RuleViolation("logo", "commune.error.logo-type"));
+		Instant now = this.clock.instant();
+		String name = "logo-" + now.toEpochMilli() + "." + extension;
+		try {
+			Files.createDirectories(logoFolder());
+			Path temporary = Files.createTempFile(logoFolder(), "upload-", ".part");
+			Files.write(temporary, image);
+			Files.move(temporary, logoFolder().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not store the logo in " + logoFolder(), ex);
+		}
+		String previous = this.transactions.execute((tx) -> {
+			CommuneRecord record = stored();
+			String old = record.logoFile();
+			record.useLogo(name, now);
+			return old;
+		});
+		if (previous != null) {
+			try {
+				Files.deleteIfExists(logoFolder().resolve(previous));
+			}
+			catch (IOException ex) {
+				// an orphaned old logo wastes a little disk and harms nothing
+			}
+		}
+		this.cached = null;
+	}
+
+	/** Copies {@code bantin.commune.*} into the database on the first start. */
+	void seedIfMissing() {
+		this.transactions.executeWithoutResult((tx) -> {
+			if (!this.records.existsById(CommuneRecord.THE_ONLY_ID)) {
+				this.records.save(new CommuneRecord(normalise(CommuneDetails.of(this.settings)), this.clock.instant()));
+			}
+		});
+	}
+
+	private CommuneRecord stored() {
+		return this.records.findById(CommuneRecord.THE_ONLY_ID).orElseGet(() -> {
+			seedIfMissing();
+			return this.records.findById(CommuneRecord.THE_ONLY_ID).orElseThrow();
+		});
+	}
+
+	private Path logoFolder() {
+		return this.properties.dataPath("commune");
+	}
+
+	private static CommuneDetails normalise(CommuneDetails details) {
+		return new CommuneDetails(clean(details.name()), clean(details.shortName()), clean(details.level()),
+				details.parentUnits().stream().map(Commune::clean).filter((u) -> !u.isEmpty()).toList(),
+				clean(details.address()), clean(details.phone()), clean(details.email()), clean(details.websiteUrl()),
+				clean(details.signerTitle()), clean(details.signerName()), clean(details.localeTag()));
+	}
+
+	private static String clean(String value) {
+		return value == null ? "" : VietnameseText.nfc(value.strip());
+	}
+
+	private static void check(CommuneDetails details) {
+		require("name", details.name());
+		require("shortName", details.shortName());
+		require("level", details.level());
+		require("signerTitle", details.signerTitle());
+		if (StringUtils.hasText(details.email()) && !EMAIL.matcher(details.email()).matches()) {
+			throw new RuleViolation("email", "commune.error.email");
+		}
+		if (!isWebAddress(details.websiteUrl())) {
+			throw new RuleViolation("websiteUrl", "commune.error.website-url");
+		}
+		if (!CommuneDetails.LOCALES.contains(details.localeTag())) {
+			throw new RuleViolation("localeTag", "commune.error.locale");
+		}
+	}
+
+	private static void require(String field, String value) {
+		if (!StringUtils.hasText(value)) {
+			throw new RuleViolation(field, "commune.error.required");
+		}
+	}
+
+	private static boolean isWebAddress(String url) {
+		try {
+			URI uri = URI.create(url);
+			return List.of("http", "https").contains(uri.getScheme()) && uri.getHost() != null;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	static Optional<String> imageExtension(byte[] bytes) {
+		if (startsWith(bytes, 0, 0x89, 'P', 'N', 'G')) {
+			return Optional.of("png");
+		}
+		if (startsWith(bytes, 0, 0xFF, 0xD8, 0xFF)) {
+			return Optional.of("jpg");
+		}
+		if (startsWith(bytes, 0, 'R', 'I', 'F', 'F') && startsWith(bytes, 8, 'W', 'E', 'B', 'P')) {
+			return Optional.of("webp");
+		}
+		return Optional.empty();
+	}
+
+	private static boolean startsWith(byte[] bytes, int offset, int... expected) {
+		if (bytes.length < offset + expected.length) {
+			return false;
+		}
+		for (int i = 0; i < expected.length; i++) {
+			if ((bytes[offset + i] & 0xFF) != expected[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private record Cached(CommuneIdentity identity, Instant until) {
+	}
+
+}

@@ -1,0 +1,32 @@
+package vn.bantin.content;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The plans the commune works to, for other modules (site, reports).
+ */
+@Service
+@Transactional(readOnly = true)
+public class PlanCatalog {
+
+	private final Plans plans;
+
+	PlanCatalog(Plans plans) {
+		this.plans = plans;
+	}
+
+	/** All plans, the most recent period first. */
+	public List<PlanView> plans() {
+		return this.plans.findAllByOrderByPeriodStartDescTitleAsc().stream().map(Plan::view).toList();
+	}
+
+	/** The plan with this id, if loaded. */
+	public Optional<PlanView> plan(String id) {
+		return this.plans.findById(id).map(Plan::view);
+	}
+
+}

@@ -1,0 +1,60 @@
+package vn.bantin.schedule;
+
+import java.time.ZoneId;
+import java.util.TimeZone;
+
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.JobKey;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+
+import org.springframework.stereotype.Component;
+
+import vn.bantin.BantinProperties;
+
+/**
+ * Builds Quartz triggers on the commune's wall clock, whatever the JVM's default zone.
+ *
+ * <p>
+ * Triggers that fire late after downtime do nothing by themselves: whether a late
+ * publication still goes out is a decision of the code that runs, which sees the
+ * scheduled time, not of Quartz's misfire defaults.
+ */
+@Component
+public class CommuneTriggers {
+
+	private final ZoneId zone;
+
+	CommuneTriggers(BantinProperties properties) {
+		this.zone = properties.zone();
+	}
+
+	/** The zone recurring triggers follow ({@code bantin.zone}). */
+	public ZoneId zone() {
+		return this.zone;
+	}
+
+	/**
+	 * A trigger for a Quartz cron expression (seconds first, e.g.
+	 * {@code 0 0 6 ? * MON-SAT}) read in the commune's zone.
+	 * @throws IllegalArgumentException when the expression is not valid
+	 */
+	public CronTrigger cron(TriggerKey key, JobKey job, String expression) {
+		CronScheduleBuilder schedule;
+		try {
+			schedule = CronScheduleBuilder.cronScheduleNonvalidatedExpression(expression);
+		}
+		catch (java.text.ParseException ex) {
+			throw new IllegalArgumentException(
+					"Not a Quartz cron expression: " + expression + " (" + ex.getMessage() + ")", ex);
+		}
+		return TriggerBuilder.newTrigger()
+			.withIdentity(key)
+			.forJob(job)
+			.withSchedule(
+					schedule.inTimeZone(TimeZone.getTimeZone(this.zone)).withMisfireHandlingInstructionFireAndProceed())
+			.build();
+	}
+
+}
