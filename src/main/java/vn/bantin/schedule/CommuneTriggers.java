@@ -17,9 +17,9 @@ import vn.bantin.BantinProperties;
  * Builds Quartz triggers on the commune's wall clock, whatever the JVM's default zone.
  *
  * <p>
- * Triggers that fire late after downtime do nothing by themselves: whether a late
- * publication still goes out is a decision of the code that runs, which sees the
- * scheduled time, not of Quartz's misfire defaults.
+ * A trigger that missed its time while the application was down fires once when it is back; the code
+ * that runs decides, from the scheduled time in the {@code JobExecutionContext}, whether a late
+ * publication still goes out. Quartz's misfire threshold is not a lateness policy.
  */
 @Component
 public class CommuneTriggers {
