@@ -17,9 +17,10 @@ import vn.bantin.BantinProperties;
  * Builds Quartz triggers on the commune's wall clock, whatever the JVM's default zone.
  *
  * <p>
- * A trigger that missed its time while the application was down fires once when it is back; the code
- * that runs decides, from the scheduled time in the {@code JobExecutionContext}, whether a late
- * publication still goes out. Quartz's misfire threshold is not a lateness policy.
+ * A trigger that missed its time while the application was down fires once when it is
+ * back; the code that runs decides, from the scheduled time in the
+ * {@code JobExecutionContext}, whether a late publication still goes out. Quartz's
+ * misfire threshold is not a lateness policy.
  */
 @Component
 public class CommuneTriggers {
