@@ -78,7 +78,10 @@ class Plan {
 		this.bodyMarkdown = file.body();
 		this.sourceFile = sourceFile;
 		this.loadedAt = now;
-		this.themes.clear();
+		// A new list, not the old one refilled: Hibernate then deletes the stored themes
+		// before inserting these, whereas updating the rows in place by position breaks
+		// the unique theme key as soon as two themes change places.
+		this.themes = new ArrayList<>();
 		file.themes().forEach((t) -> this.themes.add(new Theme(t.key(), t.title(), t.description())));
 	}
 
