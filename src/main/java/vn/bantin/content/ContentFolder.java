@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.dao.DataAccessException;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,11 +70,19 @@ class ContentFolder implements ApplicationRunner {
 			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".md")).sorted().toList()) {
 				String relative = root.relativize(file).toString().replace('\\', '/');
 				PlanFile.Reading reading = read(file, relative);
-				if (reading.ok()) {
-					store(reading.plan(), relative);
-					loaded++;
-				}
 				found.addAll(reading.problems());
+				if (reading.ok()) {
+					try {
+						store(reading.plan(), relative);
+						loaded++;
+					}
+					catch (DataAccessException ex) {
+						// one file the database refuses (e.g. a value too long) must not
+						// stop the others
+						found.add(new ContentProblem(relative, 1, 1,
+								"could not be stored: " + ex.getMostSpecificCause().getMessage()));
+					}
+				}
 			}
 		}
 		catch (IOException ex) {

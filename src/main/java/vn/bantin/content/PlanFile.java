@@ -90,9 +90,12 @@ record PlanFile(String id, String numberSymbol, String title, String issuer, Loc
 			problems.add(fields.get("kind").getStartMark(),
 					"field 'kind': a file in plans/ must say 'plan', not '" + kind + "'");
 		}
-		String title = scalar(fields, "title", true, problems, root);
-		String issuer = scalar(fields, "issuer", true, problems, root);
-		String number = scalar(fields, "number", false, problems, root);
+		String title = limit(scalar(fields, "title", true, problems, root), 300, fields.get("title"), "title",
+				problems);
+		String issuer = limit(scalar(fields, "issuer", true, problems, root), 200, fields.get("issuer"), "issuer",
+				problems);
+		String number = limit(scalar(fields, "number", false, problems, root), 50, fields.get("number"), "number",
+				problems);
 		LocalDate issued = date(fields.get("issued"), "issued", problems);
 		LocalDate from = null;
 		LocalDate to = null;
@@ -133,9 +136,14 @@ record PlanFile(String id, String numberSymbol, String title, String issuer, Loc
 			}
 			Map<String, Node> fields = fields(theme, THEME_FIELDS, "themes.", problems);
 			String key = scalar(fields, "key", true, problems, item);
-			String title = scalar(fields, "title", true, problems, item);
-			String description = scalar(fields, "description", false, problems, item);
-			if (key != null && !ID.matcher(key).matches()) {
+			String title = limit(scalar(fields, "title", true, problems, item), 300, fields.get("title"),
+					"themes.title", problems);
+			String description = limit(scalar(fields, "description", false, problems, item), 4000,
+					fields.get("description"), "themes.description", problems);
+			if (key != null && key.length() > 60) {
+				problems.add(fields.get("key").getStartMark(), "field 'themes.key' is longer than 60 characters");
+			}
+			else if (key != null && !ID.matcher(key).matches()) {
 				problems.add(fields.get("key").getStartMark(),
 						"field 'themes.key': '" + key + "' must be lower-case letters, digits and '-'");
 			}
@@ -186,6 +194,16 @@ record PlanFile(String id, String numberSymbol, String title, String issuer, Loc
 			return null;
 		}
 		return value.isEmpty() ? null : value;
+	}
+
+	/** Refuses a value longer than its column, so that the database never has to. */
+	private static String limit(String value, int max, Node node, String name, Problems problems) {
+		if (value != null && value.length() > max) {
+			problems.add(node.getStartMark(),
+					"field '" + name + "' has " + value.length() + " characters; at most " + max + " are allowed");
+			return null;
+		}
+		return value;
 	}
 
 	private static LocalDate date(Node node, String name, Problems problems) {

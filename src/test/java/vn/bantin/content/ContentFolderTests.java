@@ -1,0 +1,97 @@
+package vn.bantin.content;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.bantin.BantinProperties;
+import vn.bantin.H2Database;
+import vn.bantin.PersistenceTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Loading the content folder: good files load, bad files are reported by path and line,
+ * and a bad file never stops the others.
+ */
+@PersistenceTest
+@H2Database
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+class ContentFolderTests {
+
+	@Autowired
+	Plans plans;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@TempDir
+	Path content;
+
+	ContentFolder folder() {
+		BantinProperties properties = new BantinProperties(Path.of("data"), ZoneId.of("Asia/Ho_Chi_Minh"), this.content,
+				Path.of("schedules"));
+		return new ContentFolder(properties, this.plans, new TransactionTemplate(this.transactionManager),
+				Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneId.of("UTC")));
+	}
+
+	@Test
+	void badFilesAreReportedAndTheGoodOnesStillLoad() throws IOException {
+		this.plans.deleteAll();
+		Path plansDir = Files.createDirectories(this.content.resolve("plans"));
+		Files.writeString(plansDir.resolve("a-good.md"), PlanFileTests.GOOD, StandardCharsets.UTF_8);
+		Files.writeString(plansDir.resolve("b-bad-yaml.md"),
+				PlanFileTests.GOOD.replace("title: Kế", "title: [Kế").replace("ke-hoach-2024", "other"),
+				StandardCharsets.UTF_8);
+		Files.writeString(plansDir.resolve("c-long-title.md"),
+				PlanFileTests.GOOD.replace("ke-hoach-2024", "long").replace("năm 2024", "x".repeat(400)),
+				StandardCharsets.UTF_8);
+		Files.write(plansDir.resolve("d-latin1.md"),
+				PlanFileTests.GOOD.replace("ke-hoach-2024", "latin").getBytes(StandardCharsets.ISO_8859_1));
+		Files.writeString(plansDir.resolve("notes.txt"), "not a plan", StandardCharsets.UTF_8);
+
+		List<ContentProblem> problems = folder().load();
+
+		assertThat(this.plans.findAll()).extracting((plan) -> plan.view().id()).containsExactly("ke-hoach-2024");
+		assertThat(problems).extracting(ContentProblem::file)
+			.containsExactly("plans/b-bad-yaml.md", "plans/c-long-title.md", "plans/d-latin1.md");
+		assertThat(problems.get(1))
+			.hasToString("plans/c-long-title.md:5:8: field 'title' has 422 characters; at most 300 are allowed");
+		assertThat(problems.get(2).message()).contains("not UTF-8");
+	}
+
+	@Test
+	void reloadingUpdatesThePlanWithTheSameId() throws IOException {
+		this.plans.deleteAll();
+		Path plansDir = Files.createDirectories(this.content.resolve("plans"));
+		Files.writeString(plansDir.resolve("a.md"), PlanFileTests.GOOD, StandardCharsets.UTF_8);
+		folder().load();
+		Files.writeString(plansDir.resolve("a.md"), PlanFileTests.GOOD.replace("năm 2024", "năm 2024 (sửa đổi)"),
+				StandardCharsets.UTF_8);
+
+		assertThat(folder().load()).isEmpty();
+
+		assertThat(this.plans.findAll()).singleElement()
+			.satisfies((plan) -> assertThat(plan.view().title()).isEqualTo("Kế hoạch tuyên truyền năm 2024 (sửa đổi)"));
+	}
+
+	@Test
+	void missingFolderLoadsNothingAndReportsNothing() {
+		assertThat(folder().load()).isEmpty();
+	}
+
+}
