@@ -1,0 +1,104 @@
+package vn.bantin.web;
+
+import java.nio.file.Path;
+import java.text.Normalizer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import vn.bantin.Browser;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages as a person uses them, in a real headless Chromium with a phone-sized window:
+ * the public home page, signing in, switching language and creating a user.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AdminInBrowserTests {
+
+	static final String PASSWORD = "mat-khau-thu-nghiem";
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("bantin.data-dir", () -> dataDir.toString());
+		registry.add("bantin.account.initial-admin-password", () -> PASSWORD);
+	}
+
+	@LocalServerPort
+	int port;
+
+	WebDriver browser;
+
+	@BeforeEach
+	void startBrowser() {
+		this.browser = Browser.start();
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	@Test
+	void residentSeesTheCommuneAndTheSamplePlanInVietnamese() {
+		this.browser.get(url("/"));
+		assertThat(this.browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("vi");
+		assertThat(this.browser.getTitle()).isEqualTo("UBND xã Hoằng Trung");
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thông tin của UBND xã Hoằng Trung");
+		assertThat(this.browser.findElement(By.cssSelector("article.plan h3")).getText())
+			.isEqualTo("Kế hoạch tuyên truyền công tác cải cách hành chính năm 2023");
+		assertThat(this.browser.findElements(By.cssSelector("article.plan ol li"))).hasSize(5);
+	}
+
+	@Test
+	void staffSignsInSwitchesToEnglishAndCreatesAUser() {
+		this.browser.get(url("/"));
+		this.browser.findElement(By.linkText("Cán bộ đăng nhập")).click();
+		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
+
+		this.browser.findElement(By.id("username")).sendKeys("admin");
+		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Trang quản trị");
+
+		this.browser.findElement(By.linkText("English")).click();
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Administration");
+
+		this.browser.findElement(By.linkText("Users")).click();
+		this.browser.findElement(By.linkText("New user")).click();
+		this.browser.findElement(By.id("username")).sendKeys("vanhoa");
+		// typed decomposed, as some Vietnamese keyboards and Word do
+		this.browser.findElement(By.id("displayName"))
+			.sendKeys(Normalizer.normalize("Nguyễn Thị Hoà", Normalizer.Form.NFD));
+		this.browser.findElement(By.id("password")).sendKeys("mot-mat-khau-dai");
+		assertThat(this.browser.findElement(By.cssSelector("input[value=EDITOR]")).isSelected()).isTrue();
+		this.browser.findElement(By.cssSelector("input[value=APPROVER]")).click();
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+
+		assertThat(this.browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("User created.");
+		this.browser.findElement(By.linkText("Back to users")).click();
+		String row = this.browser.findElement(By.xpath("//tr[td/a[text()='vanhoa']]")).getText();
+		assertThat(row).contains("Nguyễn Thị Hoà", "Editor, Approver", "Active");
+		assertThat(Normalizer.isNormalized(row, Normalizer.Form.NFC)).isTrue();
+	}
+
+}
