@@ -21,6 +21,8 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import vn.bantin.text.VietnameseText;
+
 /**
  * Who may see what.
  *
@@ -43,7 +45,7 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		// bcrypt today; the {id} prefix lets hashes move to a stronger encoder later
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new ComposedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
 	}
 
 	@Bean
@@ -83,6 +85,41 @@ class SecurityConfiguration {
 					"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
 							+ " frame-ancestors 'self'")))
 			.build();
+	}
+
+	/**
+	 * Hashes and compares passwords in Unicode NFC. The admin forms hand passwords over
+	 * composed ({@code NfcFormInput}) but the login form does not, and some Vietnamese
+	 * keyboards send decomposed letters: without this, a password with diacritics chosen
+	 * on such a keyboard could never be used to sign in.
+	 */
+	static final class ComposedPasswordEncoder implements PasswordEncoder {
+
+		private final PasswordEncoder encoder;
+
+		ComposedPasswordEncoder(PasswordEncoder encoder) {
+			this.encoder = encoder;
+		}
+
+		@Override
+		public String encode(CharSequence rawPassword) {
+			return this.encoder.encode(composed(rawPassword));
+		}
+
+		@Override
+		public boolean matches(CharSequence rawPassword, String encodedPassword) {
+			return this.encoder.matches(composed(rawPassword), encodedPassword);
+		}
+
+		@Override
+		public boolean upgradeEncoding(String encodedPassword) {
+			return this.encoder.upgradeEncoding(encodedPassword);
+		}
+
+		private static String composed(CharSequence rawPassword) {
+			return (rawPassword != null) ? VietnameseText.nfc(rawPassword.toString()) : null;
+		}
+
 	}
 
 	/**

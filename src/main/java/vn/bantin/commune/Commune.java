@@ -124,7 +124,7 @@ public class Commune {
 			record.useLogo(name, now);
 			return old;
 		});
-		if (previous != null) {
+		if (previous != null && !previous.equals(name)) {
 			try {
 				Files.deleteIfExists(logoFolder().resolve(previous));
 			}
@@ -191,7 +191,8 @@ public class Commune {
 	private static boolean isWebAddress(String url) {
 		try {
 			URI uri = URI.create(url);
-			return List.of("http", "https").contains(uri.getScheme()) && uri.getHost() != null;
+			return uri.getScheme() != null && List.of("http", "https").contains(uri.getScheme())
+					&& uri.getHost() != null;
 		}
 		catch (IllegalArgumentException ex) {
 			return false;

@@ -1,0 +1,30 @@
+package vn.bantin;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application behind MockMvc, with real security, a fresh in-memory database,
+ * its own data directory and a {@link MutableClock}. Every test class with this
+ * annotation (and nothing that changes the configuration) shares one cached context, so
+ * tests must not depend on what others left behind: each works with users of its own. The
+ * initial user {@code admin} has the password {@link SignIn#ADMIN_PASSWORD}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(properties = { "bantin.data-dir=target/test-data/${random.uuid}",
+		"spring.datasource.url=jdbc:h2:mem:bantin-${random.uuid}",
+		"bantin.account.initial-admin-password=" + SignIn.ADMIN_PASSWORD })
+@AutoConfigureMockMvc
+@Import(MutableClockConfiguration.class)
+public @interface BantinWebTest {
+
+}

@@ -1,0 +1,263 @@
+package vn.bantin.account;
+
+import java.text.Normalizer;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.bantin.BantinWebTest;
+import vn.bantin.RuleViolation;
+import vn.bantin.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+/**
+ * An administrator manages users through the admin pages, posting the forms as a browser
+ * does.
+ */
+@BantinWebTest
+class UserAdministrationTests {
+
+	static final String DISPLAY_NAME = "Nguyễn Văn Ánh";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	StaffDirectory directory;
+
+	@Autowired
+	StaffUsers users;
+
+	/** A signed-in administrator of this test's own. */
+	StaffUser admin;
+
+	MockHttpSession session;
+
+	@BeforeEach
+	void administratorSignsIn() throws Exception {
+		this.admin = this.directory.create(unique("boss"), "", "boss-password", Set.of(Role.ADMIN));
+		this.session = SignIn.as(this.mvc, this.admin.getUsername(), "boss-password");
+	}
+
+	@Test
+	void createsUserWithTwoRolesAndDecomposedNameStoredComposed() throws Exception {
+		String username = unique("anh");
+		MvcResult result = this.mvc
+			.perform(newUser(username, Normalizer.normalize(DISPLAY_NAME, Normalizer.Form.NFD), "anh-password-1",
+					"EDITOR", "APPROVER"))
+			.andExpect(status().isFound())
+			.andReturn();
+		StaffUser created = stored(username);
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/users/" + created.getId());
+		assertThat(created.getDisplayName()).isEqualTo(DISPLAY_NAME);
+		assertThat(Normalizer.isNormalized(created.getDisplayName(), Normalizer.Form.NFC)).isTrue();
+		assertThat(created.getRoles()).containsExactly(Role.EDITOR, Role.APPROVER);
+		assertThat(created.isEnabled()).isTrue();
+		this.mvc.perform(get("/admin/users").session(this.session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(DISPLAY_NAME)));
+		MockHttpSession theirs = SignIn.as(this.mvc, username, "anh-password-1");
+		this.mvc.perform(get("/admin").session(theirs)).andExpect(status().isOk());
+	}
+
+	@Test
+	void formTextIsComposedBeforeTheControllerSeesIt() throws Exception {
+		// the service would compose the display name itself: look at the bound form
+		// instead, re-shown after a refusal
+		MvcResult result = this.mvc
+			.perform(newUser("Not Valid!", Normalizer.normalize(DISPLAY_NAME, Normalizer.Form.NFD), "anh-password-1",
+					"EDITOR"))
+			.andExpect(view().name("admin/users/form"))
+			.andReturn();
+		UserAdminController.UserForm form = (UserAdminController.UserForm) result.getModelAndView()
+			.getModel()
+			.get("form");
+		assertThat(form.displayName()).isEqualTo(DISPLAY_NAME);
+	}
+
+	@Test
+	void malformedUserNameIsRefusedBesideTheField() throws Exception {
+		this.mvc.perform(newUser("Bad Name!", "", "long-enough-password", "EDITOR"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("admin/users/form"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "username", "account.error.username-format"));
+		assertThat(this.users.findByUsername("bad name!")).isEmpty();
+	}
+
+	@Test
+	void takenUserNameIsRefusedBesideTheField() throws Exception {
+		this.mvc.perform(newUser(this.admin.getUsername(), "", "long-enough-password", "EDITOR"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "username", "account.error.username-taken"));
+	}
+
+	@Test
+	void shortPasswordIsRefusedBesideTheField() throws Exception {
+		String username = unique("shorty");
+		this.mvc.perform(newUser(username, "", "123456789", "EDITOR"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("admin/users/form"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "password", "account.error.password-short"));
+		assertThat(this.users.findByUsername(username)).isEmpty();
+	}
+
+	@Test
+	void userWithoutRoleIsRefusedBesideTheField() throws Exception {
+		String username = unique("roleless");
+		this.mvc.perform(newUser(username, "", "long-enough-password"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("admin/users/form"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "roles", "account.error.roles-empty"));
+		assertThat(this.users.findByUsername(username)).isEmpty();
+	}
+
+	@Test
+	void changesRolesAndNameOfAUser() throws Exception {
+		StaffUser user = this.directory.create(unique("mover"), "", "mover-password", Set.of(Role.EDITOR));
+		this.mvc.perform(editUser(user, "Trần Thị Bình", true, "OPERATOR", "APPROVER"))
+			.andExpect(redirectedUrl("/admin/users/" + user.getId()));
+		StaffUser changed = stored(user.getUsername());
+		assertThat(changed.getRoles()).containsExactly(Role.APPROVER, Role.OPERATOR);
+		assertThat(changed.getDisplayName()).isEqualTo("Trần Thị Bình");
+		MockHttpSession theirs = SignIn.as(this.mvc, user.getUsername(), "mover-password");
+		this.mvc.perform(get("/admin/users").session(theirs)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void disabledUserCannotSignInAnyMore() throws Exception {
+		StaffUser user = this.directory.create(unique("leaver"), "", "leaver-password", Set.of(Role.EDITOR));
+		this.mvc.perform(editUser(user, "", false, "EDITOR")).andExpect(redirectedUrl("/admin/users/" + user.getId()));
+		assertThat(stored(user.getUsername()).isEnabled()).isFalse();
+		redirectedUrl("/login?error").match(SignIn.attempt(this.mvc, user.getUsername(), "leaver-password"));
+	}
+
+	@Test
+	void resetPasswordIsShownOnceAndReplacesTheOldOne() throws Exception {
+		StaffUser user = this.directory.create(unique("forgetful"), "", "forgotten-password", Set.of(Role.EDITOR));
+		MvcResult result = this.mvc
+			.perform(post("/admin/users/{id}/password", user.getId()).session(this.session).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(view().name("admin/users/password-reset"))
+			.andReturn();
+		String shown = (String) result.getModelAndView().getModel().get("newPassword");
+		assertThat(shown).hasSizeGreaterThanOrEqualTo(StaffDirectory.MIN_PASSWORD_LENGTH);
+		assertThat(result.getResponse().getContentAsString()).contains(">" + shown + "<");
+		this.mvc.perform(get("/admin/users/{id}", user.getId()).session(this.session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString(shown))));
+		redirectedUrl("/login?error").match(SignIn.attempt(this.mvc, user.getUsername(), "forgotten-password"));
+		SignIn.as(this.mvc, user.getUsername(), shown);
+	}
+
+	@Test
+	void administratorCannotDisableThemself() throws Exception {
+		this.mvc.perform(editUser(this.admin, "", false, "ADMIN"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("admin/users/form"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "enabled", "account.error.disable-self"));
+		assertThat(stored(this.admin.getUsername()).isEnabled()).isTrue();
+	}
+
+	@Test
+	void administratorCannotRemoveTheirOwnAdminRole() throws Exception {
+		this.mvc.perform(editUser(this.admin, "", true, "EDITOR"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("admin/users/form"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "roles", "account.error.drop-own-admin"));
+		assertThat(stored(this.admin.getUsername()).getRoles()).containsExactly(Role.ADMIN);
+	}
+
+	@Test
+	void userWithoutRoleIsRefusedOnEdit() throws Exception {
+		StaffUser user = this.directory.create(unique("stripped"), "", "stripped-password", Set.of(Role.EDITOR));
+		this.mvc.perform(editUser(user, "", true))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "roles", "account.error.roles-empty"));
+		assertThat(stored(user.getUsername()).getRoles()).containsExactly(Role.EDITOR);
+	}
+
+	/**
+	 * Through the pages an administrator can only act on another enabled administrator,
+	 * so the rule is checked on the directory; the transaction is rolled back so that the
+	 * other tests keep their administrators.
+	 */
+	@Test
+	@Transactional
+	void lastEnabledAdministratorCanNeitherBeDisabledNorLoseTheRole() {
+		StaffUser last = this.users.findByUsername(SignIn.ADMIN).orElseThrow();
+		for (StaffUser other : this.directory.all()) {
+			if (!other.getId().equals(last.getId()) && other.isEnabled() && other.holds(Role.ADMIN)) {
+				this.directory.update(other.getId(), null, other.getRoles(), false, SignIn.ADMIN);
+			}
+		}
+		assertThatExceptionOfType(RuleViolation.class)
+			.isThrownBy(() -> this.directory.update(last.getId(), null, Set.of(Role.ADMIN), false, "someone-else"))
+			.extracting(RuleViolation::messageKey)
+			.isEqualTo("account.error.last-admin");
+		assertThatExceptionOfType(RuleViolation.class)
+			.isThrownBy(() -> this.directory.update(last.getId(), null, Set.of(Role.EDITOR), true, "someone-else"))
+			.extracting(RuleViolation::messageKey)
+			.isEqualTo("account.error.last-admin");
+		assertThat(last.isEnabled()).isTrue();
+		assertThat(last.holds(Role.ADMIN)).isTrue();
+		// with a second enabled administrator, the first may go
+		StaffUser second = this.directory.create(unique("second"), "", "second-password", Set.of(Role.ADMIN));
+		this.directory.update(last.getId(), null, Set.of(Role.EDITOR), true, second.getUsername());
+		assertThat(last.holds(Role.ADMIN)).isFalse();
+	}
+
+	private MockHttpServletRequestBuilder newUser(String username, String displayName, String password,
+			String... roles) {
+		return post("/admin/users").session(this.session)
+			.with(csrf())
+			.param("id", "")
+			.param("username", username)
+			.param("displayName", displayName)
+			.param("password", password)
+			.param("roles", roles)
+			.param("_roles", "on");
+	}
+
+	/** The edit form as a browser posts it: unchecked boxes send only their marker. */
+	private MockHttpServletRequestBuilder editUser(StaffUser user, String displayName, boolean enabled,
+			String... roles) {
+		MockHttpServletRequestBuilder request = post("/admin/users/{id}", user.getId()).session(this.session)
+			.with(csrf())
+			.param("id", user.getId().toString())
+			.param("username", user.getUsername())
+			.param("displayName", displayName)
+			.param("roles", roles)
+			.param("_roles", "on")
+			.param("_enabled", "on");
+		return enabled ? request.param("enabled", "true") : request;
+	}
+
+	private StaffUser stored(String username) {
+		return this.users.findByUsername(username).orElseThrow();
+	}
+
+	private static String unique(String name) {
+		return name + "-" + Long.toString(System.nanoTime(), 36);
+	}
+
+}
