@@ -7,6 +7,11 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +64,25 @@ class LoginThrottle {
 
 	void recordSuccess(String username) {
 		this.failures.remove(userKey(username));
+	}
+
+	/**
+	 * Counts a wrong password (or unknown user name) from any way of signing in: the form
+	 * and HTTP Basic both publish this event.
+	 */
+	@EventListener
+	void on(AuthenticationFailureBadCredentialsEvent event) {
+		recordFailure(event.getAuthentication().getName(), address(event.getAuthentication()));
+	}
+
+	@EventListener
+	void on(AuthenticationSuccessEvent event) {
+		recordSuccess(event.getAuthentication().getName());
+	}
+
+	private static String address(Authentication authentication) {
+		return (authentication.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
+				: "unknown";
 	}
 
 	/**

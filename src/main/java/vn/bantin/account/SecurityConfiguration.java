@@ -1,6 +1,8 @@
 package vn.bantin.account;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,15 +12,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import vn.bantin.text.VietnameseText;
@@ -50,7 +57,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain actuatorSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		return http.securityMatcher("/actuator/**")
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
@@ -59,32 +66,47 @@ class SecurityConfiguration {
 						.hasRole(Role.ADMIN.name()))
 			.httpBasic(Customizer.withDefaults())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(new BasicThrottleFilter(throttle), BasicAuthenticationFilter.class)
 			.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain siteSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
-		SavedRequestAwareAuthenticationSuccessHandler toAdmin = new SavedRequestAwareAuthenticationSuccessHandler();
-		toAdmin.setDefaultTargetUrl("/admin");
+	SecurityFilterChain siteSecurity(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions)
+			throws Exception {
 		return http
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/admin", "/admin/**")
 				.hasAnyRole(Role.EDITOR.name(), Role.APPROVER.name(), Role.OPERATOR.name(), Role.ADMIN.name())
 				.anyRequest()
 				.permitAll())
-			.formLogin((form) -> form.loginPage(LOGIN_PAGE).permitAll().successHandler((request, response, auth) -> {
-				throttle.recordSuccess(auth.getName());
-				toAdmin.onAuthenticationSuccess(request, response, auth);
-			}).failureHandler((request, response, exception) -> {
-				throttle.recordFailure(request.getParameter("username"), request.getRemoteAddr());
-				response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error");
-			}))
+			// failures and successes reach the throttle as authentication events
+			// (LoginThrottle)
+			.formLogin((form) -> form.loginPage(LOGIN_PAGE)
+				.permitAll()
+				.defaultSuccessUrl("/admin")
+				.failureUrl(LOGIN_PAGE + "?error"))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+			// registered sessions can be ended when an administrator disables a user or
+			// changes roles
+			.sessionManagement((session) -> session.maximumSessions(-1)
+				.sessionRegistry(sessions)
+				.expiredUrl(LOGIN_PAGE + "?expired"))
 			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
 							+ " frame-ancestors 'self'")))
 			.build();
+	}
+
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the session registry when sessions end, so that it does not grow forever. */
+	@Bean
+	static HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
 	}
 
 	/**
@@ -149,6 +171,50 @@ class SecurityConfiguration {
 				return;
 			}
 			chain.doFilter(request, response);
+		}
+
+	}
+
+	/**
+	 * Refuses HTTP Basic credentials (used by metrics scrapers) while their user name or
+	 * address is throttled, so that Basic is no way around the sign-in throttle.
+	 */
+	static final class BasicThrottleFilter extends OncePerRequestFilter {
+
+		private static final String BASIC = "Basic ";
+
+		private final LoginThrottle throttle;
+
+		BasicThrottleFilter(LoginThrottle throttle) {
+			this.throttle = throttle;
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+			return header == null || !header.regionMatches(true, 0, BASIC, 0, BASIC.length());
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (this.throttle.isLocked(basicUsername(request), request.getRemoteAddr())) {
+				response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
+		private static String basicUsername(HttpServletRequest request) {
+			try {
+				String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BASIC.length()).strip();
+				String credentials = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+				int colon = credentials.indexOf(':');
+				return (colon < 0) ? credentials : credentials.substring(0, colon);
+			}
+			catch (IllegalArgumentException ex) {
+				return "";
+			}
 		}
 
 	}

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import vn.bantin.RuleViolation;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,7 +30,10 @@ import vn.bantin.text.VietnameseText;
  * they can be typed on any keyboard; passwords have at least
  * {@value #MIN_PASSWORD_LENGTH} characters; there is always at least one enabled
  * administrator, and nobody can disable themselves or take away their own
- * {@link Role#ADMIN} role, so the commune can never lock itself out.
+ * {@link Role#ADMIN} role, so the commune can never lock itself out. When an
+ * administrator disables someone, changes their roles or resets their password, that
+ * person's open sessions end ({@link StaffAccessChanged}): a change of access takes
+ * effect at once, not at their next sign-in.
  */
 @Service
 @Transactional
@@ -54,10 +58,13 @@ class StaffDirectory {
 
 	private final SecureRandom random = new SecureRandom();
 
-	StaffDirectory(StaffUsers users, PasswordEncoder passwordEncoder, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	StaffDirectory(StaffUsers users, PasswordEncoder passwordEncoder, Clock clock, ApplicationEventPublisher events) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -115,8 +122,12 @@ class StaffDirectory {
 		if (StringUtils.hasText(displayName)) {
 			user.rename(VietnameseText.nfc(displayName.strip()));
 		}
+		boolean accessChanges = user.isEnabled() != enabled || !user.getRoles().equals(roles);
 		user.assignRoles(roles);
 		user.setEnabled(enabled);
+		if (accessChanges && !self) {
+			this.events.publishEvent(new StaffAccessChanged(user.getUsername()));
+		}
 		return user;
 	}
 
@@ -128,6 +139,7 @@ class StaffDirectory {
 		StaffUser user = get(id);
 		String password = generatePassword();
 		user.changePassword(this.passwordEncoder.encode(password), this.clock.instant());
+		this.events.publishEvent(new StaffAccessChanged(user.getUsername()));
 		return password;
 	}
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -191,7 +192,8 @@ public class Commune {
 	private static boolean isWebAddress(String url) {
 		try {
 			URI uri = URI.create(url);
-			return uri.getScheme() != null && List.of("http", "https").contains(uri.getScheme())
+			return uri.getScheme() != null
+					&& List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
 					&& uri.getHost() != null;
 		}
 		catch (IllegalArgumentException ex) {

@@ -12,7 +12,10 @@ import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
 import vn.bantin.SignIn;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Repeated wrong passwords lock a user name at the login form, whatever the password,
@@ -72,6 +75,28 @@ class LoginThrottlingTests {
 		}
 		redirectedUrl("/login?locked").match(SignIn.attempt(this.mvc, "office-user", "office-password", office));
 		redirectedUrl("/admin").match(SignIn.attempt(this.mvc, "office-user", "office-password"));
+	}
+
+	@Test
+	void httpBasicOnMetricsCountsTowardsTheSameLockAndIsRefusedWhileLocked() throws Exception {
+		this.directory.create("scraper", "", "scraper-password", Set.of(Role.ADMIN));
+		String address = SignIn.newAddress();
+		for (int i = 0; i < 5; i++) {
+			this.mvc
+				.perform(get("/actuator/prometheus").with(httpBasic("scraper", "wrong-password-" + i))
+					.with(SignIn.from(address)))
+				.andExpect(status().isUnauthorized());
+		}
+		this.mvc
+			.perform(get("/actuator/prometheus").with(httpBasic("scraper", "scraper-password"))
+				.with(SignIn.from(SignIn.newAddress())))
+			.andExpect(status().isTooManyRequests());
+		redirectedUrl("/login?locked").match(SignIn.attempt(this.mvc, "scraper", "scraper-password"));
+		this.clock.advance(Duration.ofMinutes(15));
+		this.mvc
+			.perform(get("/actuator/prometheus").with(httpBasic("scraper", "scraper-password"))
+				.with(SignIn.from(SignIn.newAddress())))
+			.andExpect(status().isOk());
 	}
 
 }

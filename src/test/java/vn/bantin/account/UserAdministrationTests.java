@@ -170,6 +170,24 @@ class UserAdministrationTests {
 	}
 
 	@Test
+	void disablingOrChangingRolesEndsTheUsersOpenSessionAtOnce() throws Exception {
+		StaffUser editor = this.directory.create(unique("dang-nhap"), "", "editor-password", Set.of(Role.EDITOR));
+		MockHttpSession theirs = SignIn.as(this.mvc, editor.getUsername(), "editor-password");
+		this.mvc.perform(get("/admin").session(theirs)).andExpect(status().isOk());
+
+		this.mvc.perform(editUser(editor, "", true, "EDITOR", "OPERATOR")).andExpect(status().isFound());
+
+		this.mvc.perform(get("/admin").session(theirs)).andExpect(redirectedUrl("/login?expired"));
+		MockHttpSession again = SignIn.as(this.mvc, editor.getUsername(), "editor-password");
+		this.mvc.perform(get("/admin").session(again)).andExpect(status().isOk());
+
+		this.mvc.perform(editUser(editor, "", false, "EDITOR", "OPERATOR")).andExpect(status().isFound());
+
+		this.mvc.perform(get("/admin").session(again)).andExpect(redirectedUrl("/login?expired"));
+		this.mvc.perform(get("/admin").session(this.session)).andExpect(status().isOk());
+	}
+
+	@Test
 	void administratorCannotDisableThemself() throws Exception {
 		this.mvc.perform(editUser(this.admin, "", false, "ADMIN"))
 			.andExpect(status().isOk())
