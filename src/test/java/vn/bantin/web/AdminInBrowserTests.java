@@ -70,6 +70,40 @@ class AdminInBrowserTests {
 	}
 
 	@Test
+	void unknownPageShowsTheVietnameseNotFoundPageWithTheSiteLayout() {
+		this.browser.get(url("/khong-co-trang-nay"));
+		assertThat(this.browser.getTitle()).isEqualTo("Không tìm thấy trang");
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Không tìm thấy trang");
+		assertThat(this.browser.findElement(By.cssSelector(".masthead strong")).getText())
+			.isEqualTo("UBND xã Hoằng Trung");
+	}
+
+	@Test
+	void staffWithoutTheRoleSeesTheVietnameseAccessDeniedPage() {
+		signIn("admin", PASSWORD);
+		this.browser.get(url("/admin/users/new"));
+		this.browser.findElement(By.id("username")).sendKeys("chi-phat-thanh");
+		this.browser.findElement(By.id("password")).sendKeys("mot-mat-khau-dai");
+		this.browser.findElement(By.cssSelector("input[value=EDITOR]")).click();
+		this.browser.findElement(By.cssSelector("input[value=OPERATOR]")).click();
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		assertThat(this.browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Đã tạo người dùng.");
+		this.browser.findElement(By.cssSelector("form.inline button")).click();
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thông tin của UBND xã Hoằng Trung");
+
+		signIn("chi-phat-thanh", "mot-mat-khau-dai");
+		this.browser.get(url("/admin/users"));
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Không có quyền truy cập");
+	}
+
+	private void signIn(String username, String password) {
+		this.browser.get(url("/login"));
+		this.browser.findElement(By.id("username")).sendKeys(username);
+		this.browser.findElement(By.id("password")).sendKeys(password);
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+	}
+
+	@Test
 	void staffSignsInSwitchesToEnglishAndCreatesAUser() {
 		this.browser.get(url("/"));
 		this.browser.findElement(By.linkText("Cán bộ đăng nhập")).click();
