@@ -1,19 +1,8 @@
 package vn.bantin.account;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,7 +15,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import vn.bantin.text.VietnameseText;
 
@@ -66,7 +54,7 @@ class SecurityConfiguration {
 						.hasRole(Role.ADMIN.name()))
 			.httpBasic(Customizer.withDefaults())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterBefore(new BasicThrottleFilter(throttle), BasicAuthenticationFilter.class)
+			.addFilterBefore(SignInThrottleFilter.forHttpBasic(throttle), BasicAuthenticationFilter.class)
 			.build();
 	}
 
@@ -91,7 +79,8 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.maximumSessions(-1)
 				.sessionRegistry(sessions)
 				.expiredUrl(LOGIN_PAGE + "?expired"))
-			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(SignInThrottleFilter.forLoginForm(throttle, LOGIN_PAGE),
+					UsernamePasswordAuthenticationFilter.class)
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
 							+ " frame-ancestors 'self'")))
@@ -140,81 +129,6 @@ class SecurityConfiguration {
 
 		private static String composed(CharSequence rawPassword) {
 			return (rawPassword != null) ? VietnameseText.nfc(rawPassword.toString()) : null;
-		}
-
-	}
-
-	/**
-	 * Refuses a sign-in attempt while its user name or address is throttled, before the
-	 * password is checked, so that guessing costs the attacker time rather than the
-	 * server.
-	 */
-	static final class LoginThrottleFilter extends OncePerRequestFilter {
-
-		private final LoginThrottle throttle;
-
-		LoginThrottleFilter(LoginThrottle throttle) {
-			this.throttle = throttle;
-		}
-
-		@Override
-		protected boolean shouldNotFilter(HttpServletRequest request) {
-			return !("POST".equals(request.getMethod())
-					&& LOGIN_PAGE.equals(request.getRequestURI().substring(request.getContextPath().length())));
-		}
-
-		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-				throws ServletException, IOException {
-			if (this.throttle.isLocked(request.getParameter("username"), request.getRemoteAddr())) {
-				response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?locked");
-				return;
-			}
-			chain.doFilter(request, response);
-		}
-
-	}
-
-	/**
-	 * Refuses HTTP Basic credentials (used by metrics scrapers) while their user name or
-	 * address is throttled, so that Basic is no way around the sign-in throttle.
-	 */
-	static final class BasicThrottleFilter extends OncePerRequestFilter {
-
-		private static final String BASIC = "Basic ";
-
-		private final LoginThrottle throttle;
-
-		BasicThrottleFilter(LoginThrottle throttle) {
-			this.throttle = throttle;
-		}
-
-		@Override
-		protected boolean shouldNotFilter(HttpServletRequest request) {
-			String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-			return header == null || !header.regionMatches(true, 0, BASIC, 0, BASIC.length());
-		}
-
-		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-				throws ServletException, IOException {
-			if (this.throttle.isLocked(basicUsername(request), request.getRemoteAddr())) {
-				response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
-				return;
-			}
-			chain.doFilter(request, response);
-		}
-
-		private static String basicUsername(HttpServletRequest request) {
-			try {
-				String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BASIC.length()).strip();
-				String credentials = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
-				int colon = credentials.indexOf(':');
-				return (colon < 0) ? credentials : credentials.substring(0, colon);
-			}
-			catch (IllegalArgumentException ex) {
-				return "";
-			}
 		}
 
 	}
