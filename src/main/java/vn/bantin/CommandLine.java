@@ -1,10 +1,17 @@
 package vn.bantin;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+
+import vn.bantin.content.ContentFiles;
+import vn.bantin.content.ContentProblem;
 
 /**
  * The commands {@code bantin.jar} accepts. The first argument that is not an option names
@@ -31,6 +38,8 @@ final class CommandLine {
 
 	static {
 		COMMANDS.put("serve", "run the web site, the admin area and the scheduler (default)");
+		COMMANDS.put("validate", "validate [DIR]: check a content folder (default ./content); prints path:line:col:"
+				+ " message, exit status 1 when there is any problem");
 		COMMANDS.put("help", "print this help");
 	}
 
@@ -72,12 +81,41 @@ final class CommandLine {
 				printHelp(this.out);
 				return 0;
 			}
+			case "validate" -> {
+				return validate(rest);
+			}
 			default -> {
 				this.err.println("bantin: unknown command '" + command + "'");
 				printHelp(this.err);
 				return USAGE_ERROR;
 			}
 		}
+	}
+
+	/**
+	 * Checks a content folder without starting the application: usable in a content
+	 * repository's CI.
+	 */
+	private int validate(String[] args) {
+		Path folder = Path.of("content");
+		ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
+		for (String arg : args) {
+			if (arg.startsWith("--bantin.zone=")) {
+				zone = ZoneId.of(arg.substring("--bantin.zone=".length()));
+			}
+			else if (!arg.startsWith("-")) {
+				folder = Path.of(arg);
+			}
+		}
+		if (!Files.isDirectory(folder)) {
+			this.err.println("bantin validate: " + folder + " is not a folder");
+			return USAGE_ERROR;
+		}
+		List<ContentProblem> problems = ContentFiles.validate(folder, zone);
+		String prefix = folder.toString().replace('\\', '/').replaceAll("/+$", "") + "/";
+		problems.forEach((problem) -> this.out.println(prefix + problem));
+		this.err.println(folder + ": " + (problems.isEmpty() ? "no problems" : problems.size() + " problem(s)"));
+		return problems.isEmpty() ? 0 : 1;
 	}
 
 	private void printHelp(PrintStream stream) {

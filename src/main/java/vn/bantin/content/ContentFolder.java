@@ -1,29 +1,28 @@
 package vn.bantin.content;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.dao.DataAccessException;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.bantin.BantinProperties;
 
 /**
- * Loads the content folder at start. Each file is read and stored on its own, in its own
- * transaction, so that a bad file is reported and skipped while the others load.
+ * Loads the content folder into the database: at start, and again whenever asked (the
+ * folder watcher). Each file is stored on its own, in its own transaction, so that a bad
+ * file is reported and skipped while the others load. An item whose file was deleted is
+ * archived, never deleted: its history stays.
  */
 @Component
 class ContentFolder implements ApplicationRunner {
@@ -34,15 +33,22 @@ class ContentFolder implements ApplicationRunner {
 
 	private final Plans plans;
 
+	private final Items items;
+
+	private final ItemEvents events;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
 	private volatile List<ContentProblem> problems = List.of();
 
-	ContentFolder(BantinProperties properties, Plans plans, TransactionTemplate transactions, Clock clock) {
+	ContentFolder(BantinProperties properties, Plans plans, Items items, ItemEvents events,
+			TransactionTemplate transactions, Clock clock) {
 		this.properties = properties;
 		this.plans = plans;
+		this.items = items;
+		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -53,43 +59,18 @@ class ContentFolder implements ApplicationRunner {
 	}
 
 	/**
-	 * Reads every plan file and upserts the good ones.
+	 * Reads every file and upserts the good ones.
 	 * @return the problems found, also kept for {@link #problems()}
 	 */
-	List<ContentProblem> load() {
-		Path root = this.properties.contentDir();
-		Path folder = root.resolve("plans");
-		List<ContentProblem> found = new ArrayList<>();
-		if (!Files.isDirectory(folder)) {
-			log.info("No plans folder at {}: no plan loaded", folder.toAbsolutePath());
-			this.problems = List.of();
-			return this.problems;
-		}
-		int loaded = 0;
-		try (Stream<Path> files = Files.list(folder)) {
-			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".md")).sorted().toList()) {
-				String relative = root.relativize(file).toString().replace('\\', '/');
-				PlanFile.Reading reading = read(file, relative);
-				found.addAll(reading.problems());
-				if (reading.ok()) {
-					try {
-						store(reading.plan(), relative);
-						loaded++;
-					}
-					catch (DataAccessException ex) {
-						// one file the database refuses (e.g. a value too long) must not
-						// stop the others
-						found.add(new ContentProblem(relative, 1, 1,
-								"could not be stored: " + ex.getMostSpecificCause().getMessage()));
-					}
-				}
-			}
-		}
-		catch (IOException ex) {
-			found.add(new ContentProblem(folder.toString(), 1, 1, "cannot list the folder: " + ex.getMessage()));
-		}
+	synchronized List<ContentProblem> load() {
+		ContentFiles.Snapshot snapshot = ContentFiles.read(this.properties.contentDir(), this.properties.zone());
+		List<ContentProblem> found = new ArrayList<>(snapshot.problems());
+		int plansLoaded = storeEach(snapshot.plans(), found, this::store);
+		int itemsLoaded = storeEach(snapshot.items(), found, this::store);
+		archiveVanished();
 		found.forEach((problem) -> log.warn("Content problem: {}", problem));
-		log.info("Loaded {} plan file(s) from {}; {} problem(s)", loaded, folder.toAbsolutePath(), found.size());
+		log.info("Loaded {} plan(s) and {} item(s) from {}; {} problem(s)", plansLoaded, itemsLoaded,
+				this.properties.contentDir().toAbsolutePath(), found.size());
 		this.problems = List.copyOf(found);
 		return this.problems;
 	}
@@ -99,29 +80,63 @@ class ContentFolder implements ApplicationRunner {
 		return this.problems;
 	}
 
-	private static PlanFile.Reading read(Path file, String relative) {
-		try {
-			String text = StandardCharsets.UTF_8.newDecoder()
-				.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-				.toString();
-			return PlanFile.parse(relative, text);
+	private <T> int storeEach(Map<String, T> files, List<ContentProblem> found, Store<T> store) {
+		int stored = 0;
+		for (Map.Entry<String, T> file : files.entrySet()) {
+			try {
+				this.transactions.executeWithoutResult((tx) -> store.store(file.getValue(), file.getKey()));
+				stored++;
+			}
+			catch (DataAccessException ex) {
+				// one file the database refuses must not stop the others
+				found.add(new ContentProblem(file.getKey(), 1, 1,
+						"could not be stored: " + ex.getMostSpecificCause().getMessage()));
+			}
 		}
-		catch (CharacterCodingException ex) {
-			return new PlanFile.Reading(null,
-					List.of(new ContentProblem(relative, 1, 1, "the file is not UTF-8; save it as UTF-8")));
+		return stored;
+	}
+
+	private void store(PlanFile file, String path) {
+		Plan plan = this.plans.findById(file.id()).orElseGet(() -> new Plan(file.id()));
+		plan.refresh(file, path, this.clock.instant());
+		this.plans.save(plan);
+	}
+
+	private void store(ItemFile file, String path) {
+		Instant now = this.clock.instant();
+		Item existing = this.items.findById(file.id()).orElse(null);
+		if (existing == null) {
+			this.items.save(Item.fromFile(file, path, now));
+			this.events.save(new ItemEvent(file.id(), now, ItemEvent.CONTENT_FOLDER, "created", path));
 		}
-		catch (IOException ex) {
-			return new PlanFile.Reading(null,
-					List.of(new ContentProblem(relative, 1, 1, "cannot read the file: " + ex.getMessage())));
+		else if (existing.refresh(file, path, now)) {
+			this.events.save(new ItemEvent(file.id(), now, ItemEvent.CONTENT_FOLDER, "updated", path));
 		}
 	}
 
-	private void store(PlanFile file, String relative) {
+	/**
+	 * Archives items whose file no longer exists (a file that only fails to parse still
+	 * exists).
+	 */
+	private void archiveVanished() {
 		this.transactions.executeWithoutResult((tx) -> {
-			Plan plan = this.plans.findById(file.id()).orElseGet(() -> new Plan(file.id()));
-			plan.refresh(file, relative, this.clock.instant());
-			this.plans.save(plan);
+			Instant now = this.clock.instant();
+			for (Item item : this.items.findBySourceFileIsNotNull()) {
+				boolean gone = !Files.exists(this.properties.contentDir().resolve(item.sourceFile()));
+				if (gone && item.status() != ItemStatus.ARCHIVED) {
+					item.archive(now);
+					this.events.save(new ItemEvent(item.id(), now, ItemEvent.CONTENT_FOLDER, "archived",
+							item.sourceFile() + " was deleted"));
+				}
+			}
 		});
+	}
+
+	@FunctionalInterface
+	private interface Store<T> {
+
+		void store(T file, String path);
+
 	}
 
 }

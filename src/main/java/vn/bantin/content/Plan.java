@@ -24,6 +24,14 @@ import jakarta.persistence.Table;
 @Table(name = "plan")
 class Plan {
 
+	private static final String LEGAL_BASIS = "legal-basis";
+
+	private static final String PURPOSE = "purpose";
+
+	private static final String REQUIREMENT = "requirement";
+
+	private static final String CHANNEL = "channel";
+
 	@Id
 	@Column(length = 100)
 	private String id;
@@ -60,6 +68,16 @@ class Plan {
 	@OrderColumn(name = "position")
 	private List<Theme> themes = new ArrayList<>();
 
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "plan_section_entry", joinColumns = @JoinColumn(name = "plan_id"))
+	@OrderColumn(name = "position")
+	private List<SectionEntry> sectionEntries = new ArrayList<>();
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "plan_responsibility", joinColumns = @JoinColumn(name = "plan_id"))
+	@OrderColumn(name = "position")
+	private List<Duty> responsibilities = new ArrayList<>();
+
 	protected Plan() {
 	}
 
@@ -83,13 +101,74 @@ class Plan {
 		// the unique theme key as soon as two themes change places.
 		this.themes = new ArrayList<>();
 		file.themes().forEach((t) -> this.themes.add(new Theme(t.key(), t.title(), t.description())));
+		this.sectionEntries = new ArrayList<>();
+		PlanView.Sections sections = file.sections();
+		sections.legalBases().forEach((text) -> this.sectionEntries.add(new SectionEntry(LEGAL_BASIS, text)));
+		sections.purposes().forEach((text) -> this.sectionEntries.add(new SectionEntry(PURPOSE, text)));
+		sections.requirements().forEach((text) -> this.sectionEntries.add(new SectionEntry(REQUIREMENT, text)));
+		sections.channels().forEach((text) -> this.sectionEntries.add(new SectionEntry(CHANNEL, text)));
+		this.responsibilities = new ArrayList<>();
+		sections.responsibilities()
+			.forEach(
+					(r) -> this.responsibilities.add(new Duty(r.unit(), String.join("\n", r.duties()), r.reporting())));
+	}
+
+	private List<String> section(String name) {
+		return this.sectionEntries.stream().filter((e) -> e.section.equals(name)).map((e) -> e.text).toList();
 	}
 
 	PlanView view() {
 		return new PlanView(this.id, this.numberSymbol, this.title, this.issuer, this.issuedOn, this.periodStart,
 				this.periodEnd,
 				this.themes.stream().map((t) -> new PlanView.Theme(t.key, t.title, t.description)).toList(),
+				new PlanView.Sections(section(LEGAL_BASIS), section(PURPOSE), section(REQUIREMENT), section(CHANNEL),
+						this.responsibilities.stream()
+							.map((d) -> new PlanView.Responsibility(d.unit,
+									d.duties.isEmpty() ? List.of() : List.of(d.duties.split("\n")), d.reporting))
+							.toList()),
 				this.sourceFile);
+	}
+
+	@Embeddable
+	static class SectionEntry {
+
+		@Column(name = "section", nullable = false, length = 20)
+		private String section;
+
+		@Column(name = "entry_text", nullable = false, length = 2000)
+		private String text;
+
+		protected SectionEntry() {
+		}
+
+		SectionEntry(String section, String text) {
+			this.section = section;
+			this.text = text;
+		}
+
+	}
+
+	@Embeddable
+	static class Duty {
+
+		@Column(nullable = false, length = 300)
+		private String unit;
+
+		@Column(nullable = false)
+		private String duties;
+
+		@Column(length = 300)
+		private String reporting;
+
+		protected Duty() {
+		}
+
+		Duty(String unit, String duties, String reporting) {
+			this.unit = unit;
+			this.duties = duties;
+			this.reporting = reporting;
+		}
+
 	}
 
 	@Embeddable

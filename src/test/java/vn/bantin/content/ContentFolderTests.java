@@ -37,6 +37,12 @@ class ContentFolderTests {
 	Plans plans;
 
 	@Autowired
+	Items items;
+
+	@Autowired
+	ItemEvents events;
+
+	@Autowired
 	PlatformTransactionManager transactionManager;
 
 	@TempDir
@@ -45,7 +51,8 @@ class ContentFolderTests {
 	ContentFolder folder() {
 		BantinProperties properties = new BantinProperties(Path.of("data"), ZoneId.of("Asia/Ho_Chi_Minh"), this.content,
 				Path.of("schedules"));
-		return new ContentFolder(properties, this.plans, new TransactionTemplate(this.transactionManager),
+		return new ContentFolder(properties, this.plans, this.items, this.events,
+				new TransactionTemplate(this.transactionManager),
 				Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneId.of("UTC")));
 	}
 

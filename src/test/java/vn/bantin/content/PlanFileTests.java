@@ -65,7 +65,7 @@ class PlanFileTests {
 		assertThat(reading.ok()).isFalse();
 		assertThat(reading.problems()).extracting(ContentProblem::toString)
 			.contains(
-					"plans/a.md:6:1: unknown field 'isuer' (known: id, issued, issuer, kind, number, period, themes, title)",
+					"plans/a.md:6:1: unknown field 'isuer' (known: channels, id, issued, issuer, kind, legal-bases, number, period, purposes, requirements, responsibilities, themes, title)",
 					"plans/a.md:2:1: missing field 'issuer'");
 	}
 

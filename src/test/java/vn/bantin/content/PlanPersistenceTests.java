@@ -34,6 +34,15 @@ class PlanPersistenceTests {
 	private static final PlanView.Theme CHUYEN_DOI_SO = new PlanView.Theme("chuyen-doi-so", "Chuyển đổi số",
 			"Dịch vụ công trực tuyến, chính quyền số.");
 
+	/** Every section filled, in an order that only the stored positions can give back. */
+	private static final PlanView.Sections SECTIONS = new PlanView.Sections(
+			List.of("Quyết định số 3153/QĐ-UBND ngày 29/12/2022", "Kế hoạch số 102/KH-UBND ngày 30/12/2022"),
+			List.of("Nâng cao nhận thức về CCHC"), List.of("Tuyên truyền thường xuyên", "Đúng đối tượng"),
+			List.of("Trang thông tin điện tử", "Đài truyền thanh xã"),
+			List.of(new PlanView.Responsibility("Văn phòng UBND xã - Bộ phận một cửa",
+					List.of("Niêm yết công khai TTHC", "Báo cáo định kỳ"), "hàng quý, 6 tháng, 9 tháng, năm"),
+					new PlanView.Responsibility("Công chức Tư pháp - Hộ tịch", List.of("Lồng ghép CCHC"), null)));
+
 	@Nested
 	@H2Database
 	class OnH2 extends PlanChecks {
@@ -70,7 +79,7 @@ class PlanPersistenceTests {
 			assertThat(read.themes()).containsExactly(THE_CHE, THU_TUC, BO_MAY);
 			assertThat(read).usingRecursiveComparison()
 				.isEqualTo(new PlanView(file.id(), file.numberSymbol(), file.title(), file.issuer(), file.issuedOn(),
-						file.periodStart(), file.periodEnd(), file.themes(), "plans/ke-hoach-cchc-2024.md"));
+						file.periodStart(), file.periodEnd(), file.themes(), SECTIONS, "plans/ke-hoach-cchc-2024.md"));
 			assertThat(this.entities.getEntityManager()
 				.createNativeQuery("SELECT body_markdown FROM plan WHERE id = 'ke-hoach-cchc-2024'")
 				.getSingleResult()).isEqualTo(file.body());
@@ -101,7 +110,8 @@ class PlanPersistenceTests {
 		private static PlanFile planFile(List<PlanView.Theme> themes, String body) {
 			return new PlanFile("ke-hoach-cchc-2024", "102/KH-UBND",
 					"Kế hoạch tuyên truyền cải cách hành chính năm 2024", "UBND xã Hoằng Trung",
-					LocalDate.of(2024, 1, 15), LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), themes, body);
+					LocalDate.of(2024, 1, 15), LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), themes, SECTIONS,
+					body);
 		}
 
 	}

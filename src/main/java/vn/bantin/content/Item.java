@@ -1,0 +1,297 @@
+package vn.bantin.content;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A piece of public information, written once and sent to every channel it names: a news
+ * item, an announcement, an administrative procedure or a legal document.
+ *
+ * <p>
+ * An item read from a file is refreshed from that file whenever it changes, and archived
+ * when the file is deleted; its history (the {@link ItemEvent}s) is kept.
+ */
+@Entity
+@Table(name = "item")
+class Item {
+
+	@Id
+	@Column(length = 100)
+	private String id;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 20)
+	private ItemKind kind;
+
+	@Column(nullable = false, length = 300)
+	private String title;
+
+	@Column(length = 500)
+	private String summary;
+
+	@Column(name = "body_markdown", nullable = false)
+	private String bodyMarkdown;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 16)
+	private Priority priority;
+
+	@Column(length = 200)
+	private String author;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 16)
+	private ItemStatus status;
+
+	@Column(name = "approved_by", length = 200)
+	private String approvedBy;
+
+	@Column(name = "publish_at")
+	private Instant publishAt;
+
+	@Column(name = "expire_at")
+	private Instant expireAt;
+
+	/** Channel keys, comma-separated: a small fixed set that is always read whole. */
+	@Column(nullable = false, length = 100)
+	private String channels;
+
+	@Column(name = "email_subject", length = 300)
+	private String emailSubject;
+
+	@Column(name = "email_intro", length = 1000)
+	private String emailIntro;
+
+	@Column(name = "radio_script")
+	private String radioScript;
+
+	@Column(name = "radio_recording", length = 500)
+	private String radioRecording;
+
+	@Column(name = "feed_summary", length = 1000)
+	private String feedSummary;
+
+	@Embedded
+	private DocumentColumns document;
+
+	@Embedded
+	private ProcedureColumns procedure;
+
+	@Column(name = "source_file", length = 500)
+	private String sourceFile;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	@ElementCollection
+	@CollectionTable(name = "item_theme", joinColumns = @JoinColumn(name = "item_id"))
+	@Column(name = "theme_key", length = 60)
+	private Set<String> themes = new HashSet<>();
+
+	@ElementCollection
+	@CollectionTable(name = "item_tag", joinColumns = @JoinColumn(name = "item_id"))
+	@Column(name = "tag", length = 100)
+	private Set<String> tags = new HashSet<>();
+
+	@ElementCollection
+	@CollectionTable(name = "item_zone", joinColumns = @JoinColumn(name = "item_id"))
+	@Column(name = "zone", length = 100)
+	private Set<String> zones = new HashSet<>();
+
+	@ElementCollection
+	@CollectionTable(name = "item_attachment", joinColumns = @JoinColumn(name = "item_id"))
+	@OrderColumn(name = "position")
+	private List<AttachmentColumns> attachments = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "item_procedure_history", joinColumns = @JoinColumn(name = "item_id"))
+	@OrderColumn(name = "position")
+	private List<ProcedureChangeColumns> procedureHistory = new ArrayList<>();
+
+	protected Item() {
+	}
+
+	private Item(String id, Instant now) {
+		this.id = id;
+		this.createdAt = now;
+	}
+
+	/** A new item read from {@code sourceFile}. */
+	static Item fromFile(ItemFile file, String sourceFile, Instant now) {
+		Item item = new Item(file.id(), now);
+		item.refresh(file, sourceFile, now);
+		return item;
+	}
+
+	/**
+	 * Takes everything the file says. The status follows the file too unless the item has
+	 * gone further in Bản tin (published, expired): a file cannot un-publish what
+	 * residents already saw.
+	 * @return whether anything changed
+	 */
+	boolean refresh(ItemFile file, String sourceFile, Instant now) {
+		String before = fingerprint();
+		this.kind = file.kind();
+		this.title = file.title();
+		this.summary = file.summary();
+		this.bodyMarkdown = file.body();
+		this.priority = file.priority();
+		this.author = file.author();
+		if (this.status == null
+				|| !this.status.equals(ItemStatus.PUBLISHED) && !this.status.equals(ItemStatus.EXPIRED)) {
+			this.status = file.status();
+		}
+		this.approvedBy = file.approvedBy();
+		this.publishAt = file.publishAt();
+		this.expireAt = file.expireAt();
+		this.channels = file.channels().stream().map(Channel::key).sorted().collect(Collectors.joining(","));
+		this.emailSubject = file.variants().emailSubject();
+		this.emailIntro = file.variants().emailIntro();
+		this.radioScript = file.variants().radioScript();
+		this.radioRecording = file.variants().radioRecording();
+		this.feedSummary = file.variants().feedSummary();
+		this.document = (file.document() != null) ? new DocumentColumns(file.document()) : null;
+		this.procedure = (file.procedure() != null) ? new ProcedureColumns(file.procedure()) : null;
+		this.procedureHistory = new ArrayList<>();
+		if (file.procedure() != null) {
+			file.procedure()
+				.history()
+				.forEach((c) -> this.procedureHistory.add(new ProcedureChangeColumns(c.date(), c.status(), c.note())));
+		}
+		this.themes = new HashSet<>(file.themes());
+		this.tags = new HashSet<>(file.tags());
+		this.zones = new HashSet<>(file.zones());
+		this.attachments = new ArrayList<>();
+		file.attachments().forEach((a) -> this.attachments.add(new AttachmentColumns(a.file(), a.title())));
+		this.sourceFile = sourceFile;
+		boolean changed = !before.equals(fingerprint());
+		if (changed) {
+			this.updatedAt = now;
+		}
+		return changed;
+	}
+
+	/**
+	 * The file this item came from is gone: it leaves every channel, its history stays.
+	 */
+	void archive(Instant now) {
+		this.status = ItemStatus.ARCHIVED;
+		this.updatedAt = now;
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	ItemStatus status() {
+		return this.status;
+	}
+
+	String sourceFile() {
+		return this.sourceFile;
+	}
+
+	Set<Channel> channelSet() {
+		Set<Channel> set = EnumSet.noneOf(Channel.class);
+		Arrays.stream(this.channels.split(","))
+			.filter((c) -> !c.isEmpty())
+			.forEach((c) -> set.add(Channel.valueOf(c.toUpperCase(Locale.ROOT))));
+		return set;
+	}
+
+	ItemView view() {
+		return new ItemView(this.id, this.kind, this.title, this.summary, this.bodyMarkdown, Set.copyOf(this.themes),
+				Set.copyOf(this.tags), Set.copyOf(this.zones), this.priority, this.author, this.status, this.approvedBy,
+				this.publishAt, this.expireAt, channelSet(), this.sourceFile, this.updatedAt);
+	}
+
+	/** Everything a file can change, to tell whether a reload changed anything. */
+	private String fingerprint() {
+		return String.join("\u0000", String.valueOf(this.kind), String.valueOf(this.title),
+				String.valueOf(this.summary), String.valueOf(this.bodyMarkdown), String.valueOf(this.priority),
+				String.valueOf(this.author), String.valueOf(this.status), String.valueOf(this.approvedBy),
+				String.valueOf(this.publishAt), String.valueOf(this.expireAt), String.valueOf(this.channels),
+				String.valueOf(this.emailSubject), String.valueOf(this.emailIntro), String.valueOf(this.radioScript),
+				String.valueOf(this.radioRecording), String.valueOf(this.feedSummary), String.valueOf(this.document),
+				String.valueOf(this.procedure), String.valueOf(this.procedureHistory),
+				String.valueOf(new java.util.TreeSet<>(this.themes)),
+				String.valueOf(new java.util.TreeSet<>(this.tags)), String.valueOf(new java.util.TreeSet<>(this.zones)),
+				String.valueOf(this.attachments), String.valueOf(this.sourceFile));
+	}
+
+	private static String lines(List<String> lines) {
+		return String.join("\n", lines);
+	}
+
+	@Embeddable
+	record DocumentColumns(@Column(name = "doc_number", length = 50) String number,
+			@Column(name = "doc_issuer", length = 200) String issuer, @Column(name = "doc_issued_on") LocalDate issued,
+			@Column(name = "doc_effective_on") LocalDate effective,
+			@Column(name = "doc_abstract", length = 2000) String abstractText,
+			@Column(name = "doc_file", length = 500) String file) {
+
+		DocumentColumns(ItemFile.DocumentDetails details) {
+			this(details.number(), details.issuer(), details.issued(), details.effective(), details.abstractText(),
+					details.file());
+		}
+
+	}
+
+	@Embeddable
+	record ProcedureColumns(@Column(name = "proc_code", length = 50) String code,
+			@Column(name = "proc_field", length = 200) String field,
+			@Enumerated(EnumType.STRING) @Column(name = "proc_level", length = 20) ProcedureLevel level,
+			@Column(name = "proc_time", length = 500) String processingTime,
+			@Column(name = "proc_fee", length = 500) String fee, @Column(name = "proc_papers") String papers,
+			@Column(name = "proc_steps") String steps, @Column(name = "proc_legal_basis") String legalBasis,
+			@Column(name = "proc_portal_url", length = 500) String portalUrl,
+			@Enumerated(EnumType.STRING) @Column(name = "proc_status", length = 20) ProcedureStatus status) {
+
+		ProcedureColumns(ItemFile.ProcedureDetails details) {
+			this(details.code(), details.field(), details.level(), details.processingTime(), details.fee(),
+					lines(details.papers()), lines(details.steps()), lines(details.legalBasis()), details.portalUrl(),
+					details.status());
+		}
+
+	}
+
+	@Embeddable
+	record AttachmentColumns(@Column(name = "file_path", nullable = false, length = 500) String file,
+			@Column(length = 300) String title) {
+	}
+
+	@Embeddable
+	record ProcedureChangeColumns(@Column(name = "changed_on", nullable = false) LocalDate date,
+			@Enumerated(EnumType.STRING) @Column(nullable = false, length = 20) ProcedureStatus status,
+			@Column(length = 1000) String note) {
+	}
+
+}

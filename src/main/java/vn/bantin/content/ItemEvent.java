@@ -1,0 +1,68 @@
+package vn.bantin.content;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One line of an item's audit log: who did what, when. Never changed once written.
+ */
+@Entity
+@Table(name = "item_event")
+class ItemEvent {
+
+	/** The actor of changes that come from the content folder. */
+	static final String CONTENT_FOLDER = "content folder";
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "item_id", nullable = false, length = 100)
+	private String itemId;
+
+	@Column(nullable = false)
+	private Instant at;
+
+	@Column(nullable = false, length = 200)
+	private String actor;
+
+	@Column(nullable = false, length = 30)
+	private String action;
+
+	@Column(length = 2000)
+	private String detail;
+
+	protected ItemEvent() {
+	}
+
+	ItemEvent(String itemId, Instant at, String actor, String action, String detail) {
+		this.itemId = itemId;
+		this.at = at;
+		this.actor = actor;
+		this.action = action;
+		this.detail = detail;
+	}
+
+	String action() {
+		return this.action;
+	}
+
+	String detail() {
+		return this.detail;
+	}
+
+	String actor() {
+		return this.actor;
+	}
+
+	Instant at() {
+		return this.at;
+	}
+
+}

@@ -1,0 +1,11 @@
+package vn.bantin.content;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ItemEvents extends JpaRepository<ItemEvent, Long> {
+
+	List<ItemEvent> findByItemIdOrderByAtAscIdAsc(String itemId);
+
+}

@@ -1,0 +1,36 @@
+package vn.bantin.content;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * An item as other modules see it.
+ *
+ * @param id stable id, also its address on the site
+ * @param kind news, announcement, procedure or document
+ * @param title the title
+ * @param summary one or two sentences, or null
+ * @param bodyMarkdown the text in Markdown
+ * @param themes keys of the plan themes it serves
+ * @param tags free tags
+ * @param zones target villages or speaker clusters; empty for the whole commune
+ * @param priority radio bulletin level
+ * @param author who wrote it, or null
+ * @param status where it is in its life
+ * @param approvedBy who approved it, or null
+ * @param publishAt earliest time it may go out, or null for "once approved"
+ * @param expireAt when it stops being shown or played, or null
+ * @param channels where it goes out
+ * @param sourceFile the content file it comes from (read-only in the editor), or null
+ * @param updatedAt when its content last changed
+ */
+public record ItemView(String id, ItemKind kind, String title, String summary, String bodyMarkdown, Set<String> themes,
+		Set<String> tags, Set<String> zones, Priority priority, String author, ItemStatus status, String approvedBy,
+		Instant publishAt, Instant expireAt, Set<Channel> channels, String sourceFile, Instant updatedAt) {
+
+	/** Whether the item is kept in a file and so is read-only in the web editor. */
+	public boolean fromFile() {
+		return this.sourceFile != null;
+	}
+
+}
