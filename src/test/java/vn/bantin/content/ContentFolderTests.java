@@ -101,4 +101,65 @@ class ContentFolderTests {
 		assertThat(folder().load()).isEmpty();
 	}
 
+	@Test
+	void itemsAreUpsertedByIdAndADeletedFileArchivesItsItemKeepingItsHistory() throws IOException {
+		this.items.deleteAll();
+		this.plans.deleteAll();
+		Path plansDir = Files.createDirectories(this.content.resolve("plans"));
+		Files.writeString(plansDir.resolve("a.md"), PlanFileTests.GOOD, StandardCharsets.UTF_8);
+		Path itemsDir = Files.createDirectories(this.content.resolve("items"));
+		Path news = itemsDir.resolve("tin.md");
+		Files.writeString(news, NEWS, StandardCharsets.UTF_8);
+
+		assertThat(folder().load()).isEmpty();
+		assertThat(view("tin-moi").title()).isEqualTo("Tin mới");
+
+		Files.writeString(news, NEWS.replace("title: Tin mới", "title: Tin mới (sửa)"), StandardCharsets.UTF_8);
+		folder().load();
+		folder().load();
+		assertThat(view("tin-moi").title()).isEqualTo("Tin mới (sửa)");
+
+		Files.delete(news);
+		folder().load();
+
+		ItemView archived = view("tin-moi");
+		assertThat(archived.status()).isEqualTo(ItemStatus.ARCHIVED);
+		assertThat(this.events.findByItemIdOrderByAtAscIdAsc("tin-moi")).extracting(ItemEvent::action)
+			.containsExactly("created", "updated", "archived");
+	}
+
+	@Test
+	void anItemWhoseFileTurnsBadIsNeitherChangedNorArchived() throws IOException {
+		this.items.deleteAll();
+		this.plans.deleteAll();
+		Files.createDirectories(this.content.resolve("plans"));
+		Files.writeString(this.content.resolve("plans/a.md"), PlanFileTests.GOOD, StandardCharsets.UTF_8);
+		Path news = Files.createDirectories(this.content.resolve("items")).resolve("tin.md");
+		Files.writeString(news, NEWS, StandardCharsets.UTF_8);
+		folder().load();
+
+		Files.writeString(news, NEWS.replace("themes: [thu-tuc]", "themes: [khong-co]"), StandardCharsets.UTF_8);
+		List<ContentProblem> problems = folder().load();
+
+		assertThat(problems).extracting(ContentProblem::file).containsExactly("items/tin.md");
+		ItemView item = view("tin-moi");
+		assertThat(item.status()).isEqualTo(ItemStatus.SUBMITTED);
+		assertThat(item.themes()).containsExactly("thu-tuc");
+	}
+
+	ItemView view(String id) {
+		return new TransactionTemplate(this.transactionManager)
+			.execute((tx) -> this.items.findById(id).orElseThrow().view());
+	}
+
+	static final String NEWS = """
+			---
+			id: tin-moi
+			kind: news
+			title: Tin mới
+			themes: [thu-tuc]
+			---
+			Nội dung tin.
+			""";
+
 }

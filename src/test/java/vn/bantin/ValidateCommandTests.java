@@ -1,0 +1,95 @@
+package vn.bantin;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code bantin.jar validate [DIR]}: one line per problem as
+ * {@code path:line:col: message}, exit status 1 when there is any, 0 when the folder is
+ * clean. Runs without starting the application.
+ */
+class ValidateCommandTests {
+
+	final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	int validate(String... args) {
+		String[] command = new String[args.length + 1];
+		command[0] = "validate";
+		System.arraycopy(args, 0, command, 1, args.length);
+		return new CommandLine(new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8))
+			.run(command, (rest) -> {
+				throw new AssertionError("validate must not start the server");
+			});
+	}
+
+	@Test
+	void theShippedSampleContentIsClean() {
+		assertThat(validate("content")).as(this.out.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).isEmpty();
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("no problems");
+	}
+
+	@Test
+	void aFolderWithOneFileOfEachMistakeReportsEachAndExitsWithOne(@TempDir Path folder) throws IOException {
+		write(folder, "plans/plan.md", """
+				---
+				id: ke-hoach
+				title: Kế hoạch
+				issuer: UBND xã
+				themes:
+				  - key: thu-tuc
+				    title: Thủ tục
+				---
+				""");
+		write(folder, "items/good.md", item("tot", "title: Tin tốt"));
+		write(folder, "items/unknown-field.md", item("a", "title: A\ncolour: red"));
+		write(folder, "items/bad-yaml.md", item("b", "title: [B"));
+		write(folder, "items/bad-date.md", item("c", "title: C\npublish-at: 31/12/2026"));
+		write(folder, "items/unknown-theme.md", item("d", "title: D\nthemes: [khong-co]"));
+		write(folder, "items/missing-title.md", item("e", "summary: Không có tiêu đề"));
+		write(folder, "items/missing-media.md", item("f", "title: F\nattachments:\n  - file: media/x.pdf"));
+
+		assertThat(validate(folder.toString())).isEqualTo(1);
+
+		List<String> lines = this.out.toString(StandardCharsets.UTF_8).lines().toList();
+		String prefix = folder + "/items/";
+		assertThat(lines).hasSize(6)
+			.anySatisfy((l) -> assertThat(l).startsWith(prefix + "bad-date.md:5:13: field 'publish-at': '31/12/2026'"))
+			.anySatisfy((l) -> assertThat(l).startsWith(prefix + "bad-yaml.md:5:1: bad YAML"))
+			.anySatisfy((l) -> assertThat(l).startsWith(prefix + "missing-media.md:6:11: field 'attachments.file'"))
+			.anySatisfy((l) -> assertThat(l).isEqualTo(prefix + "missing-title.md:2:1: missing field 'title'"))
+			.anySatisfy((l) -> assertThat(l).startsWith(prefix + "unknown-field.md:5:1: unknown field 'colour'"))
+			.anySatisfy(
+					(l) -> assertThat(l).startsWith(prefix + "unknown-theme.md:5:9: field 'themes': unknown theme"));
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("6 problem(s)");
+	}
+
+	@Test
+	void aMissingFolderIsAUsageError(@TempDir Path folder) {
+		assertThat(validate(folder.resolve("khong-co").toString())).isEqualTo(CommandLine.USAGE_ERROR);
+	}
+
+	static String item(String id, String fields) {
+		return "---\nid: " + id + "\nkind: news\n" + fields + "\n---\nNội dung.\n";
+	}
+
+	static void write(Path folder, String path, String text) throws IOException {
+		Path file = folder.resolve(path);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, text, StandardCharsets.UTF_8);
+	}
+
+}
