@@ -1,5 +1,6 @@
 package vn.bantin;
 
+import vn.bantin.system.BantinProperties;
 import java.time.Clock;
 
 import org.springframework.boot.SpringApplication;

@@ -54,6 +54,8 @@ CREATE TABLE item (
   proc_portal_url   VARCHAR(500),
   proc_status       VARCHAR(20),
   source_file       VARCHAR(500),
+  source_hash       VARCHAR(64),
+  search_text       VARCHAR       NOT NULL,
   created_at        TIMESTAMP(6) WITH TIME ZONE NOT NULL,
   updated_at        TIMESTAMP(6) WITH TIME ZONE NOT NULL,
   version           BIGINT        NOT NULL

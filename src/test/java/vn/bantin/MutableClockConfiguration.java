@@ -1,5 +1,6 @@
 package vn.bantin;
 
+import vn.bantin.system.BantinProperties;
 import java.time.Instant;
 
 import org.springframework.boot.test.context.TestConfiguration;

@@ -1,5 +1,6 @@
 package vn.bantin;
 
+import vn.bantin.system.BantinProperties;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

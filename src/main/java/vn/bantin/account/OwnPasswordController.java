@@ -2,7 +2,7 @@ package vn.bantin.account;
 
 import java.security.Principal;
 
-import vn.bantin.RuleViolation;
+import vn.bantin.system.RuleViolation;
 
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;

@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.EnumSet;
 import java.util.Set;
 
-import vn.bantin.RuleViolation;
+import vn.bantin.system.RuleViolation;
 
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;

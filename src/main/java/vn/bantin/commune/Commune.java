@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
-import vn.bantin.BantinProperties;
-import vn.bantin.RuleViolation;
+import vn.bantin.system.BantinProperties;
+import vn.bantin.system.RuleViolation;
 import vn.bantin.text.VietnameseText;
 
 /**

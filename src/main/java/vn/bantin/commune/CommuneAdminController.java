@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.bantin.RuleViolation;
+import vn.bantin.system.RuleViolation;
 import vn.bantin.account.Role;
 
 /**

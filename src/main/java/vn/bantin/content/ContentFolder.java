@@ -16,7 +16,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.bantin.BantinProperties;
+import vn.bantin.system.BantinProperties;
 
 /**
  * Loads the content folder into the database: at start, and again whenever asked (the

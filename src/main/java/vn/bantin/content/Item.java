@@ -25,6 +25,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import vn.bantin.text.VietnameseText;
+
 /**
  * A piece of public information, written once and sent to every channel it names: a news
  * item, an announcement, an administrative procedure or a legal document.
@@ -102,6 +104,17 @@ class Item {
 	@Column(name = "source_file", length = 500)
 	private String sourceFile;
 
+	/**
+	 * Title, summary, body and tags folded (no diacritics, lower case), so that search
+	 * ignores both in SQL on any database.
+	 */
+	@Column(name = "search_text", nullable = false)
+	private String searchText;
+
+	/** SHA-256 of the file's text when it was last applied. */
+	@Column(name = "source_hash", length = 64)
+	private String sourceHash;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -152,23 +165,25 @@ class Item {
 	}
 
 	/**
-	 * Takes everything the file says. The status follows the file too unless the item has
-	 * gone further in Bản tin (published, expired): a file cannot un-publish what
-	 * residents already saw.
+	 * Takes everything the file says, when the file's text changed since it was last
+	 * applied. The status then follows the file too: an edited file goes back through
+	 * approval unless it says it was approved (outside Bản tin). An unchanged file
+	 * changes nothing, so that what happened to the item in Bản tin (approved, rejected,
+	 * published) stays.
 	 * @return whether anything changed
 	 */
 	boolean refresh(ItemFile file, String sourceFile, Instant now) {
-		String before = fingerprint();
+		if (file.sourceHash().equals(this.sourceHash) && java.util.Objects.equals(sourceFile, this.sourceFile)
+				&& this.status != ItemStatus.ARCHIVED) {
+			return false;
+		}
 		this.kind = file.kind();
 		this.title = file.title();
 		this.summary = file.summary();
 		this.bodyMarkdown = file.body();
 		this.priority = file.priority();
 		this.author = file.author();
-		if (this.status == null
-				|| !this.status.equals(ItemStatus.PUBLISHED) && !this.status.equals(ItemStatus.EXPIRED)) {
-			this.status = file.status();
-		}
+		this.status = file.status();
 		this.approvedBy = file.approvedBy();
 		this.publishAt = file.publishAt();
 		this.expireAt = file.expireAt();
@@ -192,11 +207,11 @@ class Item {
 		this.attachments = new ArrayList<>();
 		file.attachments().forEach((a) -> this.attachments.add(new AttachmentColumns(a.file(), a.title())));
 		this.sourceFile = sourceFile;
-		boolean changed = !before.equals(fingerprint());
-		if (changed) {
-			this.updatedAt = now;
-		}
-		return changed;
+		this.sourceHash = file.sourceHash();
+		this.searchText = VietnameseText.fold(String.join("\n", this.title, String.valueOf(this.summary),
+				this.bodyMarkdown, String.join(" ", this.tags)));
+		this.updatedAt = now;
+		return true;
 	}
 
 	/**
@@ -205,6 +220,53 @@ class Item {
 	void archive(Instant now) {
 		this.status = ItemStatus.ARCHIVED;
 		this.updatedAt = now;
+	}
+
+	/**
+	 * An editor sends a draft (or a rejected item, reworked) for approval.
+	 * @throws ItemTransitionRefused from any other status
+	 */
+	void submit(Instant now) {
+		require(this.status == ItemStatus.DRAFT || this.status == ItemStatus.REJECTED, "submit");
+		this.status = ItemStatus.SUBMITTED;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * An approver lets a submitted item go out. An emergency item may be approved
+	 * straight from draft when its author also holds the approver role: a storm warning
+	 * cannot wait for a second person.
+	 * @param emergencyByAuthor whether the approver also wrote it and the item is an
+	 * emergency
+	 * @throws ItemTransitionRefused from any other status
+	 */
+	void approve(String approver, boolean emergencyByAuthor, Instant now) {
+		boolean fromDraft = this.status == ItemStatus.DRAFT && emergencyByAuthor && this.priority == Priority.EMERGENCY;
+		require(this.status == ItemStatus.SUBMITTED || fromDraft, "approve");
+		this.status = ItemStatus.APPROVED;
+		this.approvedBy = approver;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * An approver sends a submitted item back to its author, with the reason.
+	 * @throws ItemTransitionRefused from any other status
+	 */
+	void reject(Instant now) {
+		require(this.status == ItemStatus.SUBMITTED, "reject");
+		this.status = ItemStatus.REJECTED;
+		this.approvedBy = null;
+		this.updatedAt = now;
+	}
+
+	private void require(boolean allowed, String action) {
+		if (!allowed) {
+			throw new ItemTransitionRefused(this.id, this.status, action);
+		}
+	}
+
+	Priority priority() {
+		return this.priority;
 	}
 
 	String id() {
@@ -231,20 +293,6 @@ class Item {
 		return new ItemView(this.id, this.kind, this.title, this.summary, this.bodyMarkdown, Set.copyOf(this.themes),
 				Set.copyOf(this.tags), Set.copyOf(this.zones), this.priority, this.author, this.status, this.approvedBy,
 				this.publishAt, this.expireAt, channelSet(), this.sourceFile, this.updatedAt);
-	}
-
-	/** Everything a file can change, to tell whether a reload changed anything. */
-	private String fingerprint() {
-		return String.join("\u0000", String.valueOf(this.kind), String.valueOf(this.title),
-				String.valueOf(this.summary), String.valueOf(this.bodyMarkdown), String.valueOf(this.priority),
-				String.valueOf(this.author), String.valueOf(this.status), String.valueOf(this.approvedBy),
-				String.valueOf(this.publishAt), String.valueOf(this.expireAt), String.valueOf(this.channels),
-				String.valueOf(this.emailSubject), String.valueOf(this.emailIntro), String.valueOf(this.radioScript),
-				String.valueOf(this.radioRecording), String.valueOf(this.feedSummary), String.valueOf(this.document),
-				String.valueOf(this.procedure), String.valueOf(this.procedureHistory),
-				String.valueOf(new java.util.TreeSet<>(this.themes)),
-				String.valueOf(new java.util.TreeSet<>(this.tags)), String.valueOf(new java.util.TreeSet<>(this.zones)),
-				String.valueOf(this.attachments), String.valueOf(this.sourceFile));
 	}
 
 	private static String lines(List<String> lines) {

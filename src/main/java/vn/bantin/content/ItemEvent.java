@@ -49,6 +49,15 @@ class ItemEvent {
 		this.detail = detail;
 	}
 
+	/** This event as the item's page shows it. */
+	HistoryEntry entry() {
+		return new HistoryEntry(this.at, this.actor, this.action, this.detail);
+	}
+
+	/** One line of an item's history, for display. */
+	record HistoryEntry(Instant at, String actor, String action, String detail) {
+	}
+
 	String action() {
 		return this.action;
 	}

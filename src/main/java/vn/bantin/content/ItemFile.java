@@ -25,7 +25,7 @@ import java.util.Set;
 record ItemFile(String id, ItemKind kind, String title, String summary, String body, List<String> themes,
 		List<String> tags, List<String> zones, Priority priority, String author, ItemStatus status, String approvedBy,
 		Instant publishAt, Instant expireAt, Set<Channel> channels, List<Attachment> attachments, Variants variants,
-		DocumentDetails document, ProcedureDetails procedure) {
+		DocumentDetails document, ProcedureDetails procedure, String sourceHash) {
 
 	static final Set<String> FIELDS = Set.of("id", "kind", "title", "summary", "themes", "tags", "zones", "priority",
 			"author", "status", "approved-by", "publish-at", "expire-at", "channels", "attachments", "email", "radio",
@@ -149,10 +149,9 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 		if (file.hasProblems()) {
 			return new Reading(null, file.problems());
 		}
-		return new Reading(
-				new ItemFile(id, kind, title, summary, file.body(), themes, tags, zones, priority, author, status,
-						approvedBy, publishAt, expireAt, channels, attachments, variants, document, procedure),
-				List.of());
+		return new Reading(new ItemFile(id, kind, title, summary, file.body(), themes, tags, zones, priority, author,
+				status, approvedBy, publishAt, expireAt, channels, attachments, variants, document, procedure,
+				sha256(source)), List.of());
 	}
 
 	private static ItemKind folderKind(String path) {
@@ -284,6 +283,20 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 			return null;
 		}
 		return root.relativize(resolved).toString().replace('\\', '/');
+	}
+
+	/**
+	 * Identifies the file's exact text, so that an unchanged file is not applied again.
+	 */
+	static String sha256(String source) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
 	}
 
 	@SafeVarargs

@@ -11,7 +11,7 @@ import org.quartz.TriggerKey;
 
 import org.springframework.stereotype.Component;
 
-import vn.bantin.BantinProperties;
+import vn.bantin.system.BantinProperties;
 
 /**
  * Builds Quartz triggers on the commune's wall clock, whatever the JVM's default zone.

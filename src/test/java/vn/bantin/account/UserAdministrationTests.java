@@ -14,7 +14,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.bantin.BantinWebTest;
-import vn.bantin.RuleViolation;
+import vn.bantin.system.RuleViolation;
 import vn.bantin.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.bantin.BantinProperties;
+import vn.bantin.system.BantinProperties;
 import vn.bantin.H2Database;
 import vn.bantin.PersistenceTest;
 
@@ -145,6 +145,29 @@ class ContentFolderTests {
 		ItemView item = view("tin-moi");
 		assertThat(item.status()).isEqualTo(ItemStatus.SUBMITTED);
 		assertThat(item.themes()).containsExactly("thu-tuc");
+	}
+
+	@Test
+	void approvalGivenInBantinSurvivesReloadsUntilTheFileIsEdited() throws IOException {
+		this.items.deleteAll();
+		this.plans.deleteAll();
+		Files.createDirectories(this.content.resolve("plans"));
+		Files.writeString(this.content.resolve("plans/a.md"), PlanFileTests.GOOD, StandardCharsets.UTF_8);
+		Path news = Files.createDirectories(this.content.resolve("items")).resolve("tin.md");
+		Files.writeString(news, NEWS, StandardCharsets.UTF_8);
+		folder().load();
+		TransactionTemplate tx = new TransactionTemplate(this.transactionManager);
+		tx.executeWithoutResult((t) -> this.items.findById("tin-moi")
+			.orElseThrow()
+			.approve("Lê Văn Tý", false, Instant.parse("2026-01-01T01:00:00Z")));
+
+		folder().load();
+		assertThat(view("tin-moi").status()).isEqualTo(ItemStatus.APPROVED);
+
+		Files.writeString(news, NEWS.replace("Nội dung tin.", "Nội dung tin, sửa lại."), StandardCharsets.UTF_8);
+		folder().load();
+		assertThat(view("tin-moi").status()).isEqualTo(ItemStatus.SUBMITTED);
+		assertThat(view("tin-moi").approvedBy()).isNull();
 	}
 
 	ItemView view(String id) {

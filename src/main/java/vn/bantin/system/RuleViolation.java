@@ -1,4 +1,4 @@
-package vn.bantin;
+package vn.bantin.system;
 
 /**
  * An input that a module's rules refuse. Names the form field and the message key that

@@ -1,4 +1,4 @@
-package vn.bantin;
+package vn.bantin.system;
 
 import java.nio.file.Path;
 import java.time.ZoneId;

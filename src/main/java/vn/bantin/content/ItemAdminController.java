@@ -1,0 +1,117 @@
+package vn.bantin.content;
+
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.bantin.system.RuleViolation;
+import vn.bantin.account.Role;
+
+/**
+ * The editor's item list and item page, with the workflow actions: editors submit,
+ * approvers approve or reject. Items kept in files are read-only here; their page names
+ * the file.
+ */
+@Controller
+@RequestMapping("/admin/items")
+class ItemAdminController {
+
+	static final int PAGE_SIZE = 25;
+
+	private final ItemCatalog catalog;
+
+	private final ItemWorkflow workflow;
+
+	private final PlanCatalog plans;
+
+	ItemAdminController(ItemCatalog catalog, ItemWorkflow workflow, PlanCatalog plans) {
+		this.catalog = catalog;
+		this.workflow = workflow;
+		this.plans = plans;
+	}
+
+	@GetMapping
+	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
+	String list(@RequestParam(required = false) ItemStatus status, @RequestParam(required = false) ItemKind kind,
+			@RequestParam(required = false) String theme, @RequestParam(required = false) Channel channel,
+			@RequestParam(required = false) Priority priority, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		ItemQuery query = new ItemQuery(status, kind, theme, channel, priority, q);
+		Page<ItemView> items = this.catalog.find(query, page, PAGE_SIZE);
+		model.addAttribute("query", query);
+		model.addAttribute("items", items);
+		model.addAttribute("statuses", ItemStatus.values());
+		model.addAttribute("kinds", ItemKind.values());
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("priorities", Priority.values());
+		model.addAttribute("themes", this.plans.plans().stream().flatMap((p) -> p.themes().stream()).toList());
+		return "admin/items/list";
+	}
+
+	@GetMapping("/{id}")
+	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
+	String item(@PathVariable String id, Model model) {
+		model.addAttribute("item", this.catalog.item(id).orElseThrow(() -> new UnknownItem(id)));
+		model.addAttribute("history", this.workflow.history(id));
+		return "admin/items/item";
+	}
+
+	@PostMapping("/{id}/submit")
+	@Secured(Role.Authority.EDITOR)
+	String submit(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
+		this.workflow.submit(id, principal.getName());
+		redirect.addFlashAttribute("notice", "item.submitted");
+		return "redirect:/admin/items/" + id;
+	}
+
+	@PostMapping("/{id}/approve")
+	@Secured(Role.Authority.APPROVER)
+	String approve(@PathVariable String id, Authentication authentication, RedirectAttributes redirect) {
+		this.workflow.approve(id, authentication.getName(), roles(authentication));
+		redirect.addFlashAttribute("notice", "item.approved");
+		return "redirect:/admin/items/" + id;
+	}
+
+	@PostMapping("/{id}/reject")
+	@Secured(Role.Authority.APPROVER)
+	String reject(@PathVariable String id, @RequestParam(required = false) String comment, Principal principal,
+			RedirectAttributes redirect) {
+		try {
+			this.workflow.reject(id, principal.getName(), comment);
+			redirect.addFlashAttribute("notice", "item.rejected");
+		}
+		catch (RuleViolation violation) {
+			redirect.addFlashAttribute("rejectError", violation.messageKey());
+		}
+		return "redirect:/admin/items/" + id;
+	}
+
+	private static Set<Role> roles(Authentication authentication) {
+		Set<String> authorities = authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.collect(Collectors.toSet());
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (Role role : Role.values()) {
+			if (authorities.contains(role.authority())) {
+				roles.add(role);
+			}
+		}
+		return roles;
+	}
+
+}

@@ -1,0 +1,77 @@
+package vn.bantin.content;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import vn.bantin.system.RuleViolation;
+import vn.bantin.account.Role;
+
+/**
+ * The approval workflow: {@code draft → submitted → approved | rejected}. Editors submit,
+ * approvers approve or reject (with a comment); the scheduler publishes later. Every
+ * action is written to the item's audit log with who did it and when.
+ */
+@Service
+@Transactional
+class ItemWorkflow {
+
+	private final Items items;
+
+	private final ItemEvents events;
+
+	private final Clock clock;
+
+	ItemWorkflow(Items items, ItemEvents events, Clock clock) {
+		this.items = items;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	void submit(String id, String actor) {
+		Instant now = this.clock.instant();
+		item(id).submit(now);
+		this.events.save(new ItemEvent(id, now, actor, "submitted", null));
+	}
+
+	/**
+	 * Approves an item.
+	 * @param roles the approver's roles: holding {@link Role#EDITOR} too lets them
+	 * approve their own emergency draft in one step
+	 */
+	void approve(String id, String actor, Set<Role> roles) {
+		Instant now = this.clock.instant();
+		Item item = item(id);
+		boolean editorAndApprover = roles.contains(Role.EDITOR) && roles.contains(Role.APPROVER);
+		item.approve(actor, editorAndApprover, now);
+		this.events.save(new ItemEvent(id, now, actor, "approved", null));
+	}
+
+	/**
+	 * Rejects a submitted item.
+	 * @throws RuleViolation on field {@code comment} when no reason is given
+	 */
+	void reject(String id, String actor, String comment) {
+		if (!StringUtils.hasText(comment)) {
+			throw new RuleViolation("comment", "item.error.reject-comment");
+		}
+		Instant now = this.clock.instant();
+		item(id).reject(now);
+		this.events.save(new ItemEvent(id, now, actor, "rejected", comment.strip()));
+	}
+
+	@Transactional(readOnly = true)
+	List<ItemEvent.HistoryEntry> history(String id) {
+		return this.events.findByItemIdOrderByAtAscIdAsc(id).stream().map(ItemEvent::entry).toList();
+	}
+
+	private Item item(String id) {
+		return this.items.findById(id).orElseThrow(() -> new UnknownItem(id));
+	}
+
+}
