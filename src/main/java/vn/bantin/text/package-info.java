@@ -1,5 +1,9 @@
 /**
- * Text rules shared by every module: NFC normalisation of input and diacritic-insensitive
- * folding for search. It depends on no other module.
+ * Text rules shared by every module: NFC normalisation of input, diacritic-insensitive
+ * folding for search and URL slugs ({@link vn.bantin.text.VietnameseText}), and the one
+ * renderer every channel uses: {@link vn.bantin.text.Markdown} turns an item's Markdown
+ * into safe HTML, plain text and spoken text, {@link vn.bantin.text.SafeHtml} cleans
+ * pasted HTML with the same policy. It depends on no other module and not on Spring; only
+ * on commonmark-java and jsoup.
  */
 package vn.bantin.text;
