@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.bantin.system.RuleViolation;
 import vn.bantin.account.Role;
+import vn.bantin.text.Markdown;
 
 /**
  * The editor's item list and item page, with the workflow actions: editors submit,
@@ -65,7 +66,10 @@ class ItemAdminController {
 	@GetMapping("/{id}")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
 	String item(@PathVariable String id, Model model) {
-		model.addAttribute("item", this.catalog.item(id).orElseThrow(() -> new UnknownItem(id)));
+		ItemView item = this.catalog.item(id).orElseThrow(() -> new UnknownItem(id));
+		model.addAttribute("item", item);
+		// the same renderer as the site, so the preview is what residents will see
+		model.addAttribute("preview", Markdown.toHtml(item.bodyMarkdown()));
 		model.addAttribute("history", this.workflow.history(id));
 		return "admin/items/item";
 	}

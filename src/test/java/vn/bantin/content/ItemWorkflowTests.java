@@ -178,6 +178,34 @@ class ItemWorkflowTests {
 	}
 
 	@Test
+	void scriptsInFrontMatterAndBodyNeverReachTheItemPageUnescaped() throws Exception {
+		String id = "xss-" + counter.incrementAndGet();
+		String text = "---\nid: " + id + "\nkind: news\ntitle: \"<script>alert('t')</script>\"\n"
+				+ "summary: \"<img src=x onerror=alert('s')>\"\ntags: [an-toan]\n---\n"
+				+ "Xin chào <script>alert('b')</script> [bấm](javascript:alert('l')) <svg onload=alert('v')>\n";
+		ItemFile file = ItemFile
+			.parse("items/x.md", text,
+					new ItemFile.Context(Path.of("content"), Set.of(), ZoneId.of("Asia/Ho_Chi_Minh")))
+			.item();
+		new TransactionTemplate(this.transactionManager)
+			.executeWithoutResult((tx) -> this.items.save(Item.fromFile(file, null, Instant.now())));
+
+		String page = this.mvc.perform(get("/admin/items/{id}", id).session(as(Role.EDITOR)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page);
+		assertThat(html.select("script, svg, img[onerror]")).isEmpty();
+		assertThat(html.select("a[href^=javascript]")).isEmpty();
+		assertThat(html.select("*").stream().flatMap((e) -> e.attributes().asList().stream()))
+			.noneMatch((a) -> a.getKey().startsWith("on"));
+		assertThat(html.select("h1").text()).isEqualTo("<script>alert('t')</script>");
+		assertThat(html.select(".preview").text()).contains("Xin chào", "bấm");
+	}
+
+	@Test
 	void contentProblemsPageListsTheLastLoadsProblems() throws Exception {
 		this.mvc.perform(get("/admin/content/problems").session(as(Role.EDITOR)))
 			.andExpect(status().isOk())
