@@ -1,0 +1,596 @@
+package vn.bantin.content;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import vn.bantin.BantinProperties;
+
+/**
+ * Reloads the content folder whenever its files change, without a restart.
+ *
+ * <p>
+ * One daemon thread, {@value #THREAD_NAME}, waits for the operating system's change
+ * events on the content folder and its sub-folders ({@link WatchService}; folders created
+ * later are watched too) and, every {@code bantin.content.poll-interval}, also compares a
+ * fingerprint of the folder (paths, sizes and modification times of the Markdown and
+ * media files) with the one taken for the last load: network drives and some container
+ * mounts deliver no events. Editors save in bursts (a temporary file, then a rename), so
+ * the folder is reloaded only once it has stayed unchanged for
+ * {@code bantin.content.quiet-period}. Loads run on this one thread, one after the other:
+ * changes made during a load cause one more load, never a queue of them.
+ *
+ * <p>
+ * A missing content folder (not created yet, or a drive that is not mounted) is never
+ * loaded: what was loaded stays, rather than every item being archived, and the folder is
+ * loaded again when polling sees it back.
+ *
+ * <p>
+ * Durations here only pace the thread's own waiting, so they are measured with
+ * {@link System#nanoTime()}: the application's {@code Clock} may be a fixed one in tests.
+ */
+@Component
+class ContentWatcher implements SmartLifecycle {
+
+	static final String THREAD_NAME = "content-watcher";
+
+	/** The sub-folder of attachments; any file in it, at any depth, counts. */
+	static final String MEDIA = "media";
+
+	private static final Logger log = LoggerFactory.getLogger(ContentWatcher.class);
+
+	/** How long to pause after an unexpected failure before watching again. */
+	private static final Duration FAILURE_PAUSE = Duration.ofSeconds(1);
+
+	/** How long {@link #stop()} waits for a load in progress to finish. */
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+
+	private static final int NAMES_LOGGED = 5;
+
+	private final ContentFolder folder;
+
+	private final Path root;
+
+	private final ContentSettings settings;
+
+	private final AtomicInteger reloads = new AtomicInteger();
+
+	private final Object lifecycleMonitor = new Object();
+
+	private boolean running;
+
+	private Watch watch;
+
+	private Thread thread;
+
+	ContentWatcher(ContentFolder folder, BantinProperties properties, ContentSettings settings) {
+		this.folder = folder;
+		this.root = properties.contentDir().toAbsolutePath().normalize();
+		this.settings = settings;
+	}
+
+	@Override
+	public void start() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.running) {
+				return;
+			}
+			this.running = true;
+			if (!this.settings.watch() && !this.settings.polling()) {
+				log.info("Content files in {} are loaded at start only (watching and polling are off)", this.root);
+				return;
+			}
+			this.watch = new Watch(openWatchService());
+			this.watch.prepare();
+			this.thread = new Thread(this.watch, THREAD_NAME);
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+	}
+
+	@Override
+	public void stop() {
+		Watch stopping;
+		Thread stoppingThread;
+		synchronized (this.lifecycleMonitor) {
+			this.running = false;
+			stopping = this.watch;
+			stoppingThread = this.thread;
+			this.watch = null;
+			this.thread = null;
+		}
+		if (stopping == null) {
+			return;
+		}
+		// no interrupt: a load in progress finishes its database work first
+		stopping.stop();
+		try {
+			stoppingThread.join(STOP_TIMEOUT.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (stoppingThread.isAlive()) {
+			log.warn("The content watcher is still loading after {}; not waiting for it", STOP_TIMEOUT);
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		synchronized (this.lifecycleMonitor) {
+			return this.running;
+		}
+	}
+
+	/** How many loads changes have caused since the application started. */
+	int reloads() {
+		return this.reloads.get();
+	}
+
+	private WatchService openWatchService() {
+		if (!this.settings.watch()) {
+			return null;
+		}
+		try {
+			return this.root.getFileSystem().newWatchService();
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			log.warn("Cannot watch {} for changes ({}); relying on polling every {}", this.root, ex.getMessage(),
+					this.settings.pollInterval());
+			return null;
+		}
+	}
+
+	/**
+	 * The Markdown and media files of a content folder, each with its size and
+	 * modification time, and the folders to watch; {@code null} when the folder is
+	 * missing.
+	 */
+	static Scan scan(Path root) {
+		if (!Files.isDirectory(root)) {
+			return null;
+		}
+		Map<String, Stamp> files = new HashMap<>();
+		List<Path> folders = new ArrayList<>();
+		folders.add(root);
+		for (String sub : ContentFiles.folders()) {
+			collect(root, root.resolve(sub), 1, true, files, folders);
+		}
+		collect(root, root.resolve(MEDIA), Integer.MAX_VALUE, false, files, folders);
+		return new Scan(Map.copyOf(files), List.copyOf(folders));
+	}
+
+	private static void collect(Path root, Path top, int depth, boolean markdownOnly, Map<String, Stamp> files,
+			List<Path> folders) {
+		if (!Files.isDirectory(top)) {
+			return;
+		}
+		try {
+			// the loader follows links, so the fingerprint does too
+			Files.walkFileTree(top, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, new SimpleFileVisitor<>() {
+
+				@Override
+				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+					folders.add(dir);
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+					if (attrs.isRegularFile() && (!markdownOnly || file.getFileName().toString().endsWith(".md"))) {
+						files.put(ContentFiles.relative(root, file), new Stamp(attrs.size(), attrs.lastModifiedTime()));
+					}
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFileFailed(Path file, IOException ex) {
+					// vanished while walking, or unreadable: the loader reports it
+					return FileVisitResult.CONTINUE;
+				}
+
+			});
+		}
+		catch (IOException ex) {
+			log.debug("Cannot walk {}", top, ex);
+		}
+	}
+
+	/** The paths whose stamp differs between two fingerprints, in name order. */
+	static Set<String> differing(Map<String, Stamp> before, Map<String, Stamp> after) {
+		Set<String> paths = new TreeSet<>();
+		after.forEach((path, stamp) -> {
+			if (before == null || !stamp.equals(before.get(path))) {
+				paths.add(path);
+			}
+		});
+		if (before != null) {
+			before.keySet().stream().filter((path) -> !after.containsKey(path)).forEach(paths::add);
+		}
+		return paths;
+	}
+
+	private static String human(Duration duration) {
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + " s" : millis + " ms";
+	}
+
+	/** A file's size and modification time. */
+	record Stamp(long size, FileTime modified) {
+	}
+
+	/**
+	 * A content folder's fingerprint and the folders to watch.
+	 *
+	 * @param files each Markdown and media file by its path relative to the content
+	 * folder
+	 * @param folders the content folder and its sub-folders that exist
+	 */
+	record Scan(Map<String, Stamp> files, List<Path> folders) {
+	}
+
+	/**
+	 * The watcher thread's work. All fields but {@link #stopping} are confined to that
+	 * thread.
+	 */
+	private final class Watch implements Runnable {
+
+		private final WatchService service;
+
+		private final CountDownLatch stopped = new CountDownLatch(1);
+
+		private volatile boolean stopping;
+
+		private final long quietNanos;
+
+		private final long pollNanos;
+
+		/** A change is loaded at the latest this long after it was first seen. */
+		private final long maxDelayNanos;
+
+		private final Map<WatchKey, Path> keys = new HashMap<>();
+
+		private final Map<Path, WatchKey> watched = new HashMap<>();
+
+		private final Set<Path> unwatchable = new HashSet<>();
+
+		/** The fingerprint of the folder as last loaded; {@code null} when unknown. */
+		private Map<String, Stamp> loaded;
+
+		private boolean pending;
+
+		private long firstChange;
+
+		private long lastChange;
+
+		/** Files the events named since the last load. */
+		private final Set<String> changed = new LinkedHashSet<>();
+
+		private boolean overflow;
+
+		/**
+		 * The fingerprint with which polling noticed a change, to tell whether the folder
+		 * is still changing.
+		 */
+		private Map<String, Stamp> polled;
+
+		private long nextPoll;
+
+		private boolean missing;
+
+		Watch(WatchService service) {
+			this.service = service;
+			ContentSettings settings = ContentWatcher.this.settings;
+			this.quietNanos = Math.max(0, settings.quietPeriod().toNanos());
+			this.pollNanos = settings.polling() ? settings.pollInterval().toNanos() : 0;
+			this.maxDelayNanos = Math.max(Math.max(this.pollNanos, 10 * this.quietNanos),
+					Duration.ofSeconds(1).toNanos());
+		}
+
+		void stop() {
+			this.stopping = true;
+			this.stopped.countDown();
+			if (this.service != null) {
+				try {
+					this.service.close();
+				}
+				catch (IOException ex) {
+					log.debug("Closing the watch service failed", ex);
+				}
+			}
+		}
+
+		/**
+		 * Takes the fingerprint of the folder as the loader at start reads it (or will in
+		 * a moment) and watches its folders, so that every change made after
+		 * {@link ContentWatcher#start()} returns is noticed.
+		 */
+		void prepare() {
+			log.info("Watching {} for changes (change events: {}, polling: {}, quiet period: {})",
+					ContentWatcher.this.root, (this.service != null) ? "on" : "off",
+					(this.pollNanos > 0) ? "every " + human(ContentWatcher.this.settings.pollInterval()) : "off",
+					human(ContentWatcher.this.settings.quietPeriod()));
+			try {
+				Scan scan = scanFolder();
+				if (scan != null) {
+					register(scan.folders());
+					this.loaded = scan.files();
+				}
+			}
+			catch (RuntimeException ex) {
+				// the first poll loads
+				log.warn("Cannot read {}; still watching it", ContentWatcher.this.root, ex);
+			}
+			this.nextPoll = System.nanoTime() + this.pollNanos;
+		}
+
+		@Override
+		public void run() {
+			try {
+				while (!this.stopping) {
+					step();
+				}
+			}
+			catch (ClosedWatchServiceException ex) {
+				// stopping
+			}
+			finally {
+				this.stop();
+				log.debug("Stopped watching {}", ContentWatcher.this.root);
+			}
+		}
+
+		/** Does one thing: load, poll, or wait for events; never throws but to stop. */
+		private void step() {
+			try {
+				long now = System.nanoTime();
+				if (this.pending
+						&& (now - this.lastChange >= this.quietNanos || now - this.firstChange >= this.maxDelayNanos)) {
+					settle(now);
+				}
+				else if (this.pollNanos > 0 && now - this.nextPoll >= 0) {
+					this.nextPoll = now + this.pollNanos;
+					poll();
+				}
+				else {
+					long wait = Long.MAX_VALUE;
+					if (this.pending) {
+						wait = Math.min(this.lastChange + this.quietNanos, this.firstChange + this.maxDelayNanos) - now;
+					}
+					if (this.pollNanos > 0) {
+						wait = Math.min(wait, this.nextPoll - now);
+					}
+					awaitEvents(Math.max(wait, 0));
+				}
+			}
+			catch (ClosedWatchServiceException ex) {
+				throw ex;
+			}
+			catch (InterruptedException ex) {
+				// only stop() ends the watch; it never interrupts
+				log.debug("Content watcher interrupted", ex);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Content watcher failed; still watching {}", ContentWatcher.this.root, ex);
+				pause();
+			}
+		}
+
+		private void pause() {
+			try {
+				this.stopped.await(FAILURE_PAUSE.toNanos(), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				log.debug("Content watcher interrupted", ex);
+			}
+		}
+
+		private void awaitEvents(long nanos) throws InterruptedException {
+			if (this.service == null) {
+				this.stopped.await(nanos, TimeUnit.NANOSECONDS);
+				return;
+			}
+			WatchKey key = this.service.poll(nanos, TimeUnit.NANOSECONDS);
+			while (key != null) {
+				handle(key);
+				key = this.service.poll();
+			}
+		}
+
+		private void handle(WatchKey key) {
+			Path dir = this.keys.get(key);
+			if (dir == null) {
+				key.cancel();
+				return;
+			}
+			for (WatchEvent<?> event : key.pollEvents()) {
+				if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+					this.overflow = true;
+					changed(null);
+				}
+				else {
+					onEvent(dir, event.kind(), dir.resolve((Path) event.context()));
+				}
+			}
+			if (!key.reset()) {
+				// the folder was deleted or moved away
+				this.keys.remove(key);
+				this.watched.remove(dir);
+				changed(null);
+			}
+		}
+
+		private void onEvent(Path dir, WatchEvent.Kind<?> kind, Path child) {
+			Path root = ContentWatcher.this.root;
+			Path media = root.resolve(MEDIA);
+			boolean newFolder = kind == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child);
+			if (dir.equals(root)) {
+				String name = child.getFileName().toString();
+				if (name.equals(MEDIA) || ContentFiles.folders().contains(name)) {
+					// which files came or went with the folder, the fingerprint tells
+					changed(null);
+					if (newFolder) {
+						registerAll();
+					}
+				}
+			}
+			else if (dir.startsWith(media)) {
+				changed(ContentFiles.relative(root, child));
+				if (newFolder) {
+					registerAll();
+				}
+			}
+			else if (child.getFileName().toString().endsWith(".md")) {
+				changed(ContentFiles.relative(root, child));
+			}
+		}
+
+		private void changed(String path) {
+			long now = System.nanoTime();
+			if (!this.pending) {
+				this.pending = true;
+				this.firstChange = now;
+			}
+			this.lastChange = now;
+			if (path != null) {
+				this.changed.add(path);
+			}
+		}
+
+		private void poll() {
+			Scan scan = scanFolder();
+			if (scan == null) {
+				return;
+			}
+			register(scan.folders());
+			if (!this.pending && !scan.files().equals(this.loaded)) {
+				this.polled = scan.files();
+				changed(null);
+			}
+		}
+
+		/** The folder has been quiet: loads it if anything changed. */
+		private void settle(long now) {
+			Scan scan = scanFolder();
+			if (scan == null) {
+				clearPending();
+				return;
+			}
+			register(scan.folders());
+			if (this.polled != null && !this.polled.equals(scan.files())
+					&& now - this.firstChange < this.maxDelayNanos) {
+				// polling saw a change and the folder is still changing: wait for quiet
+				this.polled = scan.files();
+				this.lastChange = now;
+				return;
+			}
+			Set<String> files = new TreeSet<>(this.changed);
+			files.addAll(differing(this.loaded, scan.files()));
+			boolean force = this.overflow || this.loaded == null;
+			clearPending();
+			if (files.isEmpty() && !force) {
+				return;
+			}
+			log.info("Content changed: reloading {} file(s){}", files.size(), names(files));
+			this.loaded = null;
+			ContentWatcher.this.folder.load();
+			ContentWatcher.this.reloads.incrementAndGet();
+			// a change made while loading differs from this and loads again
+			this.loaded = scan.files();
+		}
+
+		private void clearPending() {
+			this.pending = false;
+			this.changed.clear();
+			this.overflow = false;
+			this.polled = null;
+		}
+
+		private String names(Set<String> files) {
+			if (files.isEmpty()) {
+				return "";
+			}
+			String shown = String.join(", ", files.stream().limit(NAMES_LOGGED).toList());
+			return ": " + shown + ((files.size() > NAMES_LOGGED) ? ", …" : "");
+		}
+
+		private Scan scanFolder() {
+			Scan scan = scan(ContentWatcher.this.root);
+			if (scan == null && !this.missing) {
+				log.info("Content folder {} is missing; keeping what was loaded until it is back",
+						ContentWatcher.this.root);
+			}
+			else if (scan != null && this.missing) {
+				log.info("Content folder {} is back", ContentWatcher.this.root);
+			}
+			this.missing = scan == null;
+			return scan;
+		}
+
+		private void registerAll() {
+			Scan scan = scan(ContentWatcher.this.root);
+			if (scan != null) {
+				register(scan.folders());
+			}
+		}
+
+		private void register(List<Path> folders) {
+			if (this.service == null) {
+				return;
+			}
+			for (Path dir : folders) {
+				WatchKey known = this.watched.get(dir);
+				if (known != null && known.isValid()) {
+					continue;
+				}
+				if (known != null) {
+					this.keys.remove(known);
+				}
+				try {
+					WatchKey key = dir.register(this.service, StandardWatchEventKinds.ENTRY_CREATE,
+							StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
+					this.keys.put(key, dir);
+					this.watched.put(dir, key);
+					this.unwatchable.remove(dir);
+				}
+				catch (IOException ex) {
+					// e.g. the system's limit of watches: polling still sees the changes
+					if (this.unwatchable.add(dir)) {
+						log.warn("Cannot watch {} ({}); changes there are seen by polling", dir, ex.toString());
+					}
+				}
+			}
+		}
+
+	}
+
+}
