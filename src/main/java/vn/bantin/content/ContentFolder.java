@@ -63,6 +63,14 @@ class ContentFolder implements ApplicationRunner {
 	 * @return the problems found, also kept for {@link #problems()}
 	 */
 	synchronized List<ContentProblem> load() {
+		if (!Files.isDirectory(this.properties.contentDir())) {
+			// an unmounted drive must not archive every item: with no folder there is
+			// nothing to load
+			log.warn("No content folder at {}: nothing loaded, nothing archived",
+					this.properties.contentDir().toAbsolutePath());
+			this.problems = List.of();
+			return this.problems;
+		}
 		ContentFiles.Snapshot snapshot = ContentFiles.read(this.properties.contentDir(), this.properties.zone());
 		List<ContentProblem> found = new ArrayList<>(snapshot.problems());
 		int plansLoaded = storeEach(snapshot.plans(), found, this::store);

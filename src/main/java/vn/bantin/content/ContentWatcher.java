@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import vn.bantin.BantinProperties;
+import vn.bantin.system.BantinProperties;
 
 /**
  * Reloads the content folder whenever its files change, without a restart.

@@ -2,13 +2,16 @@ package vn.bantin.web;
 
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.bantin.Browser;
 
@@ -63,7 +66,7 @@ class AdminInBrowserTests {
 		this.browser.get(url("/"));
 		assertThat(this.browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("vi");
 		assertThat(this.browser.getTitle()).isEqualTo("UBND xã Hoằng Trung");
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thông tin của UBND xã Hoằng Trung");
+		awaitHeading("Thông tin của UBND xã Hoằng Trung");
 		assertThat(this.browser.findElement(By.cssSelector("article.plan h3")).getText())
 			.isEqualTo("Kế hoạch tuyên truyền công tác cải cách hành chính năm 2023");
 		assertThat(this.browser.findElements(By.cssSelector("article.plan ol li"))).hasSize(5);
@@ -73,7 +76,7 @@ class AdminInBrowserTests {
 	void unknownPageShowsTheVietnameseNotFoundPageWithTheSiteLayout() {
 		this.browser.get(url("/khong-co-trang-nay"));
 		assertThat(this.browser.getTitle()).isEqualTo("Không tìm thấy trang");
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Không tìm thấy trang");
+		awaitHeading("Không tìm thấy trang");
 		assertThat(this.browser.findElement(By.cssSelector(".masthead strong")).getText())
 			.isEqualTo("UBND xã Hoằng Trung");
 	}
@@ -89,11 +92,11 @@ class AdminInBrowserTests {
 		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
 		assertThat(this.browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Đã tạo người dùng.");
 		this.browser.findElement(By.cssSelector("form.inline button")).click();
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thông tin của UBND xã Hoằng Trung");
+		awaitHeading("Thông tin của UBND xã Hoằng Trung");
 
 		signIn("chi-phat-thanh", "mot-mat-khau-dai");
 		this.browser.get(url("/admin/users"));
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Không có quyền truy cập");
+		awaitHeading("Không có quyền truy cập");
 	}
 
 	private void signIn(String username, String password) {
@@ -101,6 +104,17 @@ class AdminInBrowserTests {
 		this.browser.findElement(By.id("username")).sendKeys(username);
 		this.browser.findElement(By.id("password")).sendKeys(password);
 		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until((driver) -> !driver.getCurrentUrl().endsWith("/login"));
+	}
+
+	/**
+	 * Waits until the page that a click led to shows this heading: after a click the old
+	 * page may still be there for a moment.
+	 */
+	private void awaitHeading(String heading) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until((driver) -> heading.equals(driver.findElement(By.tagName("h1")).getText()));
 	}
 
 	@Test
@@ -112,10 +126,10 @@ class AdminInBrowserTests {
 		this.browser.findElement(By.id("username")).sendKeys("admin");
 		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
 		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Trang quản trị");
+		awaitHeading("Trang quản trị");
 
 		this.browser.findElement(By.linkText("English")).click();
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Administration");
+		awaitHeading("Administration");
 
 		this.browser.findElement(By.linkText("Users")).click();
 		this.browser.findElement(By.linkText("New user")).click();
