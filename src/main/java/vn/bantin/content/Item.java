@@ -222,6 +222,62 @@ class Item {
 		this.updatedAt = now;
 	}
 
+	/** A new draft written in the web editor or sent through the API. */
+	static Item draft(String id, ItemDraft draft, String author, Instant now) {
+		Item item = new Item(id, now);
+		item.status = ItemStatus.DRAFT;
+		item.author = author;
+		item.apply(draft, now);
+		return item;
+	}
+
+	/**
+	 * Changes the text and settings. An item already approved (or published) goes back to
+	 * {@link ItemStatus#SUBMITTED}: what goes out is always what an approver saw.
+	 * @throws ItemTransitionRefused for an item kept in a file, or archived
+	 */
+	void edit(ItemDraft draft, Instant now) {
+		if (this.sourceFile != null) {
+			throw new ItemTransitionRefused(this.id, this.status, "edit");
+		}
+		require(this.status != ItemStatus.ARCHIVED, "edit");
+		if (this.status == ItemStatus.APPROVED || this.status == ItemStatus.PUBLISHED
+				|| this.status == ItemStatus.EXPIRED) {
+			this.status = ItemStatus.SUBMITTED;
+			this.approvedBy = null;
+		}
+		apply(draft, now);
+	}
+
+	private void apply(ItemDraft draft, Instant now) {
+		this.kind = draft.kind();
+		this.title = draft.title();
+		this.summary = draft.summary();
+		this.bodyMarkdown = (draft.body() != null) ? draft.body() : "";
+		this.priority = draft.priority();
+		this.publishAt = draft.publishAt();
+		this.expireAt = draft.expireAt();
+		this.channels = draft.channels().stream().map(Channel::key).sorted().collect(Collectors.joining(","));
+		this.emailSubject = draft.emailSubject();
+		this.emailIntro = draft.emailIntro();
+		this.radioScript = draft.radioScript();
+		this.feedSummary = draft.feedSummary();
+		this.themes = new HashSet<>(draft.themes());
+		this.tags = new HashSet<>(draft.tags());
+		this.zones = new HashSet<>(draft.zones());
+		this.searchText = VietnameseText.fold(String.join("\n", this.title, String.valueOf(this.summary),
+				this.bodyMarkdown, String.join(" ", this.tags)));
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Archiving is how an item is deleted: it leaves every channel, its history stays.
+	 */
+	void archiveByEditor(Instant now) {
+		require(this.status != ItemStatus.ARCHIVED, "archive");
+		archive(now);
+	}
+
 	/**
 	 * An editor sends a draft (or a rejected item, reworked) for approval.
 	 * @throws ItemTransitionRefused from any other status
@@ -292,7 +348,8 @@ class Item {
 	ItemView view() {
 		return new ItemView(this.id, this.kind, this.title, this.summary, this.bodyMarkdown, Set.copyOf(this.themes),
 				Set.copyOf(this.tags), Set.copyOf(this.zones), this.priority, this.author, this.status, this.approvedBy,
-				this.publishAt, this.expireAt, channelSet(), this.sourceFile, this.updatedAt);
+				this.publishAt, this.expireAt, channelSet(), this.sourceFile, this.updatedAt, new ItemView.Variants(
+						this.emailSubject, this.emailIntro, this.radioScript, this.radioRecording, this.feedSummary));
 	}
 
 	private static String lines(List<String> lines) {

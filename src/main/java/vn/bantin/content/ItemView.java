@@ -23,10 +23,25 @@ import java.util.Set;
  * @param channels where it goes out
  * @param sourceFile the content file it comes from (read-only in the editor), or null
  * @param updatedAt when its content last changed
+ * @param variants what the author wrote for single channels
  */
 public record ItemView(String id, ItemKind kind, String title, String summary, String bodyMarkdown, Set<String> themes,
 		Set<String> tags, Set<String> zones, Priority priority, String author, ItemStatus status, String approvedBy,
-		Instant publishAt, Instant expireAt, Set<Channel> channels, String sourceFile, Instant updatedAt) {
+		Instant publishAt, Instant expireAt, Set<Channel> channels, String sourceFile, Instant updatedAt,
+		Variants variants) {
+
+	/**
+	 * Per-channel variants; each null when the item's own text serves.
+	 *
+	 * @param emailSubject mail subject
+	 * @param emailIntro mail introduction
+	 * @param radioScript text to read aloud
+	 * @param radioRecording recorded audio, a path under the content folder
+	 * @param feedSummary feed summary
+	 */
+	public record Variants(String emailSubject, String emailIntro, String radioScript, String radioRecording,
+			String feedSummary) {
+	}
 
 	/** Whether the item is kept in a file and so is read-only in the web editor. */
 	public boolean fromFile() {

@@ -1,0 +1,173 @@
+package vn.bantin.content;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import vn.bantin.system.RuleViolation;
+import vn.bantin.text.VietnameseText;
+
+/**
+ * Writing items in Bản tin (the web editor and the API): creating drafts, editing,
+ * archiving, and the revision history with restore. Items kept in files are refused here:
+ * their file is their source.
+ */
+@Service
+@Transactional
+class ItemEditor {
+
+	private final Items items;
+
+	private final ItemEvents events;
+
+	private final ItemRevisions revisions;
+
+	private final PlanCatalog plans;
+
+	private final Clock clock;
+
+	ItemEditor(Items items, ItemEvents events, ItemRevisions revisions, PlanCatalog plans, Clock clock) {
+		this.items = items;
+		this.events = events;
+		this.revisions = revisions;
+		this.plans = plans;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates a draft with an id made from its title (without diacritics, unique).
+	 * @return the new item's id
+	 * @throws RuleViolation naming the first field at fault
+	 */
+	String create(ItemDraft draft, String actor) {
+		ItemDraft checked = check(draft);
+		Instant now = this.clock.instant();
+		String id = uniqueId(checked.title());
+		this.items.save(Item.draft(id, checked, actor, now));
+		this.events.save(new ItemEvent(id, now, actor, "created", null));
+		this.revisions.save(new ItemRevision(id, 1, now, actor, checked.title(), checked.summary(), checked.body()));
+		return id;
+	}
+
+	/**
+	 * Saves a new version. An approved item goes back to approval.
+	 * @throws RuleViolation naming the first field at fault
+	 * @throws ItemTransitionRefused for an item kept in a file or archived
+	 */
+	void update(String id, ItemDraft draft, String actor) {
+		ItemDraft checked = check(draft);
+		Instant now = this.clock.instant();
+		Item item = item(id);
+		ItemStatus before = item.status();
+		item.edit(checked, now);
+		String detail = (before != item.status()) ? "back to approval" : null;
+		this.events.save(new ItemEvent(id, now, actor, "updated", detail));
+		int number = this.revisions.findFirstByItemIdOrderByNumberDesc(id).map((r) -> r.entry().number()).orElse(0) + 1;
+		this.revisions
+			.save(new ItemRevision(id, number, now, actor, checked.title(), checked.summary(), checked.body()));
+	}
+
+	/** Deleting is archiving: the item leaves every channel, its history stays. */
+	void archive(String id, String actor) {
+		Instant now = this.clock.instant();
+		item(id).archiveByEditor(now);
+		this.events.save(new ItemEvent(id, now, actor, "archived", null));
+	}
+
+	/**
+	 * Makes an old revision's text the current one, as a new revision.
+	 */
+	void restore(String id, int number, String actor) {
+		ItemRevision.Entry old = this.revisions.findByItemIdAndNumber(id, number)
+			.orElseThrow(() -> new UnknownItem(id + " revision " + number))
+			.entry();
+		ItemView current = item(id).view();
+		update(id,
+				new ItemDraft(current.kind(), old.title(), old.summary(), old.bodyMarkdown(),
+						List.copyOf(current.themes()), List.copyOf(current.tags()), List.copyOf(current.zones()),
+						current.priority(), current.publishAt(), current.expireAt(), current.channels(),
+						current.variants().emailSubject(), current.variants().emailIntro(),
+						current.variants().radioScript(), current.variants().feedSummary()),
+				actor);
+		this.events.save(new ItemEvent(id, this.clock.instant(), actor, "restored", "revision " + number));
+	}
+
+	@Transactional(readOnly = true)
+	List<ItemRevision.Entry> revisions(String id) {
+		return this.revisions.findByItemIdOrderByNumberDesc(id).stream().map(ItemRevision::entry).toList();
+	}
+
+	/** Trims, normalises and checks a draft; the first problem is thrown. */
+	private ItemDraft check(ItemDraft draft) {
+		String title = clean(draft.title());
+		if (title == null) {
+			throw new RuleViolation("title", "item.error.title-required");
+		}
+		if (title.length() > 300) {
+			throw new RuleViolation("title", "item.error.title-long");
+		}
+		String summary = clean(draft.summary());
+		if (summary != null && summary.length() > 500) {
+			throw new RuleViolation("summary", "item.error.summary-long");
+		}
+		if (draft.kind() == null) {
+			throw new RuleViolation("kind", "item.error.kind-required");
+		}
+		Set<String> known = this.plans.plans()
+			.stream()
+			.flatMap((p) -> p.themes().stream())
+			.map(PlanView.Theme::key)
+			.collect(Collectors.toSet());
+		if (!known.containsAll(draft.themes())) {
+			throw new RuleViolation("themes", "item.error.theme-unknown");
+		}
+		List<String> tags = keys(draft.tags(), "tags");
+		List<String> zones = keys(draft.zones(), "zones");
+		if (draft.channels() == null || draft.channels().isEmpty()) {
+			throw new RuleViolation("channels", "item.error.channels-empty");
+		}
+		if (draft.publishAt() != null && draft.expireAt() != null && !draft.expireAt().isAfter(draft.publishAt())) {
+			throw new RuleViolation("expireAt", "item.error.expire-before-publish");
+		}
+		String body = (draft.body() != null) ? VietnameseText.nfc(draft.body().replace("\r\n", "\n")).strip() : "";
+		return new ItemDraft(draft.kind(), title, summary, body, List.copyOf(draft.themes()), tags, zones,
+				(draft.priority() != null) ? draft.priority() : Priority.NORMAL, draft.publishAt(), draft.expireAt(),
+				draft.channels(), clean(draft.emailSubject()), clean(draft.emailIntro()), clean(draft.radioScript()),
+				clean(draft.feedSummary()));
+	}
+
+	private static List<String> keys(List<String> values, String field) {
+		List<String> keys = values.stream().map(VietnameseText::slug).filter(StringUtils::hasText).distinct().toList();
+		if (keys.stream().anyMatch((k) -> k.length() > 100)) {
+			throw new RuleViolation(field, "item.error.key-long");
+		}
+		return keys;
+	}
+
+	private static String clean(String text) {
+		return StringUtils.hasText(text) ? VietnameseText.nfc(text.strip()) : null;
+	}
+
+	private String uniqueId(String title) {
+		String base = VietnameseText.slug(title);
+		if (!StringUtils.hasText(base)) {
+			base = "ban-tin";
+		}
+		String id = base;
+		for (int n = 2; this.items.existsById(id); n++) {
+			id = base + "-" + n;
+		}
+		return id;
+	}
+
+	private Item item(String id) {
+		return this.items.findById(id).orElseThrow(() -> new UnknownItem(id));
+	}
+
+}

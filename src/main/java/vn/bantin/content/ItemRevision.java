@@ -1,0 +1,68 @@
+package vn.bantin.content;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One saved version of an item's text. Revisions are only ever added; restoring an old
+ * one adds a new revision with its text.
+ */
+@Entity
+@Table(name = "item_revision")
+class ItemRevision {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "item_id", nullable = false, length = 100)
+	private String itemId;
+
+	@Column(nullable = false)
+	private int number;
+
+	@Column(nullable = false)
+	private Instant at;
+
+	@Column(nullable = false, length = 200)
+	private String actor;
+
+	@Column(nullable = false, length = 300)
+	private String title;
+
+	@Column(length = 500)
+	private String summary;
+
+	@Column(name = "body_markdown", nullable = false)
+	private String bodyMarkdown;
+
+	protected ItemRevision() {
+	}
+
+	ItemRevision(String itemId, int number, Instant at, String actor, String title, String summary,
+			String bodyMarkdown) {
+		this.itemId = itemId;
+		this.number = number;
+		this.at = at;
+		this.actor = actor;
+		this.title = title;
+		this.summary = summary;
+		this.bodyMarkdown = bodyMarkdown;
+	}
+
+	/** This revision as the history page shows it. */
+	Entry entry() {
+		return new Entry(this.number, this.at, this.actor, this.title, this.summary, this.bodyMarkdown);
+	}
+
+	/** A revision for display. */
+	record Entry(int number, Instant at, String actor, String title, String summary, String bodyMarkdown) {
+	}
+
+}
