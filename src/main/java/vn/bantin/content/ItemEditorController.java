@@ -1,0 +1,154 @@
+package vn.bantin.content;
+
+import java.security.Principal;
+import java.util.List;
+
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.bantin.account.Role;
+import vn.bantin.system.BantinProperties;
+import vn.bantin.system.RuleViolation;
+import vn.bantin.text.Markdown;
+
+/**
+ * The web editor: writing and changing items, previewing them with the site's renderer,
+ * archiving them, and their revision history with differences and restore. Works without
+ * JavaScript; with it, the text area gets a formatting toolbar and the page warns before
+ * leaving unsaved changes.
+ */
+@Controller
+@RequestMapping("/admin/items")
+class ItemEditorController {
+
+	private final ItemEditor editor;
+
+	private final ItemCatalog catalog;
+
+	private final PlanCatalog plans;
+
+	private final BantinProperties properties;
+
+	ItemEditorController(ItemEditor editor, ItemCatalog catalog, PlanCatalog plans, BantinProperties properties) {
+		this.editor = editor;
+		this.catalog = catalog;
+		this.plans = plans;
+		this.properties = properties;
+	}
+
+	@ModelAttribute
+	void choices(Model model) {
+		model.addAttribute("kinds", ItemKind.values());
+		model.addAttribute("priorities", Priority.values());
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("themes", this.plans.plans().stream().flatMap((p) -> p.themes().stream()).toList());
+	}
+
+	@GetMapping("/new")
+	@Secured(Role.Authority.EDITOR)
+	String newItem(Model model) {
+		model.addAttribute("form", ItemForm.blank());
+		return "admin/items/form";
+	}
+
+	@PostMapping
+	@Secured(Role.Authority.EDITOR)
+	String create(@ModelAttribute("form") ItemForm form, BindingResult errors,
+			@RequestParam(defaultValue = "save") String action, Principal principal, Model model,
+			RedirectAttributes redirect) {
+		if ("preview".equals(action)) {
+			model.addAttribute("preview", Markdown.toHtml(form.body()));
+			return "admin/items/form";
+		}
+		try {
+			String id = this.editor.create(form.draft(this.properties.zone()), principal.getName());
+			redirect.addFlashAttribute("notice", "item.created");
+			return "redirect:/admin/items/" + id;
+		}
+		catch (RuleViolation violation) {
+			errors.rejectValue(violation.field(), violation.messageKey());
+			return "admin/items/form";
+		}
+	}
+
+	@GetMapping("/{id}/edit")
+	@Secured(Role.Authority.EDITOR)
+	String edit(@PathVariable String id, Model model, RedirectAttributes redirect) {
+		ItemView item = this.catalog.item(id).orElseThrow(() -> new UnknownItem(id));
+		if (item.fromFile()) {
+			return "redirect:/admin/items/" + id;
+		}
+		model.addAttribute("item", item);
+		model.addAttribute("form", ItemForm.of(item, this.properties.zone()));
+		return "admin/items/form";
+	}
+
+	@PostMapping("/{id}")
+	@Secured(Role.Authority.EDITOR)
+	String update(@PathVariable String id, @ModelAttribute("form") ItemForm form, BindingResult errors,
+			@RequestParam(defaultValue = "save") String action, Principal principal, Model model,
+			RedirectAttributes redirect) {
+		model.addAttribute("item", this.catalog.item(id).orElseThrow(() -> new UnknownItem(id)));
+		if ("preview".equals(action)) {
+			model.addAttribute("preview", Markdown.toHtml(form.body()));
+			return "admin/items/form";
+		}
+		try {
+			this.editor.update(id, form.draft(this.properties.zone()), principal.getName());
+			redirect.addFlashAttribute("notice", "item.saved");
+			return "redirect:/admin/items/" + id;
+		}
+		catch (RuleViolation violation) {
+			errors.rejectValue(violation.field(), violation.messageKey());
+			return "admin/items/form";
+		}
+	}
+
+	@PostMapping("/{id}/archive")
+	@Secured(Role.Authority.EDITOR)
+	String archive(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
+		this.editor.archive(id, principal.getName());
+		redirect.addFlashAttribute("notice", "item.archived");
+		return "redirect:/admin/items/" + id;
+	}
+
+	@GetMapping("/{id}/revisions")
+	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
+	String revisions(@PathVariable String id, @RequestParam(required = false) Integer number, Model model) {
+		ItemView item = this.catalog.item(id).orElseThrow(() -> new UnknownItem(id));
+		List<ItemRevision.Entry> revisions = this.editor.revisions(id);
+		model.addAttribute("item", item);
+		model.addAttribute("revisions", revisions);
+		int shown = (number != null) ? number : (revisions.isEmpty() ? 0 : revisions.get(0).number());
+		revisions.stream().filter((r) -> r.number() == shown).findFirst().ifPresent((revision) -> {
+			ItemRevision.Entry previous = revisions.stream()
+				.filter((r) -> r.number() < shown)
+				.findFirst()
+				.orElse(new ItemRevision.Entry(0, revision.at(), "", "", null, ""));
+			model.addAttribute("shown", revision);
+			model.addAttribute("previous", previous);
+			model.addAttribute("diff", LineDiff.between(previous.title() + "\n\n" + previous.bodyMarkdown(),
+					revision.title() + "\n\n" + revision.bodyMarkdown()));
+		});
+		return "admin/items/revisions";
+	}
+
+	@PostMapping("/{id}/revisions/{number}/restore")
+	@Secured(Role.Authority.EDITOR)
+	String restore(@PathVariable String id, @PathVariable int number, Principal principal,
+			RedirectAttributes redirect) {
+		this.editor.restore(id, number, principal.getName());
+		redirect.addFlashAttribute("notice", "item.restored");
+		return "redirect:/admin/items/" + id + "/revisions";
+	}
+
+}

@@ -1,0 +1,178 @@
+package vn.bantin.content;
+
+import java.text.Normalizer;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import vn.bantin.BantinWebTest;
+import vn.bantin.SignIn;
+import vn.bantin.account.Role;
+import vn.bantin.account.TestAccounts;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+/**
+ * Writing items in the web editor, posting the form as a browser does.
+ */
+@BantinWebTest
+@Import(TestAccounts.class)
+class ItemEditorTests {
+
+	static final AtomicInteger counter = new AtomicInteger();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	ItemCatalog catalog;
+
+	MockHttpSession as(Role... roles) throws Exception {
+		String name = "e" + counter.incrementAndGet() + "-" + roles[0].name().toLowerCase(java.util.Locale.ROOT);
+		this.accounts.create(name, "mat-khau-rat-dai", Set.of(roles));
+		return SignIn.as(this.mvc, name, "mat-khau-rat-dai");
+	}
+
+	MockHttpServletRequestBuilder form(String url, MockHttpSession session, String title, String body) {
+		return post(url).session(session)
+			.with(csrf())
+			.param("kind", "ANNOUNCEMENT")
+			.param("title", title)
+			.param("summary", "Tóm tắt")
+			.param("body", body)
+			.param("themes", "thu-tuc-hanh-chinh")
+			.param("_themes", "on")
+			.param("tags", "Tiếp dân, Một cửa")
+			.param("zones", "")
+			.param("priority", "NORMAL")
+			.param("publishAt", "2026-12-01T06:00")
+			.param("expireAt", "")
+			.param("channels", "WEB", "RADIO")
+			.param("_channels", "on");
+	}
+
+	String created(MockHttpSession editor, String title, String body) throws Exception {
+		String url = this.mvc.perform(form("/admin/items", editor, title, body))
+			.andExpect(status().isFound())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		return url.substring("/admin/items/".length());
+	}
+
+	@Test
+	void editorCreatesADraftWithAnIdFromTheTitleInComposedText() throws Exception {
+		MockHttpSession editor = as(Role.EDITOR);
+		String n = String.valueOf(counter.incrementAndGet());
+		String id = created(editor, Normalizer.normalize("Thông báo lịch tiếp dân đợt " + n, Normalizer.Form.NFD),
+				"Nội dung **quan trọng**.");
+
+		assertThat(id).isEqualTo("thong-bao-lich-tiep-dan-dot-" + n);
+		ItemView item = this.catalog.item(id).orElseThrow();
+		assertThat(item.title()).isEqualTo("Thông báo lịch tiếp dân đợt " + n);
+		assertThat(item.status()).isEqualTo(ItemStatus.DRAFT);
+		assertThat(item.tags()).containsExactlyInAnyOrder("tiep-dan", "mot-cua");
+		assertThat(item.channels()).containsExactlyInAnyOrder(Channel.WEB, Channel.RADIO);
+		assertThat(item.publishAt()).isEqualTo(java.time.Instant.parse("2026-11-30T23:00:00Z"));
+		assertThat(item.author()).startsWith("e").endsWith("-editor");
+
+		String second = created(editor, "Thông báo lịch tiếp dân đợt " + n, "Khác.");
+		assertThat(second).isEqualTo(id + "-2");
+	}
+
+	@Test
+	void missingTitleReshowsTheFormWithTheErrorAndSavesNothing() throws Exception {
+		long before = this.catalog.find(ItemQuery.all(), 0, 1).getTotalElements();
+		this.mvc.perform(form("/admin/items", as(Role.EDITOR), "  ", "Nội dung"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("admin/items/form"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "title", "item.error.title-required"))
+			.andExpect(content().string(containsString("Nhập tiêu đề.")));
+		assertThat(this.catalog.find(ItemQuery.all(), 0, 1).getTotalElements()).isEqualTo(before);
+	}
+
+	@Test
+	void previewRendersWithTheSiteRendererAndSavesNothing() throws Exception {
+		long before = this.catalog.find(ItemQuery.all(), 0, 1).getTotalElements();
+		this.mvc
+			.perform(form("/admin/items", as(Role.EDITOR), "Xem trước", "## Đề mục\n\n<script>alert(1)</script>")
+				.param("action", "preview"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<h2>Đề mục</h2>")))
+			.andExpect(content().string(not(containsString("<script>alert(1)"))));
+		assertThat(this.catalog.find(ItemQuery.all(), 0, 1).getTotalElements()).isEqualTo(before);
+	}
+
+	@Test
+	void editingAnApprovedItemSendsItBackToApprovalAndKeepsRevisionsToCompareAndRestore() throws Exception {
+		MockHttpSession editor = as(Role.EDITOR);
+		String id = created(editor, "Thông báo cần duyệt " + counter.incrementAndGet(), "Dòng một\nDòng hai");
+		this.mvc.perform(post("/admin/items/{id}/submit", id).session(editor).with(csrf()));
+		this.mvc.perform(post("/admin/items/{id}/approve", id).session(as(Role.APPROVER)).with(csrf()));
+		assertThat(this.catalog.item(id).orElseThrow().status()).isEqualTo(ItemStatus.APPROVED);
+
+		this.mvc.perform(form("/admin/items/" + id, editor, "Thông báo đã sửa", "Dòng một\nDòng hai đã sửa"))
+			.andExpect(redirectedUrl("/admin/items/" + id));
+
+		ItemView edited = this.catalog.item(id).orElseThrow();
+		assertThat(edited.status()).isEqualTo(ItemStatus.SUBMITTED);
+		assertThat(edited.approvedBy()).isNull();
+		this.mvc.perform(get("/admin/items/{id}/revisions", id).session(editor))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("- Dòng hai")))
+			.andExpect(content().string(containsString("+ Dòng hai đã sửa")));
+
+		this.mvc.perform(post("/admin/items/{id}/revisions/1/restore", id).session(editor).with(csrf()))
+			.andExpect(status().isFound());
+		assertThat(this.catalog.item(id).orElseThrow().bodyMarkdown()).isEqualTo("Dòng một\nDòng hai");
+	}
+
+	@Test
+	void itemsFromFilesCannotBeEditedHere() throws Exception {
+		MockHttpSession editor = as(Role.EDITOR);
+		this.mvc.perform(get("/admin/items/dang-ky-khai-sinh/edit").session(editor))
+			.andExpect(redirectedUrl("/admin/items/dang-ky-khai-sinh"));
+		this.mvc.perform(form("/admin/items/dang-ky-khai-sinh", editor, "Đổi tên", "Khác"))
+			.andExpect(status().isConflict());
+		this.mvc.perform(get("/admin/items/dang-ky-khai-sinh").session(editor))
+			.andExpect(content().string(containsString("procedures/dang-ky-khai-sinh.md")));
+		assertThat(this.catalog.item("dang-ky-khai-sinh").orElseThrow().title()).isEqualTo("Đăng ký khai sinh");
+	}
+
+	@Test
+	void archivingIsHowAnItemIsDeleted() throws Exception {
+		MockHttpSession editor = as(Role.EDITOR);
+		String id = created(editor, "Sẽ lưu trữ " + counter.incrementAndGet(), "Nội dung");
+		this.mvc.perform(post("/admin/items/{id}/archive", id).session(editor).with(csrf()))
+			.andExpect(status().isFound());
+		assertThat(this.catalog.item(id).orElseThrow().status()).isEqualTo(ItemStatus.ARCHIVED);
+	}
+
+	@Test
+	void onlyEditorsWrite() throws Exception {
+		this.mvc.perform(form("/admin/items", as(Role.APPROVER), "Người duyệt viết", "Không được"))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/items/new").session(as(Role.OPERATOR))).andExpect(status().isForbidden());
+	}
+
+}
