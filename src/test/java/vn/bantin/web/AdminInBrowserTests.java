@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.bantin.Browser;
@@ -97,6 +98,23 @@ class AdminInBrowserTests {
 		signIn("chi-phat-thanh", "mot-mat-khau-dai");
 		this.browser.get(url("/admin/users"));
 		awaitHeading("Không có quyền truy cập");
+	}
+
+	@Test
+	void editorWritesAnItemWithTheFormattingToolbar() {
+		signIn("admin", PASSWORD);
+		this.browser.get(url("/admin/items/new"));
+		WebElement toolbar = this.browser.findElement(By.cssSelector(".editor-toolbar"));
+		assertThat(toolbar.findElements(By.tagName("button"))).hasSizeGreaterThanOrEqualTo(8);
+		this.browser.findElement(By.id("title")).sendKeys("Thông báo viết bằng trình soạn thảo");
+		this.browser.findElement(By.cssSelector(".CodeMirror")).click();
+		this.browser.switchTo().activeElement().sendKeys("Lịch tiếp dân ");
+		toolbar.findElement(By.cssSelector("button.bold")).click();
+		this.browser.switchTo().activeElement().sendKeys("thứ Năm");
+		this.browser.findElement(By.cssSelector("button[value=save]")).click();
+
+		awaitHeading("Thông báo viết bằng trình soạn thảo");
+		assertThat(this.browser.findElement(By.cssSelector(".preview strong")).getText()).isEqualTo("thứ Năm");
 	}
 
 	private void signIn(String username, String password) {
