@@ -321,6 +321,20 @@ class Item {
 		}
 	}
 
+	/** The procedure's status, or null for an item that is no procedure. */
+	ProcedureStatus procedureStatus() {
+		return (this.procedure != null) ? this.procedure.status() : null;
+	}
+
+	/**
+	 * Submits an item made by Bản tin itself (an announcement of a change), for an
+	 * approver.
+	 */
+	void submitForApproval(Instant now) {
+		this.status = ItemStatus.SUBMITTED;
+		this.updatedAt = now;
+	}
+
 	Priority priority() {
 		return this.priority;
 	}

@@ -170,6 +170,54 @@ class ContentFolderTests {
 		assertThat(view("tin-moi").approvedBy()).isNull();
 	}
 
+	@Test
+	void aProcedureThatChangesStatusGetsAnAnnouncementAwaitingApproval() throws IOException {
+		this.items.deleteAll();
+		this.plans.deleteAll();
+		Files.createDirectories(this.content.resolve("plans"));
+		Files.writeString(this.content.resolve("plans/a.md"), PlanFileTests.GOOD, StandardCharsets.UTF_8);
+		Path file = Files.createDirectories(this.content.resolve("procedures")).resolve("khai-sinh.md");
+		Files.writeString(file, PROCEDURE, StandardCharsets.UTF_8);
+		folder().load();
+		assertThat(this.items.count()).isEqualTo(1);
+
+		Files.writeString(file,
+				PROCEDURE.replace("  status: in-force\n", "  status: amended\n  history:\n"
+						+ "    - date: 2026-07-01\n      status: amended\n      note: Bỏ bản sao giấy tờ tùy thân\n"),
+				StandardCharsets.UTF_8);
+		assertThat(folder().load()).isEmpty();
+
+		ItemView announcement = view("dang-ky-khai-sinh-amended-2026-01-01");
+		assertThat(announcement.kind()).isEqualTo(ItemKind.ANNOUNCEMENT);
+		assertThat(announcement.status()).isEqualTo(ItemStatus.SUBMITTED);
+		assertThat(announcement.title()).isEqualTo("Thông báo: thủ tục “Đăng ký khai sinh” đã được sửa đổi, bổ sung");
+		assertThat(announcement.bodyMarkdown()).contains("Từ ngày 01/07/2026: Bỏ bản sao giấy tờ tùy thân.");
+		assertThat(announcement.themes()).containsExactly("thu-tuc");
+		assertThat(announcement.fromFile()).isFalse();
+
+		folder().load();
+		assertThat(this.items.count()).isEqualTo(2);
+	}
+
+	static final String PROCEDURE = """
+			---
+			id: dang-ky-khai-sinh
+			kind: procedure
+			title: Đăng ký khai sinh
+			themes: [thu-tuc]
+			procedure:
+			  code: "1.001193"
+			  field: Hộ tịch
+			  level: full-online
+			  processing-time: Ngay trong ngày
+			  fee: Miễn lệ phí
+			  papers: [Tờ khai]
+			  steps: [Nộp hồ sơ]
+			  status: in-force
+			---
+			Thủ tục.
+			""";
+
 	ItemView view(String id) {
 		return new TransactionTemplate(this.transactionManager)
 			.execute((tx) -> this.items.findById(id).orElseThrow().view());
