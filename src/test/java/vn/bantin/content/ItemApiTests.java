@@ -288,6 +288,7 @@ class ItemApiTests {
 			.andExpect(jsonPath("$.paths['/api/tokens'].post").exists())
 			.andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
 			.andExpect(jsonPath("$.paths['/admin/items']").doesNotExist());
+		this.mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
 	}
 
 }
