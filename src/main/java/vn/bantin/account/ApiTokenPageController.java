@@ -1,6 +1,7 @@
 package vn.bantin.account;
 
 import java.security.Principal;
+import java.time.Clock;
 
 import vn.bantin.system.RuleViolation;
 
@@ -26,9 +27,9 @@ class ApiTokenPageController {
 
 	private final ApiTokens tokens;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	ApiTokenPageController(ApiTokens tokens, java.time.Clock clock) {
+	ApiTokenPageController(ApiTokens tokens, Clock clock) {
 		this.tokens = tokens;
 		this.clock = clock;
 	}

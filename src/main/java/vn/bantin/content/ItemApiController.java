@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
+import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.Authentication;
@@ -46,9 +48,9 @@ class ItemApiController {
 
 	static final int MAX_PAGE_SIZE = 200;
 
-	private static final java.util.Map<Class<?>, String> UNKNOWN_WORD = java.util.Map.of(ItemStatus.class,
-			"item.error.status-unknown", ItemKind.class, "item.error.kind-unknown", Channel.class,
-			"item.error.channel-unknown", Priority.class, "item.error.priority-unknown");
+	private static final Map<Class<?>, String> UNKNOWN_WORD = Map.of(ItemStatus.class, "item.error.status-unknown",
+			ItemKind.class, "item.error.kind-unknown", Channel.class, "item.error.channel-unknown", Priority.class,
+			"item.error.priority-unknown");
 
 	private final ItemCatalog catalog;
 
@@ -84,7 +86,7 @@ class ItemApiController {
 				parse(kind, ItemKind.values(), ItemKind::key, "kind"), blankToNull(theme),
 				parse(channel, Channel.values(), Channel::key, "channel"),
 				parse(priority, Priority.values(), Priority::key, "priority"), blankToNull(q));
-		org.springframework.data.domain.Page<ItemView> found = this.catalog.find(query, Math.max(page, 0), size);
+		Page<ItemView> found = this.catalog.find(query, Math.max(page, 0), size);
 		return new ItemJson.Page(found.getContent().stream().map(ItemJson::of).toList(), found.getNumber(),
 				found.getSize(), found.getTotalElements(), found.getTotalPages());
 	}
