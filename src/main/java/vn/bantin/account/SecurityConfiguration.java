@@ -3,6 +3,7 @@ package vn.bantin.account;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -11,7 +12,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -28,7 +31,12 @@ import vn.bantin.text.VietnameseText;
  * <li>{@code /actuator/health} and {@code /actuator/info} are public (load balancers and
  * uptime checks); other actuator endpoints, such as Prometheus metrics, need an
  * administrator over HTTP Basic, which scrapers support.</li>
- * <li>CSRF protection stays on for every form.</li>
+ * <li>The JSON API under {@code /api} is stateless: {@code POST /api/tokens} takes the
+ * user's password over HTTP Basic and returns a personal token, every other call sends
+ * that token as {@code Authorization: Bearer}; {@code @Secured} applies as on the admin
+ * pages.</li>
+ * <li>CSRF protection stays on for every form (off only for the API, see
+ * {@link #apiSecurity}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +44,8 @@ import vn.bantin.text.VietnameseText;
 class SecurityConfiguration {
 
 	static final String LOGIN_PAGE = "/login";
+
+	static final String API_TOKENS = "/api/tokens";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -58,8 +68,60 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * {@code POST /api/tokens}: the one API call signed in with a password (HTTP Basic),
+	 * throttled like the login form, to get a token for the calls that follow.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain apiTokenSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+		return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, API_TOKENS))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(ApiProblems.unauthorized(
+					"Basic realm=\"bantin\", charset=\"UTF-8\"", "Sign in with your user name and password.")))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(ApiProblems.forbidden()))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			// CSRF protection is for cookies and Basic credentials a browser adds by
+			// itself;
+			// a browser never sends this endpoint's credentials unless the caller's own
+			// code
+			// sets them, and it creates no session
+			.csrf((csrf) -> csrf.disable())
+			.addFilterBefore(SignInThrottleFilter.forHttpBasic(throttle), BasicAuthenticationFilter.class)
+			.build();
+	}
+
+	/**
+	 * The rest of the JSON API: stateless, signed in with {@code Authorization: Bearer}
+	 * and a personal token ({@link ApiTokens}); {@code @Secured} on each controller then
+	 * decides as in the web editor. Refusals are problem details (401 with
+	 * {@code WWW-Authenticate: Bearer}, 403).
+	 */
+	@Bean
+	@Order(3)
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
+		AuthenticationEntryPoint bearer = ApiProblems.unauthorized("Bearer realm=\"bantin\"",
+				"Send a valid API token as Authorization: Bearer <token>.");
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(bearer)
+				.accessDeniedHandler(ApiProblems.forbidden()))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			// CSRF off for /api/** only: CSRF abuses credentials that the browser
+			// attaches on
+			// its own (session cookies). A bearer token is never sent automatically by a
+			// browser, only by code that holds it, so a forged cross-site request carries
+			// no
+			// credentials here. The site's forms keep their CSRF protection.
+			.csrf((csrf) -> csrf.disable())
+			.addFilterBefore(new BearerTokenFilter(tokens, bearer), BasicAuthenticationFilter.class)
+			.build();
+	}
+
+	@Bean
+	@Order(10)
 	SecurityFilterChain siteSecurity(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions)
 			throws Exception {
 		return http

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,6 +40,18 @@ class MessagesTests {
 		Set<String> english = keys("messages_en.properties");
 		assertThat(difference(vietnamese, english)).as("keys missing in messages_en.properties").isEmpty();
 		assertThat(difference(english, vietnamese)).as("keys missing in messages.properties").isEmpty();
+	}
+
+	@Test
+	void noKeyIsDefinedTwice() throws IOException {
+		for (String file : new String[] { "messages.properties", "messages_en.properties" }) {
+			List<String> keys = Files.readAllLines(RESOURCES.resolve(file), StandardCharsets.UTF_8)
+				.stream()
+				.filter((line) -> line.contains("=") && !line.startsWith("#"))
+				.map((line) -> line.substring(0, line.indexOf('=')).strip())
+				.toList();
+			assertThat(keys).as(file).doesNotHaveDuplicates();
+		}
 	}
 
 	@Test

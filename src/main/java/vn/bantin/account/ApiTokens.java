@@ -1,0 +1,162 @@
+package vn.bantin.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import vn.bantin.system.RuleViolation;
+import vn.bantin.text.VietnameseText;
+
+/**
+ * Personal API tokens: integrators call the JSON API with {@code Authorization: Bearer}
+ * and a token of their own instead of a password. A token acts with its owner's roles as
+ * they are at each call, so disabling a user or taking a role away takes effect at once.
+ *
+ * <p>
+ * The secret ({@code bt_} and 32 random bytes, base64url) is shown once, when the token
+ * is issued; only its SHA-256 hash is stored. Every token expires, at most
+ * {@value #MAX_DAYS} days after it was issued, and can be revoked by its owner.
+ */
+@Service
+@Transactional
+class ApiTokens {
+
+	static final int DEFAULT_DAYS = 90;
+
+	static final int MAX_DAYS = 365;
+
+	static final String SECRET_START = "bt_";
+
+	static final int PREFIX_LENGTH = 8;
+
+	private final ApiTokenStore tokens;
+
+	private final StaffUsers users;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	ApiTokens(ApiTokenStore tokens, StaffUsers users, Clock clock) {
+		this.tokens = tokens;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	/**
+	 * Issues a token to {@code username}.
+	 * @param days days until it expires, 1 to {@value #MAX_DAYS}; null for
+	 * {@value #DEFAULT_DAYS}
+	 * @return the token and its secret, which is never shown again
+	 * @throws RuleViolation on {@code name} or {@code expiresInDays}
+	 */
+	Issued issue(String username, String name, Integer days) {
+		String cleanName = StringUtils.hasText(name) ? VietnameseText.nfc(name.strip()) : null;
+		if (cleanName == null) {
+			throw new RuleViolation("name", "account.error.token-name-required");
+		}
+		if (cleanName.length() > 100) {
+			throw new RuleViolation("name", "account.error.token-name-long");
+		}
+		int validDays = (days != null) ? days : DEFAULT_DAYS;
+		if (validDays < 1 || validDays > MAX_DAYS) {
+			throw new RuleViolation("expiresInDays", "account.error.token-expiry");
+		}
+		StaffUser user = this.users.findByUsername(StaffDirectory.normaliseUsername(username))
+			.orElseThrow(() -> new IllegalStateException("No user " + username));
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		String secret = SECRET_START + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		Instant now = this.clock.instant();
+		ApiToken token = this.tokens.save(new ApiToken(user, cleanName, hash(secret),
+				secret.substring(0, PREFIX_LENGTH), now, now.plus(Duration.ofDays(validDays))));
+		return new Issued(token.view(), secret);
+	}
+
+	/**
+	 * The user a secret belongs to, if the token is neither expired nor revoked and its
+	 * owner may still sign in.
+	 */
+	Optional<Bearer> authenticate(String secret) {
+		if (!StringUtils.hasText(secret) || !secret.startsWith(SECRET_START) || secret.length() > 200) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		return this.tokens.findByTokenHash(hash(secret))
+			.filter((token) -> token.isValidAt(now))
+			.filter((token) -> token.user().isEnabled())
+			.map((token) -> {
+				token.used(now);
+				return new Bearer(token.user().getUsername(), token.user().getRoles());
+			});
+	}
+
+	/** The user's tokens, newest first, revoked and expired ones included. */
+	@Transactional(readOnly = true)
+	List<TokenView> list(String username) {
+		return this.tokens.findByUserUsernameOrderByCreatedAtDescIdDesc(username).stream().map(ApiToken::view).toList();
+	}
+
+	/**
+	 * Revokes one of the user's own tokens.
+	 * @throws UnknownToken when the user has no token with this id
+	 */
+	void revoke(String username, long id) {
+		this.tokens.findByIdAndUserUsername(id, username)
+			.orElseThrow(() -> new UnknownToken(id))
+			.revoke(this.clock.instant());
+	}
+
+	static String hash(String secret) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A token as its owner sees it in lists; never the secret. */
+	record TokenView(long id, String name, String prefix, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+			Instant revokedAt) {
+
+		public boolean expiredAt(Instant now) {
+			return !now.isBefore(this.expiresAt);
+		}
+
+	}
+
+	/** A token just issued, with the secret that is shown this once. */
+	record Issued(TokenView token, String secret) {
+	}
+
+	/** Who a valid token acts for. */
+	record Bearer(String username, Set<Role> roles) {
+	}
+
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	static class UnknownToken extends RuntimeException {
+
+		UnknownToken(long id) {
+			super("No token " + id);
+		}
+
+	}
+
+}

@@ -1,0 +1,79 @@
+package vn.bantin.content;
+
+import java.net.URI;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import vn.bantin.system.ApiLanguage;
+import vn.bantin.system.RuleViolation;
+
+/**
+ * Errors of the item API as RFC 9457 problem details ({@code application/problem+json}):
+ * a refused input is 400 with the {@code field} at fault and a message in the caller's
+ * language (Vietnamese unless {@code Accept-Language} asks for English), a refused
+ * workflow step 409, an unknown item 404. Only the API controllers are advised: the admin
+ * pages keep their HTML error pages.
+ */
+@RestControllerAdvice(assignableTypes = ItemApiController.class)
+class ItemApiProblems extends ResponseEntityExceptionHandler {
+
+	private final MessageSource messages;
+
+	ItemApiProblems(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(RuleViolation.class)
+	ProblemDetail refused(RuleViolation violation, HttpServletRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, violation.messageKey(), null, request);
+		problem.setProperty("field", violation.field());
+		return problem;
+	}
+
+	@ExceptionHandler(ItemTransitionRefused.class)
+	ProblemDetail conflict(ItemTransitionRefused refused, HttpServletRequest request) {
+		Locale locale = ApiLanguage.of(request);
+		String status = this.messages.getMessage("item.status." + refused.status().key(), null, refused.status().key(),
+				locale);
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "item.error.transition", new Object[] { status }, request);
+		problem.setProperty("status", refused.status().key());
+		return problem;
+	}
+
+	@ExceptionHandler(UnknownItem.class)
+	ProblemDetail unknown(UnknownItem unknown, HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String id = uri.replaceFirst("^.*/api/items/", "").replaceFirst("/.*$", "");
+		return problem(HttpStatus.NOT_FOUND, "item.error.unknown", new Object[] { id }, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "item.error.body-unreadable", null,
+				((ServletWebRequest) request).getRequest());
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	private ProblemDetail problem(HttpStatus status, String key, Object[] arguments, HttpServletRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				this.messages.getMessage(key, arguments, key, ApiLanguage.of(request)));
+		problem.setInstance(URI.create(request.getRequestURI()));
+		return problem;
+	}
+
+}
