@@ -39,7 +39,14 @@ class WordImportController {
 	}
 
 	@GetMapping
-	String form(Model model) {
+	String form(@RequestParam(name = "refused", required = false) String refused, Model model) {
+		if (WordImportUploadLimit.TOO_LARGE.equals(refused)) {
+			model.addAttribute("importError", "item.error.docx-size");
+		}
+		return form(model);
+	}
+
+	private String form(Model model) {
 		model.addAttribute("maxMegabytes", WordImport.MAX_BYTES / (1024 * 1024));
 		return "admin/items/import";
 	}
