@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFHyperlink;
@@ -29,6 +30,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFPicture;
 import org.apache.poi.xwpf.usermodel.XWPFPictureData;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFSDT;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
@@ -39,6 +41,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDecimalNumber;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDrawing;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
@@ -87,6 +91,22 @@ class WordImport {
 
 	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
 
+	/**
+	 * The largest part (unpacked) a file may hold: 64 MB. POI's zip-bomb checks (a part
+	 * may not unpack to more than 100 times its packed size) stay on; this lower cap on
+	 * top keeps a 10 MB file from unpacking into a gigabyte that would be parsed in
+	 * memory. POI's setting is JVM-wide; nothing else in Bản tin reads Office files.
+	 */
+	static final long MAX_PART_BYTES = 64L * 1024 * 1024;
+
+	static {
+		if (ZipSecureFile.getMaxEntrySize() > MAX_PART_BYTES) {
+			ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+		}
+	}
+
+	private static final Logger logger = LoggerFactory.getLogger(WordImport.class);
+
 	private final Path mediaRoot;
 
 	WordImport(BantinProperties properties) {
@@ -121,6 +141,7 @@ class WordImport {
 		catch (IOException | RuntimeException ex) {
 			// POI reports a damaged ZIP, another Office format, a missing part or a zip
 			// bomb in many ways; all mean the file cannot be imported
+			logger.info("A Word file could not be read: {}", ex.toString());
 			throw new RuleViolation("file", "item.error.docx-corrupt");
 		}
 		if (converted.images().isEmpty()) {
@@ -247,6 +268,14 @@ class WordImport {
 				else if (element instanceof XWPFTable table) {
 					closeLists();
 					table(table);
+				}
+				else if (element instanceof XWPFSDT control) {
+					// a content control (form field, cover page block): its text only
+					closeLists();
+					String text = VietnameseText.nfc(control.getContent().getText()).strip();
+					if (!text.isEmpty()) {
+						this.html.append("<p>").append(escape(text).replace("\n", "<br>")).append("</p>\n");
+					}
 				}
 			}
 			closeLists();

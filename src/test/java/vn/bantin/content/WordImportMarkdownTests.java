@@ -44,6 +44,35 @@ class WordImportMarkdownTests {
 	}
 
 	@Test
+	void aPartThatUnpacksTooFarIsAZipBombWhileAnOrdinaryExtraPartIsNot() throws Exception {
+		byte[] noise = new byte[1024 * 1024];
+		new java.util.Random(7).nextBytes(noise);
+		assertThat(wordImport().read(new ByteArrayInputStream(withExtraPart(noise))).title())
+			.isEqualTo("Thông báo lịch tiếp công dân");
+		byte[] spaces = new byte[20 * 1024 * 1024];
+		java.util.Arrays.fill(spaces, (byte) ' ');
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> wordImport().read(new ByteArrayInputStream(withExtraPart(spaces))))
+			.isInstanceOfSatisfying(vn.bantin.system.RuleViolation.class,
+					(violation) -> assertThat(violation.messageKey()).isEqualTo("item.error.docx-corrupt"));
+	}
+
+	static byte[] withExtraPart(byte[] content) throws Exception {
+		byte[] good = WordImportTests.toBytes(WordImportTests.sampleDocument(WordImportTests.png()));
+		java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(good));
+				java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+			for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+				in.transferTo(out);
+			}
+			out.putNextEntry(new java.util.zip.ZipEntry("word/padding.xml"));
+			out.write(content);
+		}
+		return zip.toByteArray();
+	}
+
+	@Test
 	void sampleDocument() throws Exception {
 		WordImport.Imported imported = wordImport().read(new ByteArrayInputStream(
 				WordImportTests.toBytes(WordImportTests.sampleDocument(WordImportTests.png()))));

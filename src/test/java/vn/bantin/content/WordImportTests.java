@@ -204,6 +204,28 @@ class WordImportTests {
 	}
 
 	@Test
+	void aZipBombIsRefusedAndCreatesNothing() throws Exception {
+		// a real Word file with one more part that unpacks to 1000 times its size
+		byte[] good = toBytes(sampleDocument(png()));
+		ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+		try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(good));
+				java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bomb)) {
+			for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+				in.transferTo(out);
+			}
+			out.putNextEntry(new java.util.zip.ZipEntry("word/padding.xml"));
+			byte[] spaces = new byte[1024 * 1024];
+			java.util.Arrays.fill(spaces, (byte) ' ');
+			for (int i = 0; i < 20; i++) {
+				out.write(spaces);
+			}
+		}
+		assertThat(bomb.size()).isLessThan(200_000);
+		refused(upload("bom.docx", bomb.toByteArray()), "item.error.docx-corrupt");
+	}
+
+	@Test
 	void aFileThatIsNotADocxIsRefusedAndCreatesNothing() throws Exception {
 		refused(upload("thong-bao.docx", "<html><body>Thông báo</body></html>".getBytes()), "item.error.docx-type");
 		refused(new MockMultipartFile("file", "anh.png",
