@@ -271,6 +271,20 @@ class Item {
 	}
 
 	/**
+	 * Attaches an uploaded file.
+	 * @throws ItemTransitionRefused for an item kept in a file (its attachments are in
+	 * the file) or archived
+	 */
+	void attach(String file, String title, Instant now) {
+		if (this.sourceFile != null) {
+			throw new ItemTransitionRefused(this.id, this.status, "attache");
+		}
+		require(this.status != ItemStatus.ARCHIVED, "attache");
+		this.attachments.add(new AttachmentColumns(file, title));
+		this.updatedAt = now;
+	}
+
+	/**
 	 * Archiving is how an item is deleted: it leaves every channel, its history stays.
 	 */
 	void archiveByEditor(Instant now) {
@@ -362,8 +376,10 @@ class Item {
 	ItemView view() {
 		return new ItemView(this.id, this.kind, this.title, this.summary, this.bodyMarkdown, Set.copyOf(this.themes),
 				Set.copyOf(this.tags), Set.copyOf(this.zones), this.priority, this.author, this.status, this.approvedBy,
-				this.publishAt, this.expireAt, channelSet(), this.sourceFile, this.updatedAt, new ItemView.Variants(
-						this.emailSubject, this.emailIntro, this.radioScript, this.radioRecording, this.feedSummary));
+				this.publishAt, this.expireAt, channelSet(), this.sourceFile, this.updatedAt,
+				new ItemView.Variants(this.emailSubject, this.emailIntro, this.radioScript, this.radioRecording,
+						this.feedSummary),
+				this.attachments.stream().map((a) -> new ItemView.Attachment(a.file(), a.title())).toList());
 	}
 
 	private static String lines(List<String> lines) {

@@ -73,6 +73,13 @@ class ItemEditor {
 			.save(new ItemRevision(id, number, now, actor, checked.title(), checked.summary(), checked.body()));
 	}
 
+	/** Attaches a stored upload ({@link Attachments}) to an item written in Bản tin. */
+	void attach(String id, String file, String title, String actor) {
+		Instant now = this.clock.instant();
+		item(id).attach(file, clean(title), now);
+		this.events.save(new ItemEvent(id, now, actor, "attached", file));
+	}
+
 	/** Deleting is archiving: the item leaves every channel, its history stays. */
 	void archive(String id, String actor) {
 		Instant now = this.clock.instant();

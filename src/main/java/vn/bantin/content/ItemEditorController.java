@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.bantin.account.Role;
@@ -38,8 +39,12 @@ class ItemEditorController {
 
 	private final BantinProperties properties;
 
-	ItemEditorController(ItemEditor editor, ItemCatalog catalog, PlanCatalog plans, BantinProperties properties) {
+	private final Attachments attachments;
+
+	ItemEditorController(ItemEditor editor, ItemCatalog catalog, PlanCatalog plans, BantinProperties properties,
+			Attachments attachments) {
 		this.editor = editor;
+		this.attachments = attachments;
 		this.catalog = catalog;
 		this.plans = plans;
 		this.properties = properties;
@@ -111,6 +116,22 @@ class ItemEditorController {
 			errors.rejectValue(violation.field(), violation.messageKey());
 			return "admin/items/form";
 		}
+	}
+
+	@PostMapping("/{id}/attachments")
+	@Secured(Role.Authority.EDITOR)
+	String attach(@PathVariable String id, @RequestParam("file") MultipartFile file,
+			@RequestParam(required = false) String title, Principal principal, RedirectAttributes redirect)
+			throws java.io.IOException {
+		try {
+			String stored = this.attachments.store(file.getBytes(), file.getOriginalFilename());
+			this.editor.attach(id, stored, title, principal.getName());
+			redirect.addFlashAttribute("notice", "item.attached");
+		}
+		catch (RuleViolation violation) {
+			redirect.addFlashAttribute("attachError", violation.messageKey());
+		}
+		return "redirect:/admin/items/" + id;
 	}
 
 	@PostMapping("/{id}/archive")

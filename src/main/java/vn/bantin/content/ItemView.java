@@ -1,6 +1,7 @@
 package vn.bantin.content;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,11 +25,27 @@ import java.util.Set;
  * @param sourceFile the content file it comes from (read-only in the editor), or null
  * @param updatedAt when its content last changed
  * @param variants what the author wrote for single channels
+ * @param attachments attached images, documents and audio, in order
  */
 public record ItemView(String id, ItemKind kind, String title, String summary, String bodyMarkdown, Set<String> themes,
 		Set<String> tags, Set<String> zones, Priority priority, String author, ItemStatus status, String approvedBy,
 		Instant publishAt, Instant expireAt, Set<Channel> channels, String sourceFile, Instant updatedAt,
-		Variants variants) {
+		Variants variants, List<Attachment> attachments) {
+
+	public ItemView {
+		attachments = List.copyOf(attachments);
+	}
+
+	/**
+	 * A file attached to an item.
+	 *
+	 * @param file where it is: a path under the content folder ({@code media/x.pdf}) for
+	 * items kept in files, an address under {@code /media/} for files uploaded in the
+	 * editor
+	 * @param title what it is, or null
+	 */
+	public record Attachment(String file, String title) {
+	}
 
 	/**
 	 * Per-channel variants; each null when the item's own text serves.

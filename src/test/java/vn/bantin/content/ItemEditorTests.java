@@ -14,6 +14,7 @@ import vn.bantin.account.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -22,8 +23,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -166,6 +170,44 @@ class ItemEditorTests {
 		this.mvc.perform(post("/admin/items/{id}/archive", id).session(editor).with(csrf()))
 			.andExpect(status().isFound());
 		assertThat(this.catalog.item(id).orElseThrow().status()).isEqualTo(ItemStatus.ARCHIVED);
+	}
+
+	@Test
+	void anAttachedPdfIsStoredServedAndListedWhileOtherKindsAreRefused() throws Exception {
+		MockHttpSession editor = as(Role.EDITOR);
+		String id = created(editor, "Có tệp đính kèm " + counter.incrementAndGet(), "Xem tệp.");
+		byte[] pdf = "%PDF-1.4\n% Bản tin\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		this.mvc
+			.perform(multipart("/admin/items/{id}/attachments", id)
+				.file(new MockMultipartFile("file", "Mẫu tờ khai.pdf", "application/pdf", pdf))
+				.param("title", "Mẫu tờ khai")
+				.session(editor)
+				.with(csrf()))
+			.andExpect(flash().attribute("notice", "item.attached"));
+		this.mvc
+			.perform(multipart("/admin/items/{id}/attachments", id)
+				.file(new MockMultipartFile("file", "virus.pdf", "application/pdf", "MZ\u0090\u0000".getBytes()))
+				.session(editor)
+				.with(csrf()))
+			.andExpect(flash().attribute("attachError", "item.error.attachment-type"));
+
+		ItemView item = this.catalog.item(id).orElseThrow();
+		assertThat(item.attachments()).singleElement().satisfies((attachment) -> {
+			assertThat(attachment.title()).isEqualTo("Mẫu tờ khai");
+			assertThat(attachment.file()).matches("/media/[0-9a-f-]{36}/mau-to-khai\\.pdf");
+			try {
+				this.mvc.perform(get(attachment.file()))
+					.andExpect(status().isOk())
+					.andExpect(header().string("Content-Type", "application/pdf"))
+					.andExpect(content().bytes(pdf));
+			}
+			catch (Exception ex) {
+				throw new AssertionError(ex);
+			}
+		});
+		this.mvc.perform(get("/admin/items/{id}", id).session(editor))
+			.andExpect(content().string(containsString("Mẫu tờ khai")));
 	}
 
 	@Test
