@@ -173,20 +173,21 @@ class ContentFolder implements ApplicationRunner {
 
 	/**
 	 * Archives items whose file no longer exists (a file that only fails to parse still
-	 * exists).
+	 * exists). Reads only ids and paths, so that a large folder does not load every
+	 * item's text into memory.
 	 */
 	private void archiveVanished() {
-		this.transactions.executeWithoutResult((tx) -> {
-			Instant now = this.clock.instant();
-			for (Item item : this.items.findBySourceFileIsNotNull()) {
-				boolean gone = !Files.exists(this.properties.contentDir().resolve(item.sourceFile()));
-				if (gone && item.status() != ItemStatus.ARCHIVED) {
-					item.archive(now);
-					this.events.save(new ItemEvent(item.id(), now, ItemEvent.CONTENT_FOLDER, "archived",
-							item.sourceFile() + " was deleted"));
-				}
+		Instant now = this.clock.instant();
+		for (Items.FileItem file : this.items.findFileItems()) {
+			boolean gone = !Files.exists(this.properties.contentDir().resolve(file.sourceFile()));
+			if (gone && file.status() != ItemStatus.ARCHIVED) {
+				this.transactions.executeWithoutResult((tx) -> {
+					this.items.findById(file.id()).ifPresent((item) -> item.archive(now));
+					this.events.save(new ItemEvent(file.id(), now, ItemEvent.CONTENT_FOLDER, "archived",
+							file.sourceFile() + " was deleted"));
+				});
 			}
-		});
+		}
 	}
 
 	@FunctionalInterface

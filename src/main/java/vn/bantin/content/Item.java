@@ -22,8 +22,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+
+import org.springframework.data.domain.Persistable;
 
 import vn.bantin.text.VietnameseText;
 
@@ -37,7 +42,14 @@ import vn.bantin.text.VietnameseText;
  */
 @Entity
 @Table(name = "item")
-class Item {
+class Item implements Persistable<String> {
+
+	/**
+	 * True until first stored: with an assigned id, this spares the select a merge would
+	 * make.
+	 */
+	@Transient
+	private boolean isNew;
 
 	@Id
 	@Column(length = 100)
@@ -155,6 +167,23 @@ class Item {
 	private Item(String id, Instant now) {
 		this.id = id;
 		this.createdAt = now;
+		this.isNew = true;
+	}
+
+	@Override
+	public String getId() {
+		return this.id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	@PostPersist
+	@PostLoad
+	void stored() {
+		this.isNew = false;
 	}
 
 	/** A new item read from {@code sourceFile}. */
