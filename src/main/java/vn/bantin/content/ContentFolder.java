@@ -37,6 +37,8 @@ class ContentFolder implements ApplicationRunner {
 
 	private final ItemEvents events;
 
+	private final ProcedureAnnouncements announcements;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
@@ -44,7 +46,8 @@ class ContentFolder implements ApplicationRunner {
 	private volatile List<ContentProblem> problems = List.of();
 
 	ContentFolder(BantinProperties properties, Plans plans, Items items, ItemEvents events,
-			TransactionTemplate transactions, Clock clock) {
+			ProcedureAnnouncements announcements, TransactionTemplate transactions, Clock clock) {
+		this.announcements = announcements;
 		this.properties = properties;
 		this.plans = plans;
 		this.items = items;
@@ -123,52 +126,10 @@ class ContentFolder implements ApplicationRunner {
 				this.events.save(new ItemEvent(file.id(), now, ItemEvent.CONTENT_FOLDER, "updated", path));
 				ProcedureStatus after = existing.procedureStatus();
 				if (before != null && after != null && before != after) {
-					announceProcedureChange(file, after, now);
+					this.announcements.announce(existing.view(), ItemEvent.CONTENT_FOLDER, now);
 				}
 			}
 		}
-	}
-
-	/**
-	 * A procedure changed status (amended, repealed, back in force): residents must hear
-	 * of it on every channel, so an announcement is written for an approver to check and
-	 * send.
-	 */
-	private void announceProcedureChange(ItemFile procedure, ProcedureStatus status, Instant now) {
-		String change = switch (status) {
-			case AMENDED -> "đã được sửa đổi, bổ sung";
-			case REPEALED -> "đã bị bãi bỏ";
-			case IN_FORCE -> "được áp dụng";
-		};
-		String title = "Thông báo: thủ tục “" + procedure.title() + "” " + change;
-		if (title.length() > 300) {
-			title = title.substring(0, 299) + "…";
-		}
-		String note = procedure.procedure()
-			.history()
-			.stream()
-			.reduce((first, second) -> second)
-			.filter((last) -> last.status() == status)
-			.map((last) -> "Từ ngày " + last.date().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
-					+ ((last.note() != null) ? ": " + last.note() : "") + ".")
-			.orElse("");
-		String body = "Ủy ban nhân dân xã thông báo: thủ tục hành chính **" + procedure.title() + "** (mã "
-				+ procedure.procedure().code() + ", lĩnh vực " + procedure.procedure().field() + ") " + change + ". "
-				+ note + "\n\nNgười dân, tổ chức cần làm thủ tục này vui lòng xem hướng dẫn mới tại Bộ phận một cửa"
-				+ " hoặc trên trang thông tin điện tử của xã.";
-		ItemDraft draft = new ItemDraft(ItemKind.ANNOUNCEMENT, title, null, body, procedure.themes(),
-				List.of("thu-tuc"), List.of(), Priority.NORMAL, null, null, java.util.EnumSet.allOf(Channel.class),
-				null, null, null, null);
-		String base = procedure.id() + "-" + status.key() + "-" + now.atZone(this.properties.zone()).toLocalDate();
-		String id = base;
-		for (int n = 2; this.items.existsById(id); n++) {
-			id = base + "-" + n;
-		}
-		Item announcement = Item.draft(id, draft, ItemEvent.CONTENT_FOLDER, now);
-		announcement.submitForApproval(now);
-		this.items.save(announcement);
-		this.events.save(new ItemEvent(id, now, ItemEvent.CONTENT_FOLDER, "created",
-				"announces the change of procedure " + procedure.id() + " to " + status.key()));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package vn.bantin.content;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -252,11 +253,11 @@ class Item implements Persistable<String> {
 	}
 
 	/** A new draft written in the web editor or sent through the API. */
-	static Item draft(String id, ItemDraft draft, String author, Instant now) {
+	static Item draft(String id, ItemDraft draft, String author, Instant now, ZoneId zone) {
 		Item item = new Item(id, now);
 		item.status = ItemStatus.DRAFT;
 		item.author = author;
-		item.apply(draft, now);
+		item.apply(draft, now, zone);
 		return item;
 	}
 
@@ -265,7 +266,7 @@ class Item implements Persistable<String> {
 	 * {@link ItemStatus#SUBMITTED}: what goes out is always what an approver saw.
 	 * @throws ItemTransitionRefused for an item kept in a file, or archived
 	 */
-	void edit(ItemDraft draft, Instant now) {
+	void edit(ItemDraft draft, Instant now, ZoneId zone) {
 		if (this.sourceFile != null) {
 			throw new ItemTransitionRefused(this.id, this.status, "edit");
 		}
@@ -275,10 +276,10 @@ class Item implements Persistable<String> {
 			this.status = ItemStatus.SUBMITTED;
 			this.approvedBy = null;
 		}
-		apply(draft, now);
+		apply(draft, now, zone);
 	}
 
-	private void apply(ItemDraft draft, Instant now) {
+	private void apply(ItemDraft draft, Instant now, ZoneId zone) {
 		this.kind = draft.kind();
 		this.title = draft.title();
 		this.summary = draft.summary();
@@ -291,12 +292,36 @@ class Item implements Persistable<String> {
 		this.emailIntro = draft.emailIntro();
 		this.radioScript = draft.radioScript();
 		this.feedSummary = draft.feedSummary();
+		this.document = (draft.kind() == ItemKind.DOCUMENT && draft.document() != null)
+				? new DocumentColumns(draft.document().number(), draft.document().issuer(), draft.document().issued(),
+						draft.document().effective(), draft.document().abstractText(), draft.document().file())
+				: null;
+		applyProcedure((draft.kind() == ItemKind.PROCEDURE) ? draft.procedure() : null, now.atZone(zone).toLocalDate());
 		this.themes = new HashSet<>(draft.themes());
 		this.tags = new HashSet<>(draft.tags());
 		this.zones = new HashSet<>(draft.zones());
 		this.searchText = VietnameseText.fold(String.join("\n", this.title, String.valueOf(this.summary),
 				this.bodyMarkdown, String.join(" ", this.tags)));
 		this.updatedAt = now;
+	}
+
+	/**
+	 * Takes a procedure's details from the editor. Its status history belongs to the
+	 * item: a change of status made here is added to it, dated by the commune's day it
+	 * was saved.
+	 */
+	private void applyProcedure(ItemView.Procedure procedure, LocalDate today) {
+		if (procedure == null) {
+			this.procedure = null;
+			return;
+		}
+		ProcedureStatus before = procedureStatus();
+		this.procedure = new ProcedureColumns(procedure.code(), procedure.field(), procedure.level(),
+				procedure.processingTime(), procedure.fee(), lines(procedure.papers()), lines(procedure.steps()),
+				lines(procedure.legalBasis()), procedure.portalUrl(), procedure.status());
+		if (before != procedure.status()) {
+			this.procedureHistory.add(new ProcedureChangeColumns(today, procedure.status(), null));
+		}
 	}
 
 	/**
@@ -408,7 +433,23 @@ class Item implements Persistable<String> {
 				this.publishAt, this.expireAt, channelSet(), this.sourceFile, this.updatedAt,
 				new ItemView.Variants(this.emailSubject, this.emailIntro, this.radioScript, this.radioRecording,
 						this.feedSummary),
-				this.attachments.stream().map((a) -> new ItemView.Attachment(a.file(), a.title())).toList());
+				this.attachments.stream().map((a) -> new ItemView.Attachment(a.file(), a.title())).toList(),
+				(this.document != null)
+						? new ItemView.Document(this.document.number(), this.document.issuer(), this.document.issued(),
+								this.document.effective(), this.document.abstractText(), this.document.file())
+						: null,
+				(this.procedure != null) ? new ItemView.Procedure(this.procedure.code(), this.procedure.field(),
+						this.procedure.level(), this.procedure.processingTime(), this.procedure.fee(),
+						split(this.procedure.papers()), split(this.procedure.steps()),
+						split(this.procedure.legalBasis()), this.procedure.portalUrl(), this.procedure.status(),
+						this.procedureHistory.stream()
+							.map((c) -> new ItemView.Procedure.Change(c.date(), c.status(), c.note()))
+							.toList())
+						: null);
+	}
+
+	private static List<String> split(String lines) {
+		return (lines == null || lines.isEmpty()) ? List.of() : List.of(lines.split("\n"));
 	}
 
 	private static String lines(List<String> lines) {

@@ -23,8 +23,24 @@ import java.util.Set;
  * @param emailIntro mail introduction, or null for the summary
  * @param radioScript text to read aloud, or null for title and body as spoken text
  * @param feedSummary feed summary, or null for the summary
+ * @param document a document's details (kind {@code document} only), or null
+ * @param procedure a procedure's details (kind {@code procedure} only), or null; its
+ * history is kept by the item
  */
 record ItemDraft(ItemKind kind, String title, String summary, String body, List<String> themes, List<String> tags,
 		List<String> zones, Priority priority, Instant publishAt, Instant expireAt, Set<Channel> channels,
-		String emailSubject, String emailIntro, String radioScript, String feedSummary) {
+		String emailSubject, String emailIntro, String radioScript, String feedSummary, ItemView.Document document,
+		ItemView.Procedure procedure) {
+
+	/**
+	 * A draft of a news item or announcement, which carries no document or procedure
+	 * details.
+	 */
+	ItemDraft(ItemKind kind, String title, String summary, String body, List<String> themes, List<String> tags,
+			List<String> zones, Priority priority, Instant publishAt, Instant expireAt, Set<Channel> channels,
+			String emailSubject, String emailIntro, String radioScript, String feedSummary) {
+		this(kind, title, summary, body, themes, tags, zones, priority, publishAt, expireAt, channels, emailSubject,
+				emailIntro, radioScript, feedSummary, null, null);
+	}
+
 }

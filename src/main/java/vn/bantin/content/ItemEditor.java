@@ -32,7 +32,11 @@ class ItemEditor {
 
 	private final Clock clock;
 
-	ItemEditor(Items items, ItemEvents events, ItemRevisions revisions, PlanCatalog plans, Clock clock) {
+	private final ProcedureAnnouncements announcements;
+
+	ItemEditor(Items items, ItemEvents events, ItemRevisions revisions, PlanCatalog plans,
+			ProcedureAnnouncements announcements, Clock clock) {
+		this.announcements = announcements;
 		this.items = items;
 		this.events = events;
 		this.revisions = revisions;
@@ -49,7 +53,7 @@ class ItemEditor {
 		ItemDraft checked = check(draft);
 		Instant now = this.clock.instant();
 		String id = uniqueId(checked.title());
-		this.items.save(Item.draft(id, checked, actor, now));
+		this.items.save(Item.draft(id, checked, actor, now, this.clock.getZone()));
 		this.events.save(new ItemEvent(id, now, actor, "created", null));
 		this.revisions.save(new ItemRevision(id, 1, now, actor, checked.title(), checked.summary(), checked.body()));
 		return id;
@@ -65,9 +69,13 @@ class ItemEditor {
 		Instant now = this.clock.instant();
 		Item item = item(id);
 		ItemStatus before = item.status();
-		item.edit(checked, now);
+		ProcedureStatus procedureBefore = item.procedureStatus();
+		item.edit(checked, now, this.clock.getZone());
 		String detail = (before != item.status()) ? "back to approval" : null;
 		this.events.save(new ItemEvent(id, now, actor, "updated", detail));
+		if (procedureBefore != null && item.procedureStatus() != null && procedureBefore != item.procedureStatus()) {
+			this.announcements.announce(item.view(), actor, now);
+		}
 		int number = this.revisions.findFirstByItemIdOrderByNumberDesc(id).map((r) -> r.entry().number()).orElse(0) + 1;
 		this.revisions
 			.save(new ItemRevision(id, number, now, actor, checked.title(), checked.summary(), checked.body()));
@@ -143,10 +151,65 @@ class ItemEditor {
 			throw new RuleViolation("expireAt", "item.error.expire-before-publish");
 		}
 		String body = (draft.body() != null) ? VietnameseText.nfc(draft.body().replace("\r\n", "\n")).strip() : "";
+		ItemView.Document document = (draft.kind() == ItemKind.DOCUMENT) ? document(draft.document()) : null;
+		ItemView.Procedure procedure = (draft.kind() == ItemKind.PROCEDURE) ? procedure(draft.procedure()) : null;
 		return new ItemDraft(draft.kind(), title, summary, body, List.copyOf(draft.themes()), tags, zones,
 				(draft.priority() != null) ? draft.priority() : Priority.NORMAL, draft.publishAt(), draft.expireAt(),
 				draft.channels(), clean(draft.emailSubject()), clean(draft.emailIntro()), clean(draft.radioScript()),
-				clean(draft.feedSummary()));
+				clean(draft.feedSummary()), document, procedure);
+	}
+
+	/** A document needs its number, issuer, issue date and abstract (trích yếu). */
+	private static ItemView.Document document(ItemView.Document document) {
+		if (document == null || clean(document.number()) == null) {
+			throw new RuleViolation("docNumber", "item.error.document-number");
+		}
+		if (clean(document.issuer()) == null) {
+			throw new RuleViolation("docIssuer", "item.error.required");
+		}
+		if (document.issued() == null) {
+			throw new RuleViolation("docIssued", "item.error.required");
+		}
+		if (clean(document.abstractText()) == null) {
+			throw new RuleViolation("docAbstract", "item.error.required");
+		}
+		return new ItemView.Document(clean(document.number()), clean(document.issuer()), document.issued(),
+				document.effective(), clean(document.abstractText()), document.file());
+	}
+
+	/** A procedure needs its code, field, level, time, fee, papers, steps and status. */
+	private static ItemView.Procedure procedure(ItemView.Procedure procedure) {
+		if (procedure == null || clean(procedure.code()) == null) {
+			throw new RuleViolation("procCode", "item.error.required");
+		}
+		if (clean(procedure.field()) == null) {
+			throw new RuleViolation("procField", "item.error.required");
+		}
+		if (procedure.level() == null) {
+			throw new RuleViolation("procLevel", "item.error.required");
+		}
+		if (clean(procedure.processingTime()) == null) {
+			throw new RuleViolation("procTime", "item.error.required");
+		}
+		if (clean(procedure.fee()) == null) {
+			throw new RuleViolation("procFee", "item.error.required");
+		}
+		if (procedure.papers().isEmpty()) {
+			throw new RuleViolation("procPapers", "item.error.required");
+		}
+		if (procedure.steps().isEmpty()) {
+			throw new RuleViolation("procSteps", "item.error.required");
+		}
+		if (procedure.status() == null) {
+			throw new RuleViolation("procStatus", "item.error.required");
+		}
+		String portal = clean(procedure.portalUrl());
+		if (portal != null && !portal.startsWith("https://") && !portal.startsWith("http://")) {
+			throw new RuleViolation("procPortalUrl", "item.error.portal-url");
+		}
+		return new ItemView.Procedure(clean(procedure.code()), clean(procedure.field()), procedure.level(),
+				clean(procedure.processingTime()), clean(procedure.fee()), procedure.papers(), procedure.steps(),
+				procedure.legalBasis(), portal, procedure.status(), List.of());
 	}
 
 	private static List<String> keys(List<String> values, String field) {

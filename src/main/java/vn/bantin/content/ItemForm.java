@@ -20,21 +20,34 @@ import vn.bantin.system.RuleViolation;
  */
 record ItemForm(ItemKind kind, String title, String summary, String body, List<String> themes, String tags,
 		String zones, Priority priority, String publishAt, String expireAt, Set<Channel> channels, String emailSubject,
-		String emailIntro, String radioScript, String feedSummary) {
+		String emailIntro, String radioScript, String feedSummary, String docNumber, String docIssuer, String docIssued,
+		String docEffective, String docAbstract, String procCode, String procField, ProcedureLevel procLevel,
+		String procTime, String procFee, String procPapers, String procSteps, String procLegalBasis,
+		String procPortalUrl, ProcedureStatus procStatus) {
 
 	/** An empty form for a new item: an announcement to every channel. */
 	static ItemForm blank() {
 		return new ItemForm(ItemKind.ANNOUNCEMENT, "", "", "", List.of(), "", "", Priority.NORMAL, "", "",
-				EnumSet.allOf(Channel.class), "", "", "", "");
+				EnumSet.allOf(Channel.class), "", "", "", "", "", "", "", "", "", "", "", null, "", "", "", "", "", "",
+				ProcedureStatus.IN_FORCE);
 	}
 
 	static ItemForm of(ItemView item, ZoneId zone) {
+		ItemView.Document d = item.document();
+		ItemView.Procedure p = item.procedure();
 		return new ItemForm(item.kind(), item.title(), item.summary(), item.bodyMarkdown(), List.copyOf(item.themes()),
 				String.join(", ", item.tags().stream().sorted().toList()),
 				String.join(", ", item.zones().stream().sorted().toList()), item.priority(),
 				local(item.publishAt(), zone), local(item.expireAt(), zone), item.channels(),
 				item.variants().emailSubject(), item.variants().emailIntro(), item.variants().radioScript(),
-				item.variants().feedSummary());
+				item.variants().feedSummary(), (d != null) ? d.number() : "", (d != null) ? d.issuer() : "",
+				(d != null && d.issued() != null) ? d.issued().toString() : "",
+				(d != null && d.effective() != null) ? d.effective().toString() : "",
+				(d != null) ? d.abstractText() : "", (p != null) ? p.code() : "", (p != null) ? p.field() : "",
+				(p != null) ? p.level() : null, (p != null) ? p.processingTime() : "", (p != null) ? p.fee() : "",
+				(p != null) ? String.join("\n", p.papers()) : "", (p != null) ? String.join("\n", p.steps()) : "",
+				(p != null) ? String.join("\n", p.legalBasis()) : "", (p != null) ? p.portalUrl() : "",
+				(p != null) ? p.status() : ProcedureStatus.IN_FORCE);
 	}
 
 	/**
@@ -47,7 +60,31 @@ record ItemForm(ItemKind kind, String title, String summary, String body, List<S
 				instant(this.publishAt, "publishAt", zone), instant(this.expireAt, "expireAt", zone),
 				(this.channels != null && !this.channels.isEmpty()) ? EnumSet.copyOf(this.channels)
 						: EnumSet.noneOf(Channel.class),
-				this.emailSubject, this.emailIntro, this.radioScript, this.feedSummary);
+				this.emailSubject, this.emailIntro, this.radioScript, this.feedSummary,
+				new ItemView.Document(this.docNumber, this.docIssuer, date(this.docIssued, "docIssued"),
+						date(this.docEffective, "docEffective"), this.docAbstract, null),
+				new ItemView.Procedure(this.procCode, this.procField, this.procLevel, this.procTime, this.procFee,
+						lines(this.procPapers), lines(this.procSteps), lines(this.procLegalBasis), this.procPortalUrl,
+						this.procStatus, List.of()));
+	}
+
+	private static List<String> lines(String text) {
+		if (!StringUtils.hasText(text)) {
+			return List.of();
+		}
+		return text.lines().map(String::strip).filter(StringUtils::hasText).toList();
+	}
+
+	private static java.time.LocalDate date(String text, String field) {
+		if (!StringUtils.hasText(text)) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new RuleViolation(field, "item.error.date");
+		}
 	}
 
 	private static List<String> words(String text) {

@@ -1,6 +1,7 @@
 package vn.bantin.content;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -26,14 +27,62 @@ import java.util.Set;
  * @param updatedAt when its content last changed
  * @param variants what the author wrote for single channels
  * @param attachments attached images, documents and audio, in order
+ * @param document what a legal document carries, or null for other kinds
+ * @param procedure what an administrative procedure carries, or null for other kinds
  */
 public record ItemView(String id, ItemKind kind, String title, String summary, String bodyMarkdown, Set<String> themes,
 		Set<String> tags, Set<String> zones, Priority priority, String author, ItemStatus status, String approvedBy,
 		Instant publishAt, Instant expireAt, Set<Channel> channels, String sourceFile, Instant updatedAt,
-		Variants variants, List<Attachment> attachments) {
+		Variants variants, List<Attachment> attachments, Document document, Procedure procedure) {
 
 	public ItemView {
 		attachments = List.copyOf(attachments);
+	}
+
+	/**
+	 * What a legal document carries.
+	 *
+	 * @param number number and symbol, e.g. {@code 102/KH-UBND}
+	 * @param issuer who issued it
+	 * @param issued issue date
+	 * @param effective date it takes effect, or null
+	 * @param abstractText what it is about (trích yếu)
+	 * @param file the document itself, or null
+	 */
+	public record Document(String number, String issuer, LocalDate issued, LocalDate effective, String abstractText,
+			String file) {
+	}
+
+	/**
+	 * What an administrative procedure (TTHC) carries.
+	 *
+	 * @param code its code in the national database
+	 * @param field its field, e.g. Hộ tịch
+	 * @param level how far it can be done online
+	 * @param processingTime how long it takes
+	 * @param fee what it costs
+	 * @param papers required papers
+	 * @param steps steps
+	 * @param legalBasis legal texts it rests on
+	 * @param portalUrl its page on the public-service portal, or null
+	 * @param status in force, amended or repealed
+	 * @param history changes of status, oldest first
+	 */
+	public record Procedure(String code, String field, ProcedureLevel level, String processingTime, String fee,
+			List<String> papers, List<String> steps, List<String> legalBasis, String portalUrl, ProcedureStatus status,
+			List<Change> history) {
+
+		public Procedure {
+			papers = List.copyOf(papers);
+			steps = List.copyOf(steps);
+			legalBasis = List.copyOf(legalBasis);
+			history = List.copyOf(history);
+		}
+
+		/** A change of status: when, to what, why. */
+		public record Change(LocalDate date, ProcedureStatus status, String note) {
+		}
+
 	}
 
 	/**

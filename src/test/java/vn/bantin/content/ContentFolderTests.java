@@ -51,9 +51,10 @@ class ContentFolderTests {
 	ContentFolder folder() {
 		BantinProperties properties = new BantinProperties(Path.of("data"), ZoneId.of("Asia/Ho_Chi_Minh"), this.content,
 				Path.of("schedules"));
+		Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneId.of("UTC"));
 		return new ContentFolder(properties, this.plans, this.items, this.events,
-				new TransactionTemplate(this.transactionManager),
-				Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneId.of("UTC")));
+				new ProcedureAnnouncements(this.items, this.events, clock),
+				new TransactionTemplate(this.transactionManager), clock);
 	}
 
 	@Test

@@ -138,7 +138,7 @@ class ContentWatcherLifecycleTests {
 		private final int failures;
 
 		CountingFolder(Path content, int failures) {
-			super(properties(content), null, null, null, null, null);
+			super(properties(content), null, null, null, null, null, null);
 			this.failures = failures;
 		}
 

@@ -58,9 +58,13 @@ class ItemEditorTests {
 	}
 
 	MockHttpServletRequestBuilder form(String url, MockHttpSession session, String title, String body) {
+		return form(url, session, title, body, "ANNOUNCEMENT");
+	}
+
+	MockHttpServletRequestBuilder form(String url, MockHttpSession session, String title, String body, String kind) {
 		return post(url).session(session)
 			.with(csrf())
-			.param("kind", "ANNOUNCEMENT")
+			.param("kind", kind)
 			.param("title", title)
 			.param("summary", "Tóm tắt")
 			.param("body", body)
@@ -208,6 +212,69 @@ class ItemEditorTests {
 		});
 		this.mvc.perform(get("/admin/items/{id}", id).session(editor))
 			.andExpect(content().string(containsString("Mẫu tờ khai")));
+	}
+
+	MockHttpServletRequestBuilder procedure(String url, MockHttpSession session, String title, String status) {
+		return form(url, session, title, "Thủ tục.", "PROCEDURE").param("procCode", "2.000815")
+			.param("procField", "Chứng thực")
+			.param("procLevel", "PARTLY_ONLINE")
+			.param("procTime", "Trong ngày")
+			.param("procFee", "2.000 đồng/trang")
+			.param("procPapers", "Bản chính giấy tờ\nBản sao cần chứng thực")
+			.param("procSteps", "Nộp hồ sơ\nNhận kết quả")
+			.param("procLegalBasis", "Nghị định 23/2015/NĐ-CP")
+			.param("procPortalUrl", "https://dichvucong.gov.vn/")
+			.param("procStatus", status);
+	}
+
+	@Test
+	void aProcedureWrittenInTheEditorKeepsItsDetailsAndAnnouncesAChangeOfStatus() throws Exception {
+		MockHttpSession editor = as(Role.EDITOR);
+		String title = "Chứng thực bản sao " + counter.incrementAndGet();
+		this.mvc.perform(form("/admin/items", editor, title, "Thủ tục.", "PROCEDURE").param("procField", "Chứng thực"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "procCode", "item.error.required"));
+		String id = this.mvc.perform(procedure("/admin/items", editor, title, "IN_FORCE"))
+			.andExpect(status().isFound())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()
+			.substring("/admin/items/".length());
+		ItemView.Procedure details = this.catalog.item(id).orElseThrow().procedure();
+		assertThat(details.papers()).containsExactly("Bản chính giấy tờ", "Bản sao cần chứng thực");
+		assertThat(details.level()).isEqualTo(ProcedureLevel.PARTLY_ONLINE);
+
+		this.mvc.perform(procedure("/admin/items/" + id, editor, title, "REPEALED")).andExpect(status().isFound());
+
+		assertThat(this.catalog.item(id).orElseThrow().procedure().history())
+			.extracting(ItemView.Procedure.Change::status)
+			.containsExactly(ProcedureStatus.IN_FORCE, ProcedureStatus.REPEALED);
+		assertThat(this.catalog
+			.find(new ItemQuery(ItemStatus.SUBMITTED, ItemKind.ANNOUNCEMENT, null, null, null, title), 0, 10)
+			.getContent()).singleElement()
+			.satisfies((announcement) -> assertThat(announcement.title()).endsWith("đã bị bãi bỏ"));
+		this.mvc.perform(get("/admin/items/{id}", id).session(editor))
+			.andExpect(content().string(containsString("Đã bãi bỏ")))
+			.andExpect(content().string(containsString("Bản sao cần chứng thực")));
+	}
+
+	@Test
+	void aDocumentNeedsItsNumber() throws Exception {
+		MockHttpSession editor = as(Role.EDITOR);
+		this.mvc.perform(form("/admin/items", editor, "Quyết định", "Toàn văn.", "DOCUMENT"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "docNumber", "item.error.document-number"));
+		String id = this.mvc
+			.perform(form("/admin/items", editor, "Quyết định số 38/QĐ-UBND " + counter.incrementAndGet(), "Toàn văn.",
+					"DOCUMENT")
+				.param("docNumber", "38/QĐ-UBND")
+				.param("docIssuer", "Chủ tịch UBND xã Hoằng Trung")
+				.param("docIssued", "2021-11-26")
+				.param("docAbstract", "Ban hành Kế hoạch CCHC giai đoạn 2021-2025"))
+			.andExpect(status().isFound())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()
+			.substring("/admin/items/".length());
+		assertThat(this.catalog.item(id).orElseThrow().document().number()).isEqualTo("38/QĐ-UBND");
 	}
 
 	@Test
