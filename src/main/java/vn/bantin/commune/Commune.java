@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
@@ -19,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 import vn.bantin.system.BantinProperties;
+import vn.bantin.system.FileSignature;
 import vn.bantin.system.RuleViolation;
 import vn.bantin.text.VietnameseText;
 
@@ -201,29 +203,9 @@ public class Commune {
 		}
 	}
 
+	/** Logos: PNG, JPEG or WebP. */
 	static Optional<String> imageExtension(byte[] bytes) {
-		if (startsWith(bytes, 0, 0x89, 'P', 'N', 'G')) {
-			return Optional.of("png");
-		}
-		if (startsWith(bytes, 0, 0xFF, 0xD8, 0xFF)) {
-			return Optional.of("jpg");
-		}
-		if (startsWith(bytes, 0, 'R', 'I', 'F', 'F') && startsWith(bytes, 8, 'W', 'E', 'B', 'P')) {
-			return Optional.of("webp");
-		}
-		return Optional.empty();
-	}
-
-	private static boolean startsWith(byte[] bytes, int offset, int... expected) {
-		if (bytes.length < offset + expected.length) {
-			return false;
-		}
-		for (int i = 0; i < expected.length; i++) {
-			if ((bytes[offset + i] & 0xFF) != expected[i]) {
-				return false;
-			}
-		}
-		return true;
+		return FileSignature.extension(bytes).filter(Set.of("png", "jpg", "webp")::contains);
 	}
 
 	private record Cached(CommuneIdentity identity, Instant until) {

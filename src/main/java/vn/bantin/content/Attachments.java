@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 import vn.bantin.system.BantinProperties;
+import vn.bantin.system.FileSignature;
 import vn.bantin.system.RuleViolation;
 import vn.bantin.text.VietnameseText;
 
@@ -75,47 +76,9 @@ class Attachments {
 		return this.root;
 	}
 
-	static Optional<String> extension(byte[] b) {
-		if (starts(b, 0, 0x89, 'P', 'N', 'G')) {
-			return Optional.of("png");
-		}
-		if (starts(b, 0, 0xFF, 0xD8, 0xFF)) {
-			return Optional.of("jpg");
-		}
-		if (starts(b, 0, 'G', 'I', 'F', '8')) {
-			return Optional.of("gif");
-		}
-		if (starts(b, 0, 'R', 'I', 'F', 'F') && starts(b, 8, 'W', 'E', 'B', 'P')) {
-			return Optional.of("webp");
-		}
-		if (starts(b, 0, 'R', 'I', 'F', 'F') && starts(b, 8, 'W', 'A', 'V', 'E')) {
-			return Optional.of("wav");
-		}
-		if (starts(b, 0, '%', 'P', 'D', 'F', '-')) {
-			return Optional.of("pdf");
-		}
-		if (starts(b, 0, 'I', 'D', '3') || (b.length > 1 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xE0) == 0xE0)) {
-			return Optional.of("mp3");
-		}
-		if (starts(b, 0, 'O', 'g', 'g', 'S')) {
-			return Optional.of("ogg");
-		}
-		if (starts(b, 4, 'f', 't', 'y', 'p')) {
-			return Optional.of("m4a");
-		}
-		return Optional.empty();
-	}
-
-	private static boolean starts(byte[] bytes, int offset, int... expected) {
-		if (bytes.length < offset + expected.length) {
-			return false;
-		}
-		for (int i = 0; i < expected.length; i++) {
-			if ((bytes[offset + i] & 0xFF) != expected[i]) {
-				return false;
-			}
-		}
-		return true;
+	/** The kind of an upload, if it is one channels can use. */
+	static Optional<String> extension(byte[] bytes) {
+		return FileSignature.extension(bytes).filter(TYPES::containsKey);
 	}
 
 }

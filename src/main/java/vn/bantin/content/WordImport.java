@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -47,6 +48,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
 import vn.bantin.system.BantinProperties;
+import vn.bantin.system.FileSignature;
 import vn.bantin.system.RuleViolation;
 import vn.bantin.text.SafeHtml;
 import vn.bantin.text.VietnameseText;
@@ -89,8 +91,6 @@ class WordImport {
 
 	private static final Pattern HEADING_STYLE = Pattern.compile("(?i)heading\\s*([1-6])");
 
-	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
-
 	/**
 	 * The largest part (unpacked) a file may hold: 64 MB. POI's zip-bomb checks (a part
 	 * may not unpack to more than 100 times its packed size) stay on; this lower cap on
@@ -130,7 +130,7 @@ class WordImport {
 		if (bytes.length > MAX_BYTES) {
 			throw new RuleViolation("file", "item.error.docx-size");
 		}
-		if (!startsWith(bytes, ZIP)) {
+		if (FileSignature.extension(bytes).filter("zip"::equals).isEmpty()) {
 			throw new RuleViolation("file", "item.error.docx-type");
 		}
 		String folder = UUID.randomUUID().toString();
@@ -189,30 +189,9 @@ class WordImport {
 		}
 	}
 
-	static boolean startsWith(byte[] bytes, byte[] prefix) {
-		if (bytes.length < prefix.length) {
-			return false;
-		}
-		for (int i = 0; i < prefix.length; i++) {
-			if (bytes[i] != prefix[i]) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	/** The image type named by the first bytes, or null for a type that is not kept. */
 	static String imageExtension(byte[] bytes) {
-		if (startsWith(bytes, new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' })) {
-			return "png";
-		}
-		if (startsWith(bytes, new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF })) {
-			return "jpg";
-		}
-		if (startsWith(bytes, "GIF87a".getBytes()) || startsWith(bytes, "GIF89a".getBytes())) {
-			return "gif";
-		}
-		return null;
+		return FileSignature.extension(bytes).filter(Set.of("png", "jpg", "gif")::contains).orElse(null);
 	}
 
 	/**
