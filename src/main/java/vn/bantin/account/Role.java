@@ -1,5 +1,12 @@
 package vn.bantin.account;
 
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
 /**
  * What a staff member may do. A user may hold several roles; none implies another.
  */
@@ -16,6 +23,21 @@ public enum Role {
 
 	/** Manages users and the commune's settings. */
 	ADMIN;
+
+	/** The roles a signed-in user holds, read from their authorities. */
+	public static Set<Role> heldBy(Authentication authentication) {
+		Set<String> authorities = authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.collect(Collectors.toSet());
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (Role role : values()) {
+			if (authorities.contains(role.authority())) {
+				roles.add(role);
+			}
+		}
+		return roles;
+	}
 
 	/** The Spring Security authority for this role, as used in {@code @Secured}. */
 	public String authority() {

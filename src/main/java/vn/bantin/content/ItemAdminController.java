@@ -1,14 +1,10 @@
 package vn.bantin.content;
 
 import java.security.Principal;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,7 +81,7 @@ class ItemAdminController {
 	@PostMapping("/{id}/approve")
 	@Secured(Role.Authority.APPROVER)
 	String approve(@PathVariable String id, Authentication authentication, RedirectAttributes redirect) {
-		this.workflow.approve(id, authentication.getName(), roles(authentication));
+		this.workflow.approve(id, authentication.getName(), Role.heldBy(authentication));
 		redirect.addFlashAttribute("notice", "item.approved");
 		return "redirect:/admin/items/" + id;
 	}
@@ -102,20 +98,6 @@ class ItemAdminController {
 			redirect.addFlashAttribute("rejectError", violation.messageKey());
 		}
 		return "redirect:/admin/items/" + id;
-	}
-
-	private static Set<Role> roles(Authentication authentication) {
-		Set<String> authorities = authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.collect(Collectors.toSet());
-		Set<Role> roles = EnumSet.noneOf(Role.class);
-		for (Role role : Role.values()) {
-			if (authorities.contains(role.authority())) {
-				roles.add(role);
-			}
-		}
-		return roles;
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -20,7 +19,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -135,7 +133,7 @@ class ItemApiController {
 	@Secured(Role.Authority.APPROVER)
 	@Operation(summary = "Approve a submitted item")
 	ItemJson approve(@PathVariable String id, Authentication authentication) {
-		this.workflow.approve(id, authentication.getName(), roles(authentication));
+		this.workflow.approve(id, authentication.getName(), Role.heldBy(authentication));
 		return ItemJson.of(view(id));
 	}
 
@@ -203,20 +201,6 @@ class ItemApiController {
 
 	private static String blankToNull(String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
-	}
-
-	private static Set<Role> roles(Authentication authentication) {
-		Set<String> authorities = authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.collect(Collectors.toSet());
-		Set<Role> roles = EnumSet.noneOf(Role.class);
-		for (Role role : Role.values()) {
-			if (authorities.contains(role.authority())) {
-				roles.add(role);
-			}
-		}
-		return roles;
 	}
 
 }
