@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -115,6 +116,28 @@ class AdminInBrowserTests {
 
 		awaitHeading("Thông báo viết bằng trình soạn thảo");
 		assertThat(this.browser.findElement(By.cssSelector(".preview strong")).getText()).isEqualTo("thứ Năm");
+	}
+
+	/**
+	 * Headless Chromium shows no "leave this page?" dialog, so the test asks the page
+	 * directly whether it would hold the visitor back: the answer of a
+	 * {@code beforeunload} event.
+	 */
+	@Test
+	void theEditorHoldsBackLeavingOnlyWithUnsavedChanges() {
+		signIn("admin", PASSWORD);
+		this.browser.get(url("/admin/items/new"));
+		assertThat(wouldAskBeforeLeaving()).isFalse();
+
+		this.browser.findElement(By.id("title")).sendKeys("Chưa lưu");
+
+		assertThat(wouldAskBeforeLeaving()).isTrue();
+	}
+
+	private boolean wouldAskBeforeLeaving() {
+		Object held = ((JavascriptExecutor) this.browser).executeScript(
+				"var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;");
+		return Boolean.TRUE.equals(held);
 	}
 
 	private void signIn(String username, String password) {
