@@ -64,6 +64,18 @@ class ItemAdminController {
 	String item(@PathVariable String id, Model model) {
 		ItemView item = this.catalog.item(id).orElseThrow(() -> new UnknownItem(id));
 		model.addAttribute("item", item);
+		model.addAttribute("themeTitles",
+				item.themes()
+					.stream()
+					.sorted()
+					.map((key) -> this.plans.plans()
+						.stream()
+						.flatMap((plan) -> plan.themes().stream())
+						.filter((theme) -> theme.key().equals(key))
+						.map(PlanView.Theme::title)
+						.findFirst()
+						.orElse(key))
+					.toList());
 		// the same renderer as the site, so the preview is what residents will see
 		model.addAttribute("preview", Markdown.toHtml(item.bodyMarkdown()));
 		model.addAttribute("history", this.workflow.history(id));
