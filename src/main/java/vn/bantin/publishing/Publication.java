@@ -1,0 +1,156 @@
+package vn.bantin.publishing;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import vn.bantin.content.Channel;
+
+/**
+ * One item going out on one channel to one target at one occurrence. Unique for that key
+ * in the database.
+ */
+@Entity
+@Table(name = "publication")
+class Publication {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "item_id", nullable = false, length = 100)
+	private String itemId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 10)
+	private Channel channel;
+
+	@Column(nullable = false, length = 100)
+	private String target;
+
+	@Column(nullable = false)
+	private Instant occurrence;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 20)
+	private PublicationStatus status;
+
+	@Column(length = 500)
+	private String reason;
+
+	@Column(name = "decided_at")
+	private Instant decidedAt;
+
+	@Column(name = "published_at")
+	private Instant publishedAt;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Version
+	@Column(nullable = false)
+	private Long version;
+
+	protected Publication() {
+	}
+
+	Publication(String itemId, Channel channel, String target, Instant occurrence, Instant createdAt) {
+		this.itemId = itemId;
+		this.channel = channel;
+		this.target = target;
+		this.occurrence = micros(occurrence);
+		this.createdAt = micros(createdAt);
+		this.status = PublicationStatus.PLANNED;
+	}
+
+	Long id() {
+		return this.id;
+	}
+
+	Channel channel() {
+		return this.channel;
+	}
+
+	Instant occurrence() {
+		return this.occurrence;
+	}
+
+	PublicationStatus status() {
+		return this.status;
+	}
+
+	/**
+	 * Applies the lateness policy's decision to a planned publication; a publication that
+	 * was already decided keeps its status.
+	 * @return whether the decision was applied
+	 */
+	boolean decide(LatenessPolicy.Decision decision, Instant now) {
+		if (this.status != PublicationStatus.PLANNED) {
+			return false;
+		}
+		this.status = switch (decision.outcome()) {
+			case DUE -> PublicationStatus.DUE;
+			case AWAIT_CONFIRMATION -> PublicationStatus.AWAITING_CONFIRMATION;
+			case MISSED -> PublicationStatus.MISSED;
+		};
+		this.reason = decision.reason();
+		this.decidedAt = micros(now);
+		return true;
+	}
+
+	/** An editor lets a publication that was too late go out after all. */
+	void confirm(String editor, Instant now) {
+		requireStatus(PublicationStatus.AWAITING_CONFIRMATION);
+		this.status = PublicationStatus.DUE;
+		this.reason = truncate("confirmed by " + editor + " (" + this.reason + ")");
+		this.decidedAt = micros(now);
+	}
+
+	/** The channel accepted it. */
+	void markPublished(Instant at) {
+		requireStatus(PublicationStatus.DUE);
+		this.status = PublicationStatus.PUBLISHED;
+		this.publishedAt = micros(at);
+	}
+
+	/** The channel could not take it. */
+	void markFailed(String why, Instant now) {
+		requireStatus(PublicationStatus.DUE);
+		this.status = PublicationStatus.FAILED;
+		this.reason = truncate(why);
+		this.decidedAt = micros(now);
+	}
+
+	private void requireStatus(PublicationStatus expected) {
+		if (this.status != expected) {
+			throw new IllegalStateException("Publication " + this.id + " is " + this.status + ", not " + expected);
+		}
+	}
+
+	/**
+	 * Instants as the database keeps them (TIMESTAMP(6)), so that what is read back
+	 * equals them.
+	 */
+	private static Instant micros(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static String truncate(String text) {
+		return (text.length() <= 500) ? text : text.substring(0, 500);
+	}
+
+	Publications.PublicationView view() {
+		return new Publications.PublicationView(this.id, this.itemId, this.channel, this.target, this.occurrence,
+				this.status, this.reason, this.decidedAt, this.publishedAt, this.createdAt);
+	}
+
+}

@@ -1,0 +1,155 @@
+package vn.bantin.publishing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
+
+import vn.bantin.content.Channel;
+
+/**
+ * The publications: one per item, channel, target and occurrence, recorded when a slot
+ * fires and then decided by the {@link LatenessPolicy}.
+ *
+ * <p>
+ * {@link #record} is idempotent, also when several threads or cluster nodes record the
+ * same publication at once: each insert runs in a transaction of its own, and when the
+ * database refuses it for the unique key, the row that won is read and returned. This
+ * works the same on H2 and on PostgreSQL (where a refused insert spoils its transaction,
+ * hence the separate one).
+ */
+@Service
+public class Publications {
+
+	/** The target of a publication that has no particular one (the web site, a feed). */
+	public static final String NO_TARGET = "*";
+
+	private static final int ATTEMPTS = 3;
+
+	private final PublicationStore publications;
+
+	private final LatenessPolicy policy;
+
+	private final Clock clock;
+
+	private final TransactionTemplate newTransaction;
+
+	private final TransactionTemplate transaction;
+
+	Publications(PublicationStore publications, LatenessPolicy policy, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.publications = publications;
+		this.policy = policy;
+		this.clock = clock;
+		this.newTransaction = new TransactionTemplate(transactions);
+		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * Records the publication of an item on a channel to a target at an occurrence, or
+	 * returns the one already recorded for that key; never records a second one.
+	 * @param itemId the item's id
+	 * @param channel the channel
+	 * @param target a zone or mailing-list key; {@code null} or blank for
+	 * {@link #NO_TARGET}
+	 * @param occurrence the planned instant, kept to the microsecond (as stored)
+	 * @return the publication, new or existing; empty when the item does not exist
+	 */
+	public Optional<PublicationView> record(String itemId, Channel channel, String target, Instant occurrence) {
+		Objects.requireNonNull(itemId, "itemId");
+		Objects.requireNonNull(channel, "channel");
+		Objects.requireNonNull(occurrence, "occurrence");
+		String key = StringUtils.hasText(target) ? target.strip() : NO_TARGET;
+		Instant at = occurrence.truncatedTo(ChronoUnit.MICROS);
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			Optional<PublicationView> existing = find(itemId, channel, key, at);
+			if (existing.isPresent()) {
+				return existing;
+			}
+			try {
+				return Optional.of(this.newTransaction.execute((status) -> this.publications
+					.saveAndFlush(new Publication(itemId, channel, key, at, this.clock.instant()))
+					.view()));
+			}
+			catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+				// another thread or node recorded it first (or the item does not exist):
+				// read again
+			}
+		}
+		return find(itemId, channel, key, at);
+	}
+
+	private Optional<PublicationView> find(String itemId, Channel channel, String target, Instant occurrence) {
+		return this.newTransaction.execute((status) -> this.publications
+			.findByItemIdAndChannelAndTargetAndOccurrence(itemId, channel, target, occurrence)
+			.map(Publication::view));
+	}
+
+	/**
+	 * The publications to act on at {@code now}: planned (to be decided) or due (to go
+	 * out), whose occurrence is not after {@code now}, oldest first.
+	 */
+	public List<PublicationView> due(Instant now) {
+		return this.transaction.execute((status) -> this.publications
+			.findByStatusInAndOccurrenceLessThanEqualOrderByOccurrenceAscIdAsc(
+					EnumSet.of(PublicationStatus.PLANNED, PublicationStatus.DUE), now)
+			.stream()
+			.map(Publication::view)
+			.toList());
+	}
+
+	/**
+	 * Decides a planned publication with the lateness policy at {@code now} and stores
+	 * the decision with its reason; one already decided is returned unchanged.
+	 */
+	public PublicationView decide(long id, Instant now) {
+		return this.transaction.execute((status) -> {
+			Publication publication = this.publications.findById(id)
+				.orElseThrow(() -> new IllegalArgumentException("No publication " + id));
+			publication.decide(this.policy.decide(publication.channel(), publication.occurrence(), now), now);
+			return publication.view();
+		});
+	}
+
+	/** Marks a due publication as gone out at {@code at}. */
+	public PublicationView markPublished(long id, Instant at) {
+		return this.transaction.execute((status) -> {
+			Publication publication = this.publications.findById(id)
+				.orElseThrow(() -> new IllegalArgumentException("No publication " + id));
+			publication.markPublished(at);
+			return publication.view();
+		});
+	}
+
+	/**
+	 * A publication as recorded.
+	 *
+	 * @param id its id
+	 * @param itemId the item
+	 * @param channel the channel
+	 * @param target the zone or list key, {@link #NO_TARGET} for none
+	 * @param occurrence the planned instant
+	 * @param status where it stands
+	 * @param reason why it was decided so, {@code null} before the decision
+	 * @param decidedAt when it was decided
+	 * @param publishedAt when it went out
+	 * @param createdAt when it was recorded
+	 */
+	public record PublicationView(long id, String itemId, Channel channel, String target, Instant occurrence,
+			PublicationStatus status, String reason, Instant decidedAt, Instant publishedAt, Instant createdAt) {
+
+	}
+
+}

@@ -1,0 +1,217 @@
+package vn.bantin.publishing;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import vn.bantin.H2Database;
+import vn.bantin.PersistenceTest;
+import vn.bantin.PostgresDatabase;
+import vn.bantin.content.Channel;
+import vn.bantin.publishing.Publications.PublicationView;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Publications are recorded once per item, channel, target and occurrence, however often
+ * and from however many threads, on H2 and on PostgreSQL. The checks commit (recording
+ * runs in transactions of its own), so they clean up after themselves.
+ */
+class PublicationPersistenceTests {
+
+	private static final String ITEM = "pub-test-item";
+
+	private static final String OTHER_ITEM = "pub-test-other";
+
+	private static final Instant SIX_AM = Instant.parse("2025-03-10T06:00:00Z");
+
+	@Nested
+	@H2Database
+	class OnH2 extends PublicationChecks {
+
+	}
+
+	@Nested
+	@PostgresDatabase
+	class OnPostgres extends PublicationChecks {
+
+	}
+
+	@PersistenceTest
+	@Import({ Publications.class, LatenessPolicy.class })
+	@EnableConfigurationProperties(PublishingSettings.class)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	abstract static class PublicationChecks {
+
+		@Autowired
+		Publications publications;
+
+		@Autowired
+		JdbcTemplate jdbc;
+
+		@BeforeEach
+		void insertItems() {
+			cleanUp();
+			insertItem(ITEM);
+			insertItem(OTHER_ITEM);
+		}
+
+		@AfterEach
+		void cleanUp() {
+			this.jdbc.update("DELETE FROM publication WHERE item_id IN (?, ?)", ITEM, OTHER_ITEM);
+			this.jdbc.update("DELETE FROM item WHERE id IN (?, ?)", ITEM, OTHER_ITEM);
+		}
+
+		@Test
+		void recordingTheSamePublicationTwiceGivesOneRow() {
+			PublicationView first = this.publications.record(ITEM, Channel.RADIO, "thon-1", SIX_AM).orElseThrow();
+			PublicationView second = this.publications.record(ITEM, Channel.RADIO, "thon-1", SIX_AM).orElseThrow();
+
+			assertThat(second).isEqualTo(first);
+			assertThat(first.status()).isEqualTo(PublicationStatus.PLANNED);
+			assertThat(first.reason()).isNull();
+			assertThat(rows()).isEqualTo(1);
+		}
+
+		@Test
+		void recordingFromEightThreadsAtOnceGivesOneRowAndNoError() throws Exception {
+			int threads = 8;
+			CountDownLatch start = new CountDownLatch(1);
+			ExecutorService executor = Executors.newFixedThreadPool(threads);
+			try {
+				List<Future<PublicationView>> results = new ArrayList<>();
+				for (int i = 0; i < threads; i++) {
+					Callable<PublicationView> recording = () -> {
+						start.await();
+						return this.publications.record(ITEM, Channel.EMAIL, "list-all", SIX_AM).orElseThrow();
+					};
+					results.add(executor.submit(recording));
+				}
+				start.countDown();
+				List<Long> ids = new ArrayList<>();
+				for (Future<PublicationView> result : results) {
+					ids.add(result.get(30, TimeUnit.SECONDS).id());
+				}
+				assertThat(ids).hasSize(threads).containsOnly(ids.get(0));
+			}
+			finally {
+				executor.shutdownNow();
+			}
+			assertThat(rows()).isEqualTo(1);
+		}
+
+		@Test
+		void differentTargetsChannelsItemsAndOccurrencesGiveSeparateRows() {
+			this.publications.record(ITEM, Channel.RADIO, "thon-1", SIX_AM);
+			this.publications.record(ITEM, Channel.RADIO, "thon-2", SIX_AM);
+			this.publications.record(ITEM, Channel.RADIO, "thon-1", SIX_AM.plus(Duration.ofDays(1)));
+			this.publications.record(ITEM, Channel.EMAIL, "thon-1", SIX_AM);
+			this.publications.record(OTHER_ITEM, Channel.RADIO, "thon-1", SIX_AM);
+			this.publications.record(ITEM, Channel.WEB, null, SIX_AM);
+			PublicationView web = this.publications.record(ITEM, Channel.WEB, " ", SIX_AM).orElseThrow();
+
+			assertThat(web.target()).isEqualTo(Publications.NO_TARGET);
+			assertThat(rows()).isEqualTo(6);
+		}
+
+		@Test
+		void anUnknownItemIsNotRecorded() {
+			assertThat(this.publications.record("pub-test-nothing", Channel.WEB, null, SIX_AM)).isEmpty();
+			assertThat(rows()).isZero();
+		}
+
+		@Test
+		void occurrencesRoundTripExactlyInUtcWhateverTheJvmZone() {
+			Instant midnight = Instant.parse("2024-03-10T00:00:00Z");
+			// 02:30 on 10 March 2024 does not exist in New York, where the tests run
+			Instant gap = Instant.parse("2024-03-10T02:30:00.123456Z");
+			Instant nanos = Instant.parse("2024-11-03T01:30:00.654321999Z");
+
+			assertThat(this.publications.record(ITEM, Channel.RADIO, "thon-1", midnight).orElseThrow().occurrence())
+				.isEqualTo(midnight);
+			this.publications.record(ITEM, Channel.RADIO, "thon-1", gap);
+			PublicationView truncated = this.publications.record(ITEM, Channel.RADIO, "thon-1", nanos).orElseThrow();
+			assertThat(truncated.occurrence()).isEqualTo(Instant.parse("2024-11-03T01:30:00.654321Z"));
+			assertThat(this.publications
+				.record(ITEM, Channel.RADIO, "thon-1", Instant.parse("2024-11-03T01:30:00.654321Z"))
+				.orElseThrow()
+				.id()).isEqualTo(truncated.id());
+
+			List<Instant> stored = this.jdbc.query(
+					"SELECT occurrence FROM publication WHERE item_id = ? ORDER BY occurrence",
+					(rs, row) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant(), ITEM);
+			assertThat(stored).containsExactly(midnight, gap, Instant.parse("2024-11-03T01:30:00.654321Z"));
+			assertThat(this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM publication WHERE item_id = ?"
+							+ " AND occurrence = TIMESTAMP WITH TIME ZONE '2024-03-10 00:00:00+00:00'",
+					Integer.class, ITEM))
+				.isEqualTo(1);
+			assertThat(this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM publication WHERE item_id = ?"
+							+ " AND occurrence = TIMESTAMP WITH TIME ZONE '2024-03-10 02:30:00.123456+00:00'",
+					Integer.class, ITEM))
+				.isEqualTo(1);
+		}
+
+		@Test
+		void duePublicationsAreDecidedWithTheirReasonAndPublished() {
+			PublicationView radio = this.publications.record(ITEM, Channel.RADIO, "thon-1", SIX_AM).orElseThrow();
+			PublicationView email = this.publications.record(ITEM, Channel.EMAIL, "list-all", SIX_AM).orElseThrow();
+			PublicationView web = this.publications.record(ITEM, Channel.WEB, null, SIX_AM).orElseThrow();
+			this.publications.record(ITEM, Channel.WEB, null, SIX_AM.plus(Duration.ofDays(1)));
+			Instant now = SIX_AM.plus(Duration.ofMinutes(16));
+
+			assertThat(this.publications.due(now)).extracting(PublicationView::id)
+				.containsExactly(radio.id(), email.id(), web.id());
+
+			PublicationView missed = this.publications.decide(radio.id(), now);
+			assertThat(missed.status()).isEqualTo(PublicationStatus.MISSED);
+			assertThat(missed.reason()).isEqualTo("late by 16m, more than 15m for radio");
+			assertThat(missed.decidedAt()).isEqualTo(now);
+			assertThat(this.publications.decide(email.id(), now).status()).isEqualTo(PublicationStatus.DUE);
+			assertThat(this.publications.decide(web.id(), now).status()).isEqualTo(PublicationStatus.DUE);
+			// a second decision later changes nothing
+			assertThat(this.publications.decide(radio.id(), now.plus(Duration.ofDays(1)))).isEqualTo(missed);
+
+			PublicationView published = this.publications.markPublished(web.id(), now.plusSeconds(1));
+			assertThat(published.status()).isEqualTo(PublicationStatus.PUBLISHED);
+			assertThat(published.publishedAt()).isEqualTo(now.plusSeconds(1));
+			assertThat(this.publications.due(now)).extracting(PublicationView::id).containsExactly(email.id());
+		}
+
+		private int rows() {
+			return this.jdbc.queryForObject("SELECT COUNT(*) FROM publication WHERE item_id IN (?, ?)", Integer.class,
+					ITEM, OTHER_ITEM);
+		}
+
+		private void insertItem(String id) {
+			Timestamp now = Timestamp.from(Instant.parse("2025-01-02T03:04:05Z"));
+			this.jdbc
+				.update("INSERT INTO item (id, kind, title, body_markdown, priority, status, channels, search_text,"
+						+ " created_at, updated_at, version) VALUES (?, 'NEWS', 'Tin thử', 'Nội dung', 'NORMAL', 'APPROVED',"
+						+ " 'web,feed,email,radio', 'tin thu', ?, ?, 0)", id, now, now);
+		}
+
+	}
+
+}
