@@ -15,14 +15,15 @@ import vn.bantin.content.Channel;
  * <ul>
  * <li>{@link Channel#WEB web} and {@link Channel#FEED feeds} publish however late (for
  * example at start-up after downtime);</li>
- * <li>{@link Channel#EMAIL email} goes out while at most
+ * <li>{@link Channel#EMAIL email} goes out while less than
  * {@link PublishingSettings#emailMaxLateness()} late (12 hours by default), otherwise it
  * waits for an editor's confirmation;</li>
  * <li>a {@link Channel#RADIO radio} occurrence more than
  * {@link PublishingSettings#radioMaxLateness()} late (15 minutes by default) is
  * missed.</li>
  * </ul>
- * Lateness equal to the limit is still within it.
+ * Radio lateness equal to its limit is still within it ("more than 15 minutes" is
+ * missed); email lateness must stay below its limit ("less than 12 hours").
  */
 @Component
 public final class LatenessPolicy {
@@ -54,8 +55,8 @@ public final class LatenessPolicy {
 		String late = "late by " + format(lateness);
 		return switch (channel) {
 			case WEB, FEED -> new Decision(Outcome.DUE, lateness, late);
-			case EMAIL -> (lateness.compareTo(this.emailMaxLateness) <= 0) ? new Decision(Outcome.DUE, lateness, late)
-					: new Decision(Outcome.AWAIT_CONFIRMATION, lateness, late + ", more than "
+			case EMAIL -> (lateness.compareTo(this.emailMaxLateness) < 0) ? new Decision(Outcome.DUE, lateness, late)
+					: new Decision(Outcome.AWAIT_CONFIRMATION, lateness, late + ", not less than "
 							+ format(this.emailMaxLateness) + " for email: waiting for an editor's confirmation");
 			case RADIO -> (lateness.compareTo(this.radioMaxLateness) <= 0) ? new Decision(Outcome.DUE, lateness, late)
 					: new Decision(Outcome.MISSED, lateness,

@@ -58,7 +58,13 @@ class LatenessPolicyTests {
 		Decision decision = this.policy.decide(Channel.EMAIL, PLANNED, PLANNED.plus(Duration.ofMinutes(12 * 60 + 1)));
 		assertThat(decision.outcome()).isEqualTo(Outcome.AWAIT_CONFIRMATION);
 		assertThat(decision.lateness()).isEqualTo(Duration.ofMinutes(12 * 60 + 1));
-		assertThat(decision.reason()).startsWith("late by 12h 1m, more than 12h for email");
+		assertThat(decision.reason()).startsWith("late by 12h 1m, not less than 12h for email");
+	}
+
+	@Test
+	void emailExactlyTwelveHoursLateIsNoLongerLessThanTheLimit() {
+		assertThat(this.policy.decide(Channel.EMAIL, PLANNED, PLANNED.plus(Duration.ofHours(12))).outcome())
+			.isEqualTo(Outcome.AWAIT_CONFIRMATION);
 	}
 
 	@Test
