@@ -4,8 +4,12 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,9 +80,15 @@ class ContentFolder implements ApplicationRunner {
 		}
 		ContentFiles.Snapshot snapshot = ContentFiles.read(this.properties.contentDir(), this.properties.zone());
 		List<ContentProblem> found = new ArrayList<>(snapshot.problems());
+		Map<String, Items.Stored> stored = this.items.findAllStored()
+			.stream()
+			.collect(Collectors.toMap(Items.Stored::id, Function.identity()));
 		int plansLoaded = storeEach(snapshot.plans(), found, this::store);
-		int itemsLoaded = storeEach(snapshot.items(), found, this::store);
-		archiveVanished();
+		int problemsBefore = found.size();
+		Map<String, ItemFile> changed = changedItems(snapshot.items(), stored, found);
+		int unchanged = snapshot.items().size() - changed.size() - (found.size() - problemsBefore);
+		int itemsLoaded = storeEach(changed, found, this::store) + unchanged;
+		archiveVanished(stored.values());
 		found.forEach((problem) -> log.warn("Content problem: {}", problem));
 		log.info("Loaded {} plan(s) and {} item(s) from {}; {} problem(s)", plansLoaded, itemsLoaded,
 				this.properties.contentDir().toAbsolutePath(), found.size());
@@ -89,6 +99,27 @@ class ContentFolder implements ApplicationRunner {
 	/** The problems of the last load. */
 	List<ContentProblem> problems() {
 		return this.problems;
+	}
+
+	/**
+	 * The item files to store: not those whose text was already applied (nothing to
+	 * write), and not those whose id belongs to an item written in the editor (reported:
+	 * a file must not take it over).
+	 */
+	private static Map<String, ItemFile> changedItems(Map<String, ItemFile> files, Map<String, Items.Stored> stored,
+			List<ContentProblem> found) {
+		Map<String, ItemFile> changed = new LinkedHashMap<>();
+		files.forEach((path, file) -> {
+			Items.Stored item = stored.get(file.id());
+			if (item != null && !item.fromFile()) {
+				found.add(new ContentProblem(path, 2, 1, "field 'id': '" + file.id()
+						+ "' is already used by an item written in the editor; choose another id"));
+			}
+			else if (item == null || !item.unchangedBy(file, path)) {
+				changed.put(path, file);
+			}
+		});
+		return changed;
 	}
 
 	private <T> int storeEach(Map<String, T> files, List<ContentProblem> found, Store<T> store) {
@@ -137,10 +168,10 @@ class ContentFolder implements ApplicationRunner {
 	 * exists). Reads only ids and paths, so that a large folder does not load every
 	 * item's text into memory.
 	 */
-	private void archiveVanished() {
+	private void archiveVanished(Collection<Items.Stored> stored) {
 		Instant now = this.clock.instant();
-		for (Items.FileItem file : this.items.findFileItems()) {
-			boolean gone = !Files.exists(this.properties.contentDir().resolve(file.sourceFile()));
+		for (Items.Stored file : stored) {
+			boolean gone = file.fromFile() && !Files.exists(this.properties.contentDir().resolve(file.sourceFile()));
 			if (gone && file.status() != ItemStatus.ARCHIVED) {
 				this.transactions.executeWithoutResult((tx) -> {
 					this.items.findById(file.id()).ifPresent((item) -> item.archive(now));

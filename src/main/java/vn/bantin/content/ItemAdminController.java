@@ -1,6 +1,8 @@
 package vn.bantin.content;
 
 import java.security.Principal;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.annotation.Secured;
@@ -55,7 +57,7 @@ class ItemAdminController {
 		model.addAttribute("kinds", ItemKind.values());
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("priorities", Priority.values());
-		model.addAttribute("themes", this.plans.plans().stream().flatMap((p) -> p.themes().stream()).toList());
+		model.addAttribute("themes", this.plans.themes());
 		return "admin/items/list";
 	}
 
@@ -64,18 +66,11 @@ class ItemAdminController {
 	String item(@PathVariable String id, Model model) {
 		ItemView item = this.catalog.item(id).orElseThrow(() -> new UnknownItem(id));
 		model.addAttribute("item", item);
+		Map<String, String> titles = this.plans.themes()
+			.stream()
+			.collect(Collectors.toMap(PlanView.Theme::key, PlanView.Theme::title, (first, second) -> first));
 		model.addAttribute("themeTitles",
-				item.themes()
-					.stream()
-					.sorted()
-					.map((key) -> this.plans.plans()
-						.stream()
-						.flatMap((plan) -> plan.themes().stream())
-						.filter((theme) -> theme.key().equals(key))
-						.map(PlanView.Theme::title)
-						.findFirst()
-						.orElse(key))
-					.toList());
+				item.themes().stream().sorted().map((key) -> titles.getOrDefault(key, key)).toList());
 		// the same renderer as the site, so the preview is what residents will see
 		model.addAttribute("preview", Markdown.toHtml(item.bodyMarkdown()));
 		model.addAttribute("history", this.workflow.history(id));

@@ -134,11 +134,7 @@ class ItemEditor {
 		if (draft.kind() == null) {
 			throw new RuleViolation("kind", "item.error.kind-required");
 		}
-		Set<String> known = this.plans.plans()
-			.stream()
-			.flatMap((p) -> p.themes().stream())
-			.map(PlanView.Theme::key)
-			.collect(Collectors.toSet());
+		Set<String> known = this.plans.themes().stream().map(PlanView.Theme::key).collect(Collectors.toSet());
 		if (!known.containsAll(draft.themes())) {
 			throw new RuleViolation("themes", "item.error.theme-unknown");
 		}
@@ -229,11 +225,7 @@ class ItemEditor {
 		if (!StringUtils.hasText(base)) {
 			base = "ban-tin";
 		}
-		String id = base;
-		for (int n = 2; this.items.existsById(id); n++) {
-			id = base + "-" + n;
-		}
-		return id;
+		return this.items.freeId(base);
 	}
 
 	private Item item(String id) {

@@ -55,7 +55,7 @@ class ItemEditorController {
 		model.addAttribute("kinds", ItemKind.values());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("channels", Channel.values());
-		model.addAttribute("themes", this.plans.plans().stream().flatMap((p) -> p.themes().stream()).toList());
+		model.addAttribute("themes", this.plans.themes());
 	}
 
 	@GetMapping("/new")

@@ -9,13 +9,41 @@ import org.springframework.data.jpa.repository.Query;
 interface Items extends JpaRepository<Item, String>, JpaSpecificationExecutor<Item> {
 
 	/**
-	 * Id, file and status of every item kept in a file: enough to notice deleted files.
+	 * Id, file, file hash and status of every item, without their text: enough for a load
+	 * of the content folder to skip unchanged files, refuse ids taken by the editor and
+	 * notice deleted files in one query.
 	 */
-	@Query("select new vn.bantin.content.Items$FileItem(i.id, i.sourceFile, i.status) from Item i"
-			+ " where i.sourceFile is not null")
-	List<FileItem> findFileItems();
+	@Query("select new vn.bantin.content.Items$Stored(i.id, i.sourceFile, i.sourceHash, i.status) from Item i")
+	List<Stored> findAllStored();
 
-	record FileItem(String id, String sourceFile, ItemStatus status) {
+	/** What a load of the content folder needs to know of a stored item. */
+	record Stored(String id, String sourceFile, String sourceHash, ItemStatus status) {
+
+		boolean fromFile() {
+			return this.sourceFile != null;
+		}
+
+		/**
+		 * Whether {@code file} at {@code path} is exactly what was last applied to this
+		 * item.
+		 */
+		boolean unchangedBy(ItemFile file, String path) {
+			return file.sourceHash().equals(this.sourceHash) && path.equals(this.sourceFile)
+					&& this.status != ItemStatus.ARCHIVED;
+		}
+
+	}
+
+	/**
+	 * {@code base} if no item has it yet, else the first free {@code base-2},
+	 * {@code base-3}, …
+	 */
+	default String freeId(String base) {
+		String id = base;
+		for (int n = 2; existsById(id); n++) {
+			id = base + "-" + n;
+		}
+		return id;
 	}
 
 }

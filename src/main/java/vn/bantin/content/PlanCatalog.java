@@ -24,6 +24,11 @@ public class PlanCatalog {
 		return this.plans.findAllByOrderByPeriodStartDescTitleAsc().stream().map(Plan::view).toList();
 	}
 
+	/** The themes of every plan, in the plans' order: what items may point at. */
+	public List<PlanView.Theme> themes() {
+		return plans().stream().flatMap((plan) -> plan.themes().stream()).toList();
+	}
+
 	/** The plan with this id, if loaded. */
 	public Optional<PlanView> plan(String id) {
 		return this.plans.findById(id).map(Plan::view);

@@ -62,10 +62,7 @@ class ProcedureAnnouncements {
 				List.of("thu-tuc"), List.of(), Priority.NORMAL, null, null, EnumSet.allOf(Channel.class), null, null,
 				null, null);
 		String base = procedure.id() + "-" + status.key() + "-" + now.atZone(this.clock.getZone()).toLocalDate();
-		String id = base;
-		for (int n = 2; this.items.existsById(id); n++) {
-			id = base + "-" + n;
-		}
+		String id = this.items.freeId(base);
 		Item announcement = Item.draft(id, draft, actor, now, this.clock.getZone());
 		announcement.submitForApproval(now);
 		this.items.save(announcement);

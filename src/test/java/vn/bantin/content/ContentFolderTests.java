@@ -104,13 +104,7 @@ class ContentFolderTests {
 
 	@Test
 	void itemsAreUpsertedByIdAndADeletedFileArchivesItsItemKeepingItsHistory() throws IOException {
-		this.items.deleteAll();
-		this.plans.deleteAll();
-		Path plansDir = Files.createDirectories(this.content.resolve("plans"));
-		Files.writeString(plansDir.resolve("a.md"), PlanFileTests.GOOD, StandardCharsets.UTF_8);
-		Path itemsDir = Files.createDirectories(this.content.resolve("items"));
-		Path news = itemsDir.resolve("tin.md");
-		Files.writeString(news, NEWS, StandardCharsets.UTF_8);
+		Path news = freshFolderWithOneNewsItem();
 
 		assertThat(folder().load()).isEmpty();
 		assertThat(view("tin-moi").title()).isEqualTo("Tin mới");
@@ -131,12 +125,7 @@ class ContentFolderTests {
 
 	@Test
 	void anItemWhoseFileTurnsBadIsNeitherChangedNorArchived() throws IOException {
-		this.items.deleteAll();
-		this.plans.deleteAll();
-		Files.createDirectories(this.content.resolve("plans"));
-		Files.writeString(this.content.resolve("plans/a.md"), PlanFileTests.GOOD, StandardCharsets.UTF_8);
-		Path news = Files.createDirectories(this.content.resolve("items")).resolve("tin.md");
-		Files.writeString(news, NEWS, StandardCharsets.UTF_8);
+		Path news = freshFolderWithOneNewsItem();
 		folder().load();
 
 		Files.writeString(news, NEWS.replace("themes: [thu-tuc]", "themes: [khong-co]"), StandardCharsets.UTF_8);
@@ -150,12 +139,7 @@ class ContentFolderTests {
 
 	@Test
 	void approvalGivenInBantinSurvivesReloadsUntilTheFileIsEdited() throws IOException {
-		this.items.deleteAll();
-		this.plans.deleteAll();
-		Files.createDirectories(this.content.resolve("plans"));
-		Files.writeString(this.content.resolve("plans/a.md"), PlanFileTests.GOOD, StandardCharsets.UTF_8);
-		Path news = Files.createDirectories(this.content.resolve("items")).resolve("tin.md");
-		Files.writeString(news, NEWS, StandardCharsets.UTF_8);
+		Path news = freshFolderWithOneNewsItem();
 		folder().load();
 		TransactionTemplate tx = new TransactionTemplate(this.transactionManager);
 		tx.executeWithoutResult((t) -> this.items.findById("tin-moi")
@@ -218,6 +202,40 @@ class ContentFolderTests {
 			---
 			Thủ tục.
 			""";
+
+	@Test
+	void aFileCannotTakeTheIdOfAnItemWrittenInTheEditor() throws IOException {
+		Path news = freshFolderWithOneNewsItem();
+		ItemFile written = ItemFile
+			.parse("items/x.md", NEWS.replace("title: Tin mới", "title: Viết trong Bản tin"),
+					new ItemFile.Context(this.content, java.util.Set.of("thu-tuc"), ZoneId.of("Asia/Ho_Chi_Minh")))
+			.item();
+		new TransactionTemplate(this.transactionManager).executeWithoutResult(
+				(tx) -> this.items.save(Item.fromFile(written, null, Instant.parse("2026-01-01T00:00:00Z"))));
+
+		List<ContentProblem> problems = folder().load();
+
+		assertThat(problems).singleElement()
+			.hasToString("items/tin.md:2:1: field 'id': 'tin-moi' is already used by an item written in the editor;"
+					+ " choose another id");
+		assertThat(view("tin-moi").title()).isEqualTo("Viết trong Bản tin");
+		assertThat(view("tin-moi").fromFile()).isFalse();
+		assertThat(news).exists();
+	}
+
+	/**
+	 * An empty database and a folder with the plan and items/tin.md ({@link #NEWS}), not
+	 * loaded yet.
+	 */
+	Path freshFolderWithOneNewsItem() throws IOException {
+		this.items.deleteAll();
+		this.plans.deleteAll();
+		Files.createDirectories(this.content.resolve("plans"));
+		Files.writeString(this.content.resolve("plans/a.md"), PlanFileTests.GOOD, StandardCharsets.UTF_8);
+		Path news = Files.createDirectories(this.content.resolve("items")).resolve("tin.md");
+		Files.writeString(news, NEWS, StandardCharsets.UTF_8);
+		return news;
+	}
 
 	ItemView view(String id) {
 		return new TransactionTemplate(this.transactionManager)
