@@ -72,10 +72,6 @@ class Attachments {
 		return "/media/" + folder + "/" + name;
 	}
 
-	Path root() {
-		return this.root;
-	}
-
 	/** The kind of an upload, if it is one channels can use. */
 	static Optional<String> extension(byte[] bytes) {
 		return FileSignature.extension(bytes).filter(TYPES::containsKey);
