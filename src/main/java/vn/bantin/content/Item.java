@@ -83,6 +83,9 @@ class Item implements Persistable<String> {
 	@Column(name = "approved_by", length = 200)
 	private String approvedBy;
 
+	@Column(name = "approved_at")
+	private Instant approvedAt;
+
 	@Column(name = "publish_at")
 	private Instant publishAt;
 
@@ -213,8 +216,12 @@ class Item implements Persistable<String> {
 		this.bodyMarkdown = file.body();
 		this.priority = file.priority();
 		this.author = file.author();
+		ItemStatus before = this.status;
 		this.status = file.status();
 		this.approvedBy = file.approvedBy();
+		if (this.status == ItemStatus.APPROVED && before != ItemStatus.APPROVED) {
+			this.approvedAt = now;
+		}
 		this.publishAt = file.publishAt();
 		this.expireAt = file.expireAt();
 		this.channels = file.channels().stream().map(Channel::key).sorted().collect(Collectors.joining(","));
@@ -369,6 +376,7 @@ class Item implements Persistable<String> {
 		require(this.status == ItemStatus.SUBMITTED || fromDraft, "approve");
 		this.status = ItemStatus.APPROVED;
 		this.approvedBy = approver;
+		this.approvedAt = now;
 		this.updatedAt = now;
 	}
 
@@ -381,6 +389,20 @@ class Item implements Persistable<String> {
 		this.status = ItemStatus.REJECTED;
 		this.approvedBy = null;
 		this.updatedAt = now;
+	}
+
+	/**
+	 * The scheduler put the item on its first channel: an approved item becomes
+	 * published; any other status stays as it is.
+	 * @return whether the status changed
+	 */
+	boolean published(Instant now) {
+		if (this.status != ItemStatus.APPROVED) {
+			return false;
+		}
+		this.status = ItemStatus.PUBLISHED;
+		this.updatedAt = now;
+		return true;
 	}
 
 	private void require(boolean allowed, String action) {
@@ -445,7 +467,8 @@ class Item implements Persistable<String> {
 						this.procedureHistory.stream()
 							.map((c) -> new ItemView.Procedure.Change(c.date(), c.status(), c.note()))
 							.toList())
-						: null);
+						: null,
+				this.approvedAt);
 	}
 
 	private static List<String> split(String lines) {

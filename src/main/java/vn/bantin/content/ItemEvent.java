@@ -49,6 +49,12 @@ class ItemEvent {
 		this.detail = detail;
 	}
 
+	/** Tells the other modules, when this line is saved, that the item changed. */
+	@org.springframework.data.domain.DomainEvents
+	java.util.List<ItemChanged> changed() {
+		return java.util.List.of(new ItemChanged(this.itemId, this.action));
+	}
+
 	/** This event as the item's page shows it. */
 	HistoryEntry entry() {
 		return new HistoryEntry(this.at, this.actor, this.action, this.detail);

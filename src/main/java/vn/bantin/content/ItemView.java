@@ -29,14 +29,32 @@ import java.util.Set;
  * @param attachments attached images, documents and audio, in order
  * @param document what a legal document carries, or null for other kinds
  * @param procedure what an administrative procedure carries, or null for other kinds
+ * @param approvedAt when it was last approved, or null when it never was
  */
 public record ItemView(String id, ItemKind kind, String title, String summary, String bodyMarkdown, Set<String> themes,
 		Set<String> tags, Set<String> zones, Priority priority, String author, ItemStatus status, String approvedBy,
 		Instant publishAt, Instant expireAt, Set<Channel> channels, String sourceFile, Instant updatedAt,
-		Variants variants, List<Attachment> attachments, Document document, Procedure procedure) {
+		Variants variants, List<Attachment> attachments, Document document, Procedure procedure, Instant approvedAt) {
 
 	public ItemView {
 		attachments = List.copyOf(attachments);
+	}
+
+	/**
+	 * When the item may go out: its publish-at, but never before it was approved; empty
+	 * while it is not approved (or published) or was never approved.
+	 */
+	public java.util.Optional<Instant> releaseAt() {
+		if ((this.status != ItemStatus.APPROVED && this.status != ItemStatus.PUBLISHED) || this.approvedAt == null) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional
+			.of((this.publishAt != null && this.publishAt.isAfter(this.approvedAt)) ? this.publishAt : this.approvedAt);
+	}
+
+	/** Whether it is still current at {@code at}: not expired by then. */
+	public boolean liveAt(Instant at) {
+		return this.expireAt == null || at.isBefore(this.expireAt);
 	}
 
 	/**

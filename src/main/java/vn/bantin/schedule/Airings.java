@@ -1,0 +1,31 @@
+package vn.bantin.schedule;
+
+/**
+ * How often items went out so far in a campaign, per target: what the planner needs from
+ * history to apply "airs N times" and to rotate themes. Publications planned, due or
+ * published count; missed or failed ones do not (they did not go out).
+ */
+public interface Airings {
+
+	/** How many times the item went out in the campaign to the target. */
+	int count(String campaign, String itemId, String target);
+
+	/** How many items went out in the campaign to the target, all items together. */
+	int total(String campaign, String target);
+
+	/** No history: nothing went out yet. */
+	static Airings none() {
+		return new Airings() {
+			@Override
+			public int count(String campaign, String itemId, String target) {
+				return 0;
+			}
+
+			@Override
+			public int total(String campaign, String target) {
+				return 0;
+			}
+		};
+	}
+
+}
