@@ -12,7 +12,8 @@
 #
 # 1. Planning: JMH (ProgrammeBenchmark, src/bench/java) times Programme.plan for the workload of
 #    YearOfProgramme: one year of 50 slots and 1,000 items, against the same timetable and items
-#    planned for one week (the baseline), and one slot with 10 items for the year (fixed cost).
+#    planned for the last week of the year (the baseline: a week with a year of items behind it), the
+#    first week (almost no item released yet), and one slot with 10 items for the year (fixed cost).
 # 2. Firing: FiringBenchmark starts the application (its own configuration: Quartz JDBC store on an H2
 #    file database migrated by Flyway, 4 threads) on a fresh data directory with the sample content,
 #    then runs phases of one-shot triggers and logs each fire's lateness (job start minus the time
@@ -50,8 +51,10 @@ $(java -version 2>&1 | head -1 | sed 's/ version / /; s/"//g'); $(date -u '+%Y-%
 echo
 
 if [[ " $phases " == *" plan "* ]]; then
-  echo "planning: JMH, 3 scenarios..." >&2
-  java -cp "$cp" vn.bantin.schedule.YearOfProgramme 50:1000:7 50:1000:365 1:10:365 >"$tmp/plans"
+  # slots:items:days:first day; the first is the baseline
+  scenarios=(50:1000:7:358 50:1000:7:0 50:1000:365:0 1:10:365:0)
+  echo "planning: JMH, ${#scenarios[@]} scenarios..." >&2
+  java -cp "$cp" vn.bantin.schedule.YearOfProgramme "${scenarios[@]}" >"$tmp/plans"
   java -cp "$cp" org.openjdk.jmh.Main ProgrammeBenchmark -prof gc -rf csv -rff "$tmp/jmh.csv" >"$tmp/jmh.log" 2>&1 ||
     { cat "$tmp/jmh.log" >&2; exit 1; }
   python3 - "$tmp/plans" "$tmp/jmh.csv" <<'EOF'
@@ -67,14 +70,15 @@ for row in csv.DictReader(open(sys.argv[2])):
         score[s], error[s] = float(row["Score"]), float(row["Score Error (99.9%)"] or "nan")
     elif row["Benchmark"].endswith("gc.alloc.rate.norm"):
         alloc[s] = float(row["Score"]) / 1048576
-names = {"50:1000:7": "50 slots, 1,000 items, one week (baseline)",
-         "50:1000:365": "50 slots, 1,000 items, one year",
-         "1:10:365": "1 slot, 10 items, one year"}
-base = "50:1000:7"
+names = {"50:1000:7:358": "50 slots, 1,000 items, last week of the year (baseline)",
+         "50:1000:7:0": "50 slots, 1,000 items, first week of the year",
+         "50:1000:365:0": "50 slots, 1,000 items, one year",
+         "1:10:365:0": "1 slot, 10 items, one year"}
+base = "50:1000:7:358"
 print("| Programme.plan (JMH, average of 5 × 2 s after 3 × 2 s warm-up) | placements | entries "
       "| ms per plan (± 99.9 %) | ratio | µs per entry | MiB allocated per plan |")
 print("|---|---:|---:|---:|---:|---:|---:|")
-for s in ["50:1000:7", "50:1000:365", "1:10:365"]:
+for s in names:
     p = plans[s]
     entries = int(p["entries"])
     print(f"| {names[s]} | {int(p['placements']):,} | {entries:,} | {score[s]:,.1f} (± {error[s]:,.1f}) "

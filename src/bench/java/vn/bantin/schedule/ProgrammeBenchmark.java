@@ -1,5 +1,6 @@
 package vn.bantin.schedule;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -33,26 +34,30 @@ import vn.bantin.content.ItemView;
 @Fork(1)
 public class ProgrammeBenchmark {
 
-	@Param({ "50:1000:7", "50:1000:365", "1:10:365" })
+	@Param({ "50:1000:7:358", "50:1000:7:0", "50:1000:365:0", "1:10:365:0" })
 	public String scenario;
 
 	private Programme programme;
 
 	private List<ItemView> items;
 
-	private int days;
+	private Instant from;
+
+	private Instant to;
 
 	@Setup(Level.Trial)
 	public void setUp() {
 		String[] parts = this.scenario.split(":");
 		this.programme = YearOfProgramme.programme(YearOfProgramme.timetable(Integer.parseInt(parts[0])));
 		this.items = YearOfProgramme.items(Integer.parseInt(parts[1]));
-		this.days = Integer.parseInt(parts[2]);
+		int first = Integer.parseInt(parts[3]);
+		this.from = YearOfProgramme.day(first);
+		this.to = YearOfProgramme.day(first + Integer.parseInt(parts[2]));
 	}
 
 	@Benchmark
 	public List<Placement> plan() {
-		return this.programme.plan(YearOfProgramme.from(), YearOfProgramme.to(this.days), this.items, Airings.none());
+		return this.programme.plan(this.from, this.to, this.items, Airings.none());
 	}
 
 }

@@ -84,13 +84,8 @@ public final class YearOfProgramme {
 		return zones;
 	}
 
-	/** The first instant planned: 00:00 of {@link #START} in the commune. */
-	public static Instant from() {
-		return START.atStartOfDay(ZONE).toInstant();
-	}
-
-	/** The end of a range of so many days from {@link #START}. */
-	public static Instant to(int days) {
+	/** 00:00 in the commune so many days after {@link #START}. */
+	public static Instant day(int days) {
 		return START.plusDays(days).atStartOfDay(ZONE).toInstant();
 	}
 
@@ -238,18 +233,20 @@ public final class YearOfProgramme {
 	}
 
 	/**
-	 * Prints, for each scenario {@code slots:items:days} given (default: the three of
-	 * {@code run.sh}), how many placements and entries its plan has.
+	 * Prints, for each scenario {@code slots:items:days:first} given (plan {@code days}
+	 * days from day {@code first} of the year), how many placements and entries its plan
+	 * has.
 	 */
 	public static void main(String[] args) {
-		String[] scenarios = (args.length > 0) ? args : new String[] { "50:1000:7", "50:1000:365", "1:10:365" };
-		for (String scenario : scenarios) {
+		for (String scenario : args) {
 			String[] parts = scenario.split(":");
 			int slots = Integer.parseInt(parts[0]);
 			int count = Integer.parseInt(parts[1]);
 			int days = Integer.parseInt(parts[2]);
+			int first = Integer.parseInt(parts[3]);
 			Timetable timetable = timetable(slots);
-			List<Placement> plan = programme(timetable).plan(from(), to(days), items(count), Airings.none());
+			List<Placement> plan = programme(timetable).plan(day(first), day(first + days), items(count),
+					Airings.none());
 			long entries = plan.stream().mapToLong((placement) -> placement.entries().size()).sum();
 			long radio = plan.stream().filter((placement) -> placement.slot().channel() == Channel.RADIO).count();
 			long overflowing = plan.stream().filter((placement) -> !placement.overflow().isZero()).count();
