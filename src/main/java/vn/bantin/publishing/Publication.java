@@ -137,6 +137,20 @@ class Publication {
 		this.publishedAt = micros(at);
 	}
 
+	/**
+	 * A hand-over to the channel failed: counts the attempt and keeps the error; after
+	 * {@code maxAttempts} failed attempts the publication is failed for good, with the
+	 * error as its reason, otherwise it stays due for a retry.
+	 */
+	void handOverFailed(String error, int maxAttempts, Instant now) {
+		requireStatus(PublicationStatus.DUE);
+		this.attempts++;
+		this.lastError = truncate((error != null) ? error : "unknown error");
+		if (this.attempts >= maxAttempts) {
+			markFailed("failed " + this.attempts + " times, last: " + this.lastError, now);
+		}
+	}
+
 	/** The channel could not take it. */
 	void markFailed(String why, Instant now) {
 		requireStatus(PublicationStatus.DUE);

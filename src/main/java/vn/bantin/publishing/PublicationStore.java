@@ -22,6 +22,14 @@ interface PublicationStore extends JpaRepository<Publication, Long> {
 			group by p.campaign, p.itemId, p.target""")
 	List<Publications.Airing> countAirings(Collection<PublicationStatus> statuses);
 
+	@org.springframework.data.jpa.repository.Query("""
+			select new vn.bantin.publishing.Publications$Airing(p.campaign, p.itemId, p.target, count(p))
+			from Publication p where p.campaign is not null and p.status in :statuses and p.occurrence < :before
+			group by p.campaign, p.itemId, p.target""")
+	List<Publications.Airing> countAiringsBefore(Collection<PublicationStatus> statuses, Instant before);
+
+	boolean existsByItemId(String itemId);
+
 	List<Publication> findByStatusInAndOccurrenceLessThanEqualOrderByOccurrenceAscIdAsc(
 			Collection<PublicationStatus> statuses, Instant now);
 

@@ -108,6 +108,11 @@ public class Publications {
 			.map(Publication::view));
 	}
 
+	/** The publication with this id, if there is one. */
+	public Optional<PublicationView> find(long id) {
+		return this.transaction.execute((status) -> this.publications.findById(id).map(Publication::view));
+	}
+
 	/**
 	 * The publications to act on at {@code now}: planned (to be decided) or due (to go
 	 * out), whose occurrence is not after {@code now}, oldest first.
@@ -151,6 +156,21 @@ public class Publications {
 	 */
 	public List<Airing> airings() {
 		return this.transaction.execute((status) -> this.publications.countAirings(AIRED));
+	}
+
+	/**
+	 * {@link #airings()} counting only publications whose occurrence is before
+	 * {@code before}: the history as it stood when an occurrence at {@code before} was
+	 * first planned, so planning that occurrence again (a repeated fire) gives the same
+	 * answer.
+	 */
+	public List<Airing> airingsBefore(Instant before) {
+		return this.transaction.execute((status) -> this.publications.countAiringsBefore(AIRED, before));
+	}
+
+	/** Whether the item has any publication at all. */
+	public boolean exists(String itemId) {
+		return Boolean.TRUE.equals(this.transaction.execute((status) -> this.publications.existsByItemId(itemId)));
 	}
 
 	/**
