@@ -27,6 +27,11 @@ public final class MutableClock extends Clock {
 		}
 	}
 
+	/** Sets the clock to an instant (forward or back). */
+	public void set(Instant instant) {
+		this.now = instant;
+	}
+
 	@Override
 	public Instant instant() {
 		return this.now;
