@@ -92,7 +92,8 @@ public class Broadcast {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		ItemView item = releasable(itemId, now);
 		log.info("{} puts item {} out now", actor, itemId);
-		return put(item, now, now);
+		return put(item, now, now, () -> {
+		});
 	}
 
 	/**
@@ -104,16 +105,17 @@ public class Broadcast {
 	 */
 	List<Publications.PublicationView> emergency(String itemId, Instant occurrence) {
 		Instant now = this.clock.instant();
-		this.triggers.unschedule(EngineTriggers.EMERGENCIES, itemId);
 		ItemView item;
 		try {
 			item = releasable(itemId, now);
 		}
 		catch (PublishNowRefused refused) {
 			log.info("Emergency item {} no longer goes out: {}", itemId, refused.getMessage());
+			this.triggers.unschedule(EngineTriggers.EMERGENCIES, itemId);
 			return List.of();
 		}
-		return put(item, occurrence, now);
+		// the trigger goes with the publications it made, in one transaction
+		return put(item, occurrence, now, () -> this.triggers.unschedule(EngineTriggers.EMERGENCIES, itemId));
 	}
 
 	/**
@@ -143,7 +145,7 @@ public class Broadcast {
 		return item;
 	}
 
-	private List<Publications.PublicationView> put(ItemView item, Instant at, Instant now) {
+	private List<Publications.PublicationView> put(ItemView item, Instant at, Instant now, Runnable andThen) {
 		boolean emergency = item.priority() == Priority.EMERGENCY;
 		Publications.Origin origin = new Publications.Origin(emergency ? EMERGENCY : PUBLISH_NOW, null);
 		List<Long> ids = this.transaction.execute((status) -> {
@@ -159,6 +161,7 @@ public class Broadcast {
 					}
 				}
 			}
+			andThen.run();
 			return made;
 		});
 		List<Publications.PublicationView> handed = this.handover.run(now);

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -102,7 +101,6 @@ class Replanning {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	@Order(100)
 	void ready() {
 		Summary slots = this.transaction.execute((status) -> reconcileSlots());
 		int released = reconcileItems();

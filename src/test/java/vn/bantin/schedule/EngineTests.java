@@ -46,7 +46,11 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -235,6 +239,32 @@ class EngineTests {
 		assertThat(rows(id)).containsExactlyInAnyOrder(
 				row(Channel.FEED, "*", this.clock.instant(), PublicationStatus.PUBLISHED),
 				row(Channel.WEB, "*", this.clock.instant(), PublicationStatus.PUBLISHED));
+	}
+
+	@Test
+	void itemPageOffersPublishNowToApproversOfApprovedItemsOnly() throws Exception {
+		String approved = this.items.approved("Tin có nút " + counter.incrementAndGet(), List.of(), List.of(),
+				Priority.NORMAL, vn("2025-03-10T07:00"), null, Set.of(Channel.WEB));
+		String submitted = this.items.submitted("Tin không nút " + counter.incrementAndGet(), List.of(), List.of(),
+				Priority.NORMAL, null, null, Set.of(Channel.WEB));
+		String button = "/admin/items/" + approved + "/publish-now";
+
+		this.mvc.perform(get("/admin/items/{id}", approved).with(user("duyet").roles("APPROVER")))
+			.andExpect(content().string(containsString(button)))
+			.andExpect(content().string(containsString("Phát ngay")));
+		this.mvc.perform(get("/admin/items/{id}", approved).with(user("bientap").roles("EDITOR")))
+			.andExpect(content().string(not(containsString(button))));
+		this.mvc.perform(get("/admin/items/{id}", submitted).with(user("duyet").roles("APPROVER")))
+			.andExpect(content().string(not(containsString("/publish-now"))));
+	}
+
+	@Test
+	void apiDocumentDescribesPublishNowWithItsResponses() throws Exception {
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/items/{id}/publish-now'].post.responses['202']").exists())
+			.andExpect(jsonPath("$.paths['/api/items/{id}/publish-now'].post.responses['404']").exists())
+			.andExpect(jsonPath("$.paths['/api/items/{id}/publish-now'].post.responses['409']").exists());
 	}
 
 	@Test
