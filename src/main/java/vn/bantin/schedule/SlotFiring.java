@@ -96,7 +96,7 @@ class SlotFiring {
 			Instant after = occurrence;
 			if (occurrence.isBefore(horizon)) {
 				log.warn("Slot {}: occurrences from {} until {} are more than {} old: skipped, nothing recorded",
-						slotKey, occurrence, horizon, this.catchUp);
+						slotKey, occurrence, horizon, readable(this.catchUp));
 				after = horizon.minusNanos(1);
 			}
 			else {
@@ -113,6 +113,15 @@ class SlotFiring {
 		});
 		this.handover.run(now);
 		return (recorded != null) ? recorded : 0;
+	}
+
+	/** A duration as people write it: {@code 7d}, {@code 36h}, {@code 90m}. */
+	private static String readable(Duration duration) {
+		if (duration.toHoursPart() == 0 && duration.toMinutesPart() == 0 && duration.toSecondsPart() == 0) {
+			return duration.toDays() + "d";
+		}
+		return (duration.toMinutesPart() == 0 && duration.toSecondsPart() == 0) ? duration.toHours() + "h"
+				: duration.toMinutes() + "m";
 	}
 
 	/** Schedules the trigger of a slot for an occurrence. */

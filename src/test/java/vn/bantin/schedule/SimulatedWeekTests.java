@@ -119,6 +119,36 @@ class SimulatedWeekTests {
 		}
 	}
 
+	@Test
+	void afterALongDowntimeOccurrencesOlderThanTheCatchUpAreSkipped(@TempDir Path dataDir) throws Exception {
+		clock = new MutableClock(START, VIETNAM);
+		String emergency;
+		try (ConfigurableApplicationContext context = start(dataDir)) {
+			// a live emergency item is placed first in every radio occurrence
+			emergency = context.getBean(TestItems.class)
+				.approved("Khẩn: đê xung yếu", List.of(), List.of(), Priority.EMERGENCY, null, vn("2025-04-30T00:00"),
+						Set.of(Channel.RADIO));
+			new EngineHarness(context).runUntil(vn("2025-03-02T23:00"));
+		}
+		// down for 17 days: with a catch-up of 7 days, only the last week's occurrences
+		// are
+		// recorded (and missed: far too late for radio)
+		clock.set(vn("2025-03-20T12:00"));
+		try (ConfigurableApplicationContext context = start(dataDir)) {
+			new EngineHarness(context).runUntil(vn("2025-03-20T12:00"));
+			List<Map<String, Object>> recorded = context.getBean(JdbcTemplate.class)
+				.queryForList(
+						"SELECT occurrence, status FROM publication WHERE item_id = ? AND slot_key LIKE 'radio-%'",
+						emergency);
+			assertThat(recorded).extracting((row) -> row.get("status")).containsOnly("MISSED");
+			assertThat(recorded).extracting((row) -> ((java.time.OffsetDateTime) row.get("occurrence")).toInstant())
+				.containsExactlyInAnyOrder(vn("2025-03-13T17:00"), vn("2025-03-14T06:00"), vn("2025-03-14T17:00"),
+						vn("2025-03-15T06:00"), vn("2025-03-15T17:00"), vn("2025-03-17T06:00"), vn("2025-03-17T17:00"),
+						vn("2025-03-18T06:00"), vn("2025-03-18T17:00"), vn("2025-03-19T06:00"), vn("2025-03-19T17:00"),
+						vn("2025-03-20T06:00"));
+		}
+	}
+
 	/**
 	 * The items of the week, approved on Sunday 22:00: three of theme A, one each of
 	 * themes B and C, one without theme for web, feed and email.
