@@ -21,6 +21,8 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,8 +65,6 @@ class EngineTriggers {
 
 	private final Clock clock;
 
-	private volatile boolean jobsStored;
-
 	EngineTriggers(Scheduler scheduler, Clock clock) {
 		this.scheduler = scheduler;
 		this.clock = clock;
@@ -89,7 +89,6 @@ class EngineTriggers {
 	 * for the instant {@code at}.
 	 */
 	void schedule(String group, String subject, Instant at, String hash) {
-		storeJobs();
 		TriggerKey key = key(group, subject);
 		JobDataMap data = new JobDataMap();
 		data.put(SUBJECT, subject);
@@ -149,10 +148,13 @@ class EngineTriggers {
 		return new Date(ahead.isNegative() ? system : system + ahead.toMillis());
 	}
 
-	private void storeJobs() {
-		if (this.jobsStored) {
-			return;
-		}
+	/**
+	 * Stores the engine's durable jobs once the context is up, before anything schedules
+	 * a trigger for them, and outside any transaction (one that rolled back must not
+	 * leave triggers without their job).
+	 */
+	@EventListener(ContextRefreshedEvent.class)
+	void storeJobs() {
 		call(() -> {
 			for (Map.Entry<String, Class<? extends Job>> job : JOBS.entrySet()) {
 				JobKey key = JobKey.jobKey(job.getKey(), "bantin");
@@ -163,7 +165,6 @@ class EngineTriggers {
 			}
 			return null;
 		});
-		this.jobsStored = true;
 	}
 
 	private static <T> T call(QuartzCall<T> call) {
