@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,7 +25,6 @@ import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -111,12 +111,14 @@ class TimetableAdminController {
 
 	@GetMapping("/slots/{key}/edit")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.ADMIN })
-	String editSlot(@PathVariable String key, Model model) {
-		refuseFileSlot(key);
-		StoredTimetables.Stored<SlotForm> slot = this.stored.slot(key).orElseThrow(() -> unknown(key));
-		model.addAttribute("form", slot.form());
-		model.addAttribute("stored", slot);
-		return slotForm(model, key);
+	String editSlot(@PathVariable String key, Model model, HttpServletResponse response) {
+		return refusing(model, response, () -> {
+			refuseFileSlot(key);
+			StoredTimetables.Stored<SlotForm> slot = this.stored.slot(key).orElseThrow(() -> unknown(key));
+			model.addAttribute("form", slot.form());
+			model.addAttribute("stored", slot);
+			return slotForm(model, key);
+		});
 	}
 
 	@PostMapping("/slots/{key}")
@@ -136,7 +138,7 @@ class TimetableAdminController {
 		catch (TimetableChangeRefused | ObjectOptimisticLockingFailureException conflict) {
 			if (conflict instanceof TimetableChangeRefused refused
 					&& refused.reason() != TimetableChangeRefused.Reason.CONFLICT) {
-				throw refused;
+				return refused(refused, model, response);
 			}
 			StoredTimetables.Stored<SlotForm> newer = this.stored.slot(key).orElseThrow(() -> unknown(key));
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -149,24 +151,23 @@ class TimetableAdminController {
 
 	@GetMapping("/slots/{key}/delete")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.ADMIN })
-	String confirmSlotDeletion(@PathVariable String key, Model model, Locale locale) {
-		refuseFileSlot(key);
-		StoredTimetables.Stored<SlotForm> slot = this.stored.slot(key).orElseThrow(() -> unknown(key));
-		model.addAttribute("kind", "slot");
-		model.addAttribute("key", key);
-		model.addAttribute("name", slot.form().name());
-		model.addAttribute("version", slot.form().version());
-		model.addAttribute("action", "/admin/timetables/slots/" + key + "/delete");
-		return "admin/timetables/delete";
+	String confirmSlotDeletion(@PathVariable String key, Model model, HttpServletResponse response) {
+		return refusing(model, response, () -> {
+			refuseFileSlot(key);
+			StoredTimetables.Stored<SlotForm> slot = this.stored.slot(key).orElseThrow(() -> unknown(key));
+			return confirmDeletion(model, "slot", key, slot.form().name(), slot.form().version());
+		});
 	}
 
 	@PostMapping("/slots/{key}/delete")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.ADMIN })
-	String deleteSlot(@PathVariable String key, @RequestParam(required = false) Long version,
-			RedirectAttributes redirect) {
-		this.stored.deleteSlot(key, version);
-		redirect.addFlashAttribute("notice", "timetable.slot.deleted");
-		return "redirect:/admin/timetables";
+	String deleteSlot(@PathVariable String key, @RequestParam(required = false) Long version, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return refusing(model, response, () -> {
+			this.stored.deleteSlot(key, version);
+			redirect.addFlashAttribute("notice", "timetable.slot.deleted");
+			return "redirect:/admin/timetables";
+		});
 	}
 
 	@GetMapping("/campaigns/new")
@@ -193,12 +194,14 @@ class TimetableAdminController {
 
 	@GetMapping("/campaigns/{key}/edit")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.ADMIN })
-	String editCampaign(@PathVariable String key, Model model) {
-		refuseFileCampaign(key);
-		StoredTimetables.Stored<CampaignForm> campaign = this.stored.campaign(key).orElseThrow(() -> unknown(key));
-		model.addAttribute("form", campaign.form());
-		model.addAttribute("stored", campaign);
-		return campaignForm(model, key);
+	String editCampaign(@PathVariable String key, Model model, HttpServletResponse response) {
+		return refusing(model, response, () -> {
+			refuseFileCampaign(key);
+			StoredTimetables.Stored<CampaignForm> campaign = this.stored.campaign(key).orElseThrow(() -> unknown(key));
+			model.addAttribute("form", campaign.form());
+			model.addAttribute("stored", campaign);
+			return campaignForm(model, key);
+		});
 	}
 
 	@PostMapping("/campaigns/{key}")
@@ -218,7 +221,7 @@ class TimetableAdminController {
 		catch (TimetableChangeRefused | ObjectOptimisticLockingFailureException conflict) {
 			if (conflict instanceof TimetableChangeRefused refused
 					&& refused.reason() != TimetableChangeRefused.Reason.CONFLICT) {
-				throw refused;
+				return refused(refused, model, response);
 			}
 			StoredTimetables.Stored<CampaignForm> newer = this.stored.campaign(key).orElseThrow(() -> unknown(key));
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -231,37 +234,55 @@ class TimetableAdminController {
 
 	@GetMapping("/campaigns/{key}/delete")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.ADMIN })
-	String confirmCampaignDeletion(@PathVariable String key, Model model) {
-		refuseFileCampaign(key);
-		StoredTimetables.Stored<CampaignForm> campaign = this.stored.campaign(key).orElseThrow(() -> unknown(key));
-		model.addAttribute("kind", "campaign");
-		model.addAttribute("key", key);
-		model.addAttribute("name", campaign.form().name());
-		model.addAttribute("version", campaign.form().version());
-		model.addAttribute("action", "/admin/timetables/campaigns/" + key + "/delete");
-		return "admin/timetables/delete";
+	String confirmCampaignDeletion(@PathVariable String key, Model model, HttpServletResponse response) {
+		return refusing(model, response, () -> {
+			refuseFileCampaign(key);
+			StoredTimetables.Stored<CampaignForm> campaign = this.stored.campaign(key).orElseThrow(() -> unknown(key));
+			return confirmDeletion(model, "campaign", key, campaign.form().name(), campaign.form().version());
+		});
 	}
 
 	@PostMapping("/campaigns/{key}/delete")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.ADMIN })
-	String deleteCampaign(@PathVariable String key, @RequestParam(required = false) Long version,
-			RedirectAttributes redirect) {
-		this.stored.deleteCampaign(key, version);
-		redirect.addFlashAttribute("notice", "timetable.campaign.deleted");
-		return "redirect:/admin/timetables";
+	String deleteCampaign(@PathVariable String key, @RequestParam(required = false) Long version, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return refusing(model, response, () -> {
+			this.stored.deleteCampaign(key, version);
+			redirect.addFlashAttribute("notice", "timetable.campaign.deleted");
+			return "redirect:/admin/timetables";
+		});
+	}
+
+	/** Does {@code action}, or shows why it cannot be done. */
+	private String refusing(Model model, HttpServletResponse response, Supplier<String> action) {
+		try {
+			return action.get();
+		}
+		catch (TimetableChangeRefused refused) {
+			return refused(refused, model, response);
+		}
 	}
 
 	/**
 	 * A change that cannot be made: a file-managed entry (409), an unknown one (404), one
 	 * still in use or changed by someone else in the meantime (409); the page says why.
+	 * (Not an exception handler: those get an empty model, without the layout's.)
 	 */
-	@ExceptionHandler(TimetableChangeRefused.class)
-	String refused(TimetableChangeRefused refused, Model model, HttpServletResponse response) {
+	private String refused(TimetableChangeRefused refused, Model model, HttpServletResponse response) {
 		response.setStatus((refused.reason() == TimetableChangeRefused.Reason.UNKNOWN)
 				? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_CONFLICT);
 		model.addAttribute("messageKey", refused.messageKey());
 		model.addAttribute("args", refused.args());
 		return "admin/timetables/refused";
+	}
+
+	private String confirmDeletion(Model model, String kind, String key, String name, Long version) {
+		model.addAttribute("kind", kind);
+		model.addAttribute("key", key);
+		model.addAttribute("name", name);
+		model.addAttribute("version", version);
+		model.addAttribute("action", "/admin/timetables/" + kind + "s/" + key + "/delete");
+		return "admin/timetables/delete";
 	}
 
 	private String slotForm(Model model, String key) {

@@ -37,7 +37,8 @@ final class TimetableForm {
 	private static final Pattern DURATION_PART = Pattern
 		.compile("(\\d+)\\s*(ngày|ngay|d|giờ|gio|h|g|phút|phut|ph|p|m|min|giây|giay|s)", Pattern.CASE_INSENSITIVE);
 
-	private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.ROOT);
+	private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.ROOT)
+		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private TimetableForm() {
 	}
