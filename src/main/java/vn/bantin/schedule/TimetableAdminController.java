@@ -98,6 +98,10 @@ class TimetableAdminController {
 	@Secured({ Role.Authority.EDITOR, Role.Authority.ADMIN })
 	String createSlot(@ModelAttribute("form") SlotForm form, BindingResult errors, Principal principal, Model model,
 			RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			// a value that could not even be bound (e.g. an unknown channel)
+			return slotForm(model, null);
+		}
 		try {
 			this.stored.createSlot(form, principal.getName());
 			redirect.addFlashAttribute("notice", "timetable.slot.created");
@@ -126,6 +130,10 @@ class TimetableAdminController {
 	String updateSlot(@PathVariable String key, @ModelAttribute("form") SlotForm form, BindingResult errors,
 			Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response,
 			Locale locale) {
+		if (errors.hasErrors()) {
+			// a value that could not even be bound (e.g. an unknown channel)
+			return slotForm(model, key);
+		}
 		try {
 			this.stored.updateSlot(key, form, principal.getName());
 			redirect.addFlashAttribute("notice", "timetable.slot.saved");
@@ -181,6 +189,10 @@ class TimetableAdminController {
 	@Secured({ Role.Authority.EDITOR, Role.Authority.ADMIN })
 	String createCampaign(@ModelAttribute("form") CampaignForm form, BindingResult errors, Principal principal,
 			Model model, RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			// a value that could not even be bound (e.g. an unknown channel)
+			return campaignForm(model, null);
+		}
 		try {
 			this.stored.createCampaign(form, principal.getName());
 			redirect.addFlashAttribute("notice", "timetable.campaign.created");
@@ -209,6 +221,10 @@ class TimetableAdminController {
 	String updateCampaign(@PathVariable String key, @ModelAttribute("form") CampaignForm form, BindingResult errors,
 			Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response,
 			Locale locale) {
+		if (errors.hasErrors()) {
+			// a value that could not even be bound (e.g. an unknown channel)
+			return campaignForm(model, key);
+		}
 		try {
 			this.stored.updateCampaign(key, form, principal.getName());
 			redirect.addFlashAttribute("notice", "timetable.campaign.saved");
