@@ -42,6 +42,19 @@ public class ItemCatalog {
 		return this.items.findById(id).map(Item::view);
 	}
 
+	/**
+	 * Every item the scheduler may put out: approved or already published (whatever its
+	 * publish and expiry times), in id order.
+	 */
+	public List<ItemView> releasable() {
+		return this.items
+			.findAll((root, criteria, builder) -> root.get("status").in(ItemStatus.APPROVED, ItemStatus.PUBLISHED),
+					Sort.by("id"))
+			.stream()
+			.map(Item::view)
+			.toList();
+	}
+
 	private static Specification<Item> matching(ItemQuery query) {
 		return (root, criteria, builder) -> {
 			List<Predicate> where = new ArrayList<>();

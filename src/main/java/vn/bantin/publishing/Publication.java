@@ -56,6 +56,18 @@ class Publication {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	@Column(name = "slot_key", length = 100)
+	private String slot;
+
+	@Column(name = "campaign_key", length = 100)
+	private String campaign;
+
+	@Column(nullable = false)
+	private int attempts;
+
+	@Column(name = "last_error", length = 500)
+	private String lastError;
+
 	@Version
 	@Column(nullable = false)
 	private Long version;
@@ -63,7 +75,10 @@ class Publication {
 	protected Publication() {
 	}
 
-	Publication(String itemId, Channel channel, String target, Instant occurrence, Instant createdAt) {
+	Publication(String itemId, Channel channel, String target, Instant occurrence, Publications.Origin origin,
+			Instant createdAt) {
+		this.slot = origin.slot();
+		this.campaign = origin.campaign();
 		this.itemId = itemId;
 		this.channel = channel;
 		this.target = target;
@@ -150,7 +165,8 @@ class Publication {
 
 	Publications.PublicationView view() {
 		return new Publications.PublicationView(this.id, this.itemId, this.channel, this.target, this.occurrence,
-				this.status, this.reason, this.decidedAt, this.publishedAt, this.createdAt);
+				this.status, this.reason, this.decidedAt, this.publishedAt, this.createdAt, this.slot, this.campaign,
+				this.attempts, this.lastError);
 	}
 
 }

@@ -14,6 +14,14 @@ interface PublicationStore extends JpaRepository<Publication, Long> {
 	Optional<Publication> findByItemIdAndChannelAndTargetAndOccurrence(String itemId, Channel channel, String target,
 			Instant occurrence);
 
+	boolean existsByItemIdAndChannelAndTarget(String itemId, Channel channel, String target);
+
+	@org.springframework.data.jpa.repository.Query("""
+			select new vn.bantin.publishing.Publications$Airing(p.campaign, p.itemId, p.target, count(p))
+			from Publication p where p.campaign is not null and p.status in :statuses
+			group by p.campaign, p.itemId, p.target""")
+	List<Publications.Airing> countAirings(Collection<PublicationStatus> statuses);
+
 	List<Publication> findByStatusInAndOccurrenceLessThanEqualOrderByOccurrenceAscIdAsc(
 			Collection<PublicationStatus> statuses, Instant now);
 

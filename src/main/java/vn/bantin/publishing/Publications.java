@@ -68,7 +68,18 @@ public class Publications {
 	 * @return the publication, new or existing; empty when the item does not exist
 	 */
 	public Optional<PublicationView> record(String itemId, Channel channel, String target, Instant occurrence) {
+		return record(itemId, channel, target, occurrence, Origin.NONE);
+	}
+
+	/**
+	 * Records a publication with where it comes from, or returns the one already recorded
+	 * for that key (whose origin stays as first recorded); never records a second one.
+	 * @see #record(String, Channel, String, Instant)
+	 */
+	public Optional<PublicationView> record(String itemId, Channel channel, String target, Instant occurrence,
+			Origin origin) {
 		Objects.requireNonNull(itemId, "itemId");
+		Objects.requireNonNull(origin, "origin");
 		Objects.requireNonNull(channel, "channel");
 		Objects.requireNonNull(occurrence, "occurrence");
 		String key = StringUtils.hasText(target) ? target.strip() : NO_TARGET;
@@ -80,7 +91,7 @@ public class Publications {
 			}
 			try {
 				return Optional.of(this.newTransaction.execute((status) -> this.publications
-					.saveAndFlush(new Publication(itemId, channel, key, at, this.clock.instant()))
+					.saveAndFlush(new Publication(itemId, channel, key, at, origin, this.clock.instant()))
 					.view()));
 			}
 			catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
@@ -134,6 +145,53 @@ public class Publications {
 	}
 
 	/**
+	 * How many times each item went out in each campaign to each target: publications
+	 * placed by a campaign that are planned, due, published or awaiting confirmation
+	 * (missed and failed ones did not go out).
+	 */
+	public List<Airing> airings() {
+		return this.transaction.execute((status) -> this.publications.countAirings(AIRED));
+	}
+
+	/**
+	 * Whether the item has any publication on the channel to the target, whatever its
+	 * occurrence: an item put out at once is not put out again at its release time.
+	 */
+	public boolean exists(String itemId, Channel channel, String target) {
+		return Boolean.TRUE.equals(this.transaction
+			.execute((status) -> this.publications.existsByItemIdAndChannelAndTarget(itemId, channel, target)));
+	}
+
+	/** The statuses of publications that went out or will. */
+	static final java.util.Set<PublicationStatus> AIRED = EnumSet.of(PublicationStatus.PLANNED, PublicationStatus.DUE,
+			PublicationStatus.PUBLISHED, PublicationStatus.AWAITING_CONFIRMATION);
+
+	/**
+	 * Where a publication comes from.
+	 *
+	 * @param slot the timetable slot's key, or a marker such as {@code publish-now} or
+	 * {@code emergency}; {@code null} when unknown
+	 * @param campaign the campaign that placed it, or {@code null}
+	 */
+	public record Origin(String slot, String campaign) {
+
+		/** No known origin. */
+		public static final Origin NONE = new Origin(null, null);
+
+	}
+
+	/**
+	 * How many times an item went out in a campaign to a target.
+	 *
+	 * @param campaign the campaign key
+	 * @param itemId the item
+	 * @param target the target
+	 * @param count how many times
+	 */
+	public record Airing(String campaign, String itemId, String target, long count) {
+	}
+
+	/**
 	 * A publication as recorded.
 	 *
 	 * @param id its id
@@ -146,9 +204,15 @@ public class Publications {
 	 * @param decidedAt when it was decided
 	 * @param publishedAt when it went out
 	 * @param createdAt when it was recorded
+	 * @param slot the slot it comes from, or a marker ({@code publish-now},
+	 * {@code emergency}), or null
+	 * @param campaign the campaign that placed it, or null
+	 * @param attempts how many hand-overs to its channel failed
+	 * @param lastError why the last hand-over failed, or null
 	 */
 	public record PublicationView(long id, String itemId, Channel channel, String target, Instant occurrence,
-			PublicationStatus status, String reason, Instant decidedAt, Instant publishedAt, Instant createdAt) {
+			PublicationStatus status, String reason, Instant decidedAt, Instant publishedAt, Instant createdAt,
+			String slot, String campaign, int attempts, String lastError) {
 
 	}
 

@@ -199,6 +199,27 @@ class PublicationPersistenceTests {
 			assertThat(this.publications.due(now)).extracting(PublicationView::id).containsExactly(email.id());
 		}
 
+		@Test
+		void airingsCountWhatACampaignPutOutPerItemAndTargetButNotMissedOnes() {
+			Publications.Origin campaign = new Publications.Origin("ban-tin-sang", "tuyen-truyen");
+			PublicationView monday = this.publications.record(ITEM, Channel.RADIO, "thon-1", SIX_AM, campaign)
+				.orElseThrow();
+			this.publications.record(ITEM, Channel.RADIO, "thon-1", SIX_AM.plus(Duration.ofDays(1)), campaign);
+			this.publications.record(ITEM, Channel.RADIO, "thon-2", SIX_AM, campaign);
+			PublicationView missed = this.publications.record(OTHER_ITEM, Channel.RADIO, "thon-1", SIX_AM, campaign)
+				.orElseThrow();
+			this.publications.decide(missed.id(), SIX_AM.plus(Duration.ofHours(3)));
+			this.publications.record(OTHER_ITEM, Channel.WEB, null, SIX_AM);
+
+			assertThat(monday.slot()).isEqualTo("ban-tin-sang");
+			assertThat(monday.campaign()).isEqualTo("tuyen-truyen");
+			assertThat(this.publications.airings()).containsExactlyInAnyOrder(
+					new Publications.Airing("tuyen-truyen", ITEM, "thon-1", 2),
+					new Publications.Airing("tuyen-truyen", ITEM, "thon-2", 1));
+			assertThat(this.publications.exists(OTHER_ITEM, Channel.WEB, Publications.NO_TARGET)).isTrue();
+			assertThat(this.publications.exists(OTHER_ITEM, Channel.FEED, Publications.NO_TARGET)).isFalse();
+		}
+
 		private int rows() {
 			return this.jdbc.queryForObject("SELECT COUNT(*) FROM publication WHERE item_id IN (?, ?)", Integer.class,
 					ITEM, OTHER_ITEM);
