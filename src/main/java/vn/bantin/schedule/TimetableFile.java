@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,22 +103,10 @@ final class TimetableFile {
 			return new Part(Set.of(), Timetable.empty(), file.locations, List.copyOf(file.problems));
 		}
 		Set<LocalDate> holidays = new TreeSet<>(file.dates(file.root, "holidays", true));
-		List<Timetable.Zone> zones = new ArrayList<>();
-		for (YamlFields entry : file.root.list("zones", ZONE_FIELDS)) {
-			file.entry("zones", entry, () -> file.zone(entry), zones);
-		}
-		List<Timetable.MailingList> lists = new ArrayList<>();
-		for (YamlFields entry : file.root.list("lists", LIST_FIELDS)) {
-			file.entry("lists", entry, () -> file.list(entry), lists);
-		}
-		List<Slot> slots = new ArrayList<>();
-		for (YamlFields entry : file.root.list("slots", SLOT_FIELDS)) {
-			file.entry("slots", entry, () -> file.slot(entry), slots);
-		}
-		List<Campaign> campaigns = new ArrayList<>();
-		for (YamlFields entry : file.root.list("campaigns", CAMPAIGN_FIELDS)) {
-			file.entry("campaigns", entry, () -> file.campaign(entry), campaigns);
-		}
+		List<Timetable.Zone> zones = file.section("zones", ZONE_FIELDS, file::zone);
+		List<Timetable.MailingList> lists = file.section("lists", LIST_FIELDS, file::list);
+		List<Slot> slots = file.section("slots", SLOT_FIELDS, file::slot);
+		List<Campaign> campaigns = file.section("campaigns", CAMPAIGN_FIELDS, file::campaign);
 		return new Part(holidays, new Timetable(zones, lists, slots, campaigns), file.locations,
 				List.copyOf(file.problems));
 	}
@@ -131,15 +120,28 @@ final class TimetableFile {
 	}
 
 	/**
-	 * Reads one entry; keeps it only when reading it found no problem, and records where
-	 * it and its fields are.
+	 * Reads the entries of a top-level list; keeps each only when reading it (its field
+	 * names included) found no problem, and records where it and its fields are.
 	 */
-	private <T> void entry(String section, YamlFields fields, java.util.function.Supplier<T> reader, List<T> into) {
-		int before = this.problems.size();
-		T value = reader.get();
-		if (value == null || this.problems.size() > before) {
-			return;
+	private <T> List<T> section(String section, Set<String> known, Function<YamlFields, T> reader) {
+		List<T> entries = new ArrayList<>();
+		for (Node node : this.root.nodes(section)) {
+			if (!(node instanceof MappingNode mapping)) {
+				this.root.problem(node.getStartMark(), "field '" + section + "': each entry needs "
+						+ String.join(", ", known.stream().sorted().toList()) + ", e.g. '- key: ...'");
+				continue;
+			}
+			int before = this.problems.size();
+			YamlFields fields = this.root.entry(section, mapping, known);
+			T value = reader.apply(fields);
+			if (value != null && this.problems.size() == before) {
+				keep(section, fields, value, entries);
+			}
 		}
+		return entries;
+	}
+
+	private <T> void keep(String section, YamlFields fields, T value, List<T> into) {
 		String key = fields.text("key", false, 100);
 		Locations.Place first = this.locations.of(section, key, "key");
 		if (first != null) {
