@@ -76,7 +76,8 @@ final class TimetableCheck {
 			checkCampaign(campaign, timetable, where, problems);
 		}
 		overlaps(timetable, where, from, problems);
-		if (problems.stream().noneMatch((problem) -> !problem.warning())) {
+		// planning a timetable with errors would only repeat them
+		if (!items.isEmpty() && problems.stream().allMatch(ScheduleProblem::warning)) {
 			List<ItemView> approved = items.stream().filter((item) -> item.releaseAt().isPresent()).toList();
 			capacity(timetable, where, from, approved, problems);
 			unaired(timetable, where, from, approved, problems);
