@@ -126,6 +126,10 @@ final class TimetableFile {
 	private <T> List<T> section(String section, Set<String> known, Function<YamlFields, T> reader) {
 		List<T> entries = new ArrayList<>();
 		for (Node node : this.root.nodes(section)) {
+			if (node instanceof ScalarNode scalar && scalar.getValue().isBlank()) {
+				// 'slots:' with nothing after it: no entries
+				continue;
+			}
 			if (!(node instanceof MappingNode mapping)) {
 				this.root.problem(node.getStartMark(), "field '" + section + "': each entry needs "
 						+ String.join(", ", known.stream().sorted().toList()) + ", e.g. '- key: ...'");
@@ -345,6 +349,9 @@ final class TimetableFile {
 	private List<LocalDate> dates(YamlFields fields, String name, boolean rangesToo) {
 		List<LocalDate> dates = new ArrayList<>();
 		for (YamlFields.Scalar scalar : fields.scalars(name)) {
+			if (scalar.text().isEmpty()) {
+				continue;
+			}
 			Matcher range = RANGE.matcher(scalar.text());
 			if (rangesToo && range.matches()) {
 				Recurrence.DateRange parsed = range(fields, name, scalar.mark(), range.group(1), range.group(2));

@@ -116,8 +116,8 @@ public final class YamlFields {
 			return Optional.empty();
 		}
 		if (node == null && notMapping == null) {
-			return Optional.of(new YamlFields(new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, List.of(), null), known,
-					"", problems, lineOffset));
+			return Optional.of(new YamlFields(new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, List.of(),
+					org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK), known, "", problems, lineOffset));
 		}
 		if (!(node instanceof MappingNode mapping)) {
 			problems.problem(lineOffset, 1,

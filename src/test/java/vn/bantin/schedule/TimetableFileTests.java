@@ -280,4 +280,20 @@ class TimetableFileTests {
 		assertThat(part.timetable().zones()).extracting(Timetable.Zone::name).containsExactly("Thôn 1");
 	}
 
+	@Test
+	void emptyFilesAndEmptySectionsHoldNothing() {
+		assertThat(TimetableFile.read("empty.yaml", "").problems()).isEmpty();
+		assertThat(TimetableFile.read("comments.yaml", "# nothing yet\n").problems()).isEmpty();
+		TimetableFile.Part part = TimetableFile.read("empty-sections.yaml", "holidays:\nzones:\nslots:\ncampaigns:\n");
+
+		assertThat(part.problems()).isEmpty();
+		assertThat(part.timetable()).isEqualTo(Timetable.empty());
+	}
+
+	@Test
+	void aTopLevelValueThatIsNotAMappingIsLocated() {
+		assertThat(TimetableFile.read("list.yaml", "- a\n- b\n").problems()).extracting(ScheduleProblem::toString)
+			.containsExactly("list.yaml:1:1: the file must be a set of 'field: value' lines");
+	}
+
 }
