@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,6 +70,8 @@ class Replanning {
 
 	private final TransactionTemplate transaction;
 
+	private volatile boolean ready;
+
 	Replanning(Timetables timetables, ProgrammeInForce programme, SlotFiring firing, ItemRelease release,
 			Broadcast broadcast, ItemCatalog catalog, EngineTriggers triggers, HandoverTrigger handoverTrigger,
 			Handover handover, Clock clock, PlatformTransactionManager transactions) {
@@ -87,6 +90,14 @@ class Replanning {
 
 	@EventListener
 	void timetableChanged(TimetableChanged changed) {
+		if (!this.ready) {
+			// the timetable is still being put together at start-up (the admin UI's part
+			// first, the files' part when ready): reconciling with a part of it would
+			// drop
+			// the triggers of the rest, and with them the occurrences missed while down.
+			// The start-up sweep reconciles once it is whole.
+			return;
+		}
 		Summary slots = this.transaction.execute((status) -> reconcileSlots());
 		int released = reconcileItems();
 		log.info("Timetable changed ({}): {}; {} item(s) waiting for release", changed.source(), slots, released);
@@ -94,14 +105,19 @@ class Replanning {
 
 	@EventListener
 	void itemChanged(ItemChanged changed) {
-		this.release.reconcile(changed.itemId());
+		if (this.ready) {
+			// before, the start-up sweep reconciles every item with the whole timetable
+			this.release.reconcile(changed.itemId());
+		}
 		if ("approved".equals(changed.action())) {
 			this.catalog.item(changed.itemId()).ifPresent(this.broadcast::scheduleEmergency);
 		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(ScheduleFolder.LOAD_ORDER + 1)
 	void ready() {
+		this.ready = true;
 		Summary slots = this.transaction.execute((status) -> reconcileSlots());
 		int released = reconcileItems();
 		this.handoverTrigger.ensure();
