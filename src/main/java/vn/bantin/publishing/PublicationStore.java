@@ -9,7 +9,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 import vn.bantin.content.Channel;
 
-interface PublicationStore extends JpaRepository<Publication, Long> {
+interface PublicationStore extends JpaRepository<Publication, Long>,
+		org.springframework.data.jpa.repository.JpaSpecificationExecutor<Publication> {
 
 	Optional<Publication> findByItemIdAndChannelAndTargetAndOccurrence(String itemId, Channel channel, String target,
 			Instant occurrence);
@@ -21,6 +22,9 @@ interface PublicationStore extends JpaRepository<Publication, Long> {
 			from Publication p where p.campaign is not null and p.status in :statuses
 			group by p.campaign, p.itemId, p.target""")
 	List<Publications.Airing> countAirings(Collection<PublicationStatus> statuses);
+
+	List<Publication> findByOccurrenceGreaterThanEqualAndOccurrenceLessThanOrderByOccurrenceAscIdAsc(Instant from,
+			Instant to);
 
 	List<Publication> findByStatusInAndOccurrenceLessThanEqualOrderByOccurrenceAscIdAsc(
 			Collection<PublicationStatus> statuses, Instant now);
