@@ -2,13 +2,29 @@ package vn.bantin.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
+import vn.bantin.content.Channel;
 import vn.bantin.content.ItemView;
+import vn.bantin.content.Priority;
 
 /**
  * The planner: for a timetable, which items go out at which occurrence of which slot, to
@@ -41,6 +57,9 @@ import vn.bantin.content.ItemView;
  */
 public final class Programme {
 
+	/** How far back a digest looks for its previous occurrence. */
+	private static final int DIGEST_LOOKBACK_DAYS = 366;
+
 	private final Timetable timetable;
 
 	private final ZoneId zone;
@@ -72,15 +91,42 @@ public final class Programme {
 	 * {@code to}, sorted by time, then by slot order in the timetable.
 	 */
 	public List<Occurrence> occurrences(Instant from, Instant to) {
-		throw new UnsupportedOperationException("not yet");
+		List<Occurrence> occurrences = new ArrayList<>();
+		for (Slot slot : this.timetable.slots()) {
+			if (slot.kind() == SlotKind.ON_PUBLISH) {
+				continue;
+			}
+			for (ZonedDateTime at : slot.recurrence().occurrences(from, to, this.zone)) {
+				occurrences.add(new Occurrence(slot, at.toInstant()));
+			}
+		}
+		occurrences.sort(Comparator.comparing(Occurrence::at).thenComparingInt((o) -> slotIndex(o.slot())));
+		return occurrences;
 	}
 
 	/**
-	 * What one occurrence of a timed or digest slot carries, one placement per target
-	 * (targets with no item included, with no entries). Pure.
+	 * What one occurrence of a slot carries, one placement per target in target order
+	 * (targets with no item included, with no entries). For an on-publish slot, the items
+	 * released exactly at {@code at}. Pure.
 	 */
 	public List<Placement> place(Slot slot, Instant at, Collection<ItemView> items, Airings airings) {
-		throw new UnsupportedOperationException("not yet");
+		Objects.requireNonNull(slot, "slot");
+		Objects.requireNonNull(at, "at");
+		List<Placement> placements = new ArrayList<>();
+		for (String target : new TreeSet<>(slot.targets())) {
+			List<ItemView> candidates = items.stream().filter((item) -> candidate(item, slot, at, target)).toList();
+			List<Placement.Entry> entries = switch (slot.kind()) {
+				case ON_PUBLISH -> candidates.stream()
+					.filter((item) -> item.releaseAt().orElseThrow().equals(at))
+					.sorted(Comparator.comparing(ItemView::id))
+					.map((item) -> entry(slot, item, null))
+					.toList();
+				case DIGEST -> digest(slot, at, candidates);
+				case TIMED -> timed(slot, at, target, candidates, airings);
+			};
+			placements.add(new Placement(slot, at, target, entries));
+		}
+		return placements;
 	}
 
 	/**
@@ -91,7 +137,217 @@ public final class Programme {
 	 * nothing placed are left out.
 	 */
 	public List<Placement> plan(Instant from, Instant to, Collection<ItemView> items, Airings airings) {
-		throw new UnsupportedOperationException("not yet");
+		List<ItemView> releasable = items.stream().filter((item) -> item.releaseAt().isPresent()).toList();
+		Map<Channel, List<ItemView>> byChannel = new EnumMap<>(Channel.class);
+		for (Channel channel : Channel.values()) {
+			byChannel.put(channel, releasable.stream().filter((item) -> item.channels().contains(channel)).toList());
+		}
+		CountedAirings counted = new CountedAirings(airings);
+		List<Placement> plan = new ArrayList<>();
+		for (Occurrence occurrence : occurrences(from, to)) {
+			for (Placement placement : place(occurrence.slot(), occurrence.at(),
+					byChannel.get(occurrence.slot().channel()), counted)) {
+				if (!placement.entries().isEmpty()) {
+					plan.add(placement);
+					counted.add(placement);
+				}
+			}
+		}
+		for (Slot slot : this.timetable.slots()) {
+			if (slot.kind() != SlotKind.ON_PUBLISH) {
+				continue;
+			}
+			for (ItemView item : byChannel.get(slot.channel())) {
+				Instant release = item.releaseAt().orElseThrow();
+				if (release.isBefore(from) || !release.isBefore(to) || !item.liveAt(release)) {
+					continue;
+				}
+				for (String target : new TreeSet<>(slot.targets())) {
+					plan.add(new Placement(slot, release, target, List.of(entry(slot, item, null))));
+				}
+			}
+		}
+		plan.sort(Comparator.comparing(Placement::at)
+			.thenComparingInt((placement) -> slotIndex(placement.slot()))
+			.thenComparing(Placement::target));
+		return plan;
+	}
+
+	/**
+	 * Whether an item may go out at an occurrence: on the slot's channel, released, live,
+	 * and (radio) meant for the target zone.
+	 */
+	private static boolean candidate(ItemView item, Slot slot, Instant at, String target) {
+		if (!item.channels().contains(slot.channel())) {
+			return false;
+		}
+		Optional<Instant> release = item.releaseAt();
+		if (release.isEmpty() || release.get().isAfter(at) || !item.liveAt(at)) {
+			return false;
+		}
+		return slot.channel() != Channel.RADIO || Slot.ALL.equals(target) || item.zones().isEmpty()
+				|| item.zones().contains(target);
+	}
+
+	private List<Placement.Entry> digest(Slot slot, Instant at, List<ItemView> candidates) {
+		List<ZonedDateTime> earlier = slot.recurrence()
+			.occurrences(at.atZone(this.zone).minusDays(DIGEST_LOOKBACK_DAYS).toInstant(), at, this.zone);
+		Instant since = earlier.isEmpty() ? at.atZone(this.zone).minusDays(7).toInstant()
+				: earlier.get(earlier.size() - 1).toInstant();
+		return candidates.stream()
+			.filter((item) -> item.releaseAt().orElseThrow().isAfter(since))
+			.sorted(Comparator.comparing((ItemView item) -> item.releaseAt().orElseThrow()).thenComparing(ItemView::id))
+			.map((item) -> entry(slot, item, null))
+			.toList();
+	}
+
+	private List<Placement.Entry> timed(Slot slot, Instant at, String target, List<ItemView> candidates,
+			Airings airings) {
+		List<Placement.Entry> entries = new ArrayList<>();
+		Set<String> placed = new HashSet<>();
+		if (slot.channel() == Channel.RADIO) {
+			candidates.stream()
+				.filter((item) -> item.priority() == Priority.EMERGENCY)
+				.sorted(Comparator.comparing((ItemView item) -> item.releaseAt().orElseThrow())
+					.reversed()
+					.thenComparing(ItemView::id))
+				.forEach((item) -> {
+					entries.add(entry(slot, item, null));
+					placed.add(item.id());
+				});
+		}
+		LocalDate date = at.atZone(this.zone).toLocalDate();
+		for (Campaign campaign : this.timetable.campaignsOf(slot.key())) {
+			if (!campaign.runsOn(date)) {
+				continue;
+			}
+			List<ItemView> pool = candidates.stream()
+				.filter((item) -> !placed.contains(item.id()) && campaign.selects(item))
+				.filter((item) -> campaign.airs() == null
+						|| airings.count(campaign.key(), item.id(), target) < campaign.airs())
+				.filter((item) -> campaign.within() == null
+						|| at.isBefore(item.releaseAt().orElseThrow().plus(campaign.within())))
+				.toList();
+			List<ItemView> chosen = order(campaign, pool, airings, target);
+			if (campaign.perSlot() != null && chosen.size() > campaign.perSlot()) {
+				chosen = chosen.subList(0, campaign.perSlot());
+			}
+			for (ItemView item : chosen) {
+				entries.add(entry(slot, item, campaign.key()));
+				placed.add(item.id());
+			}
+		}
+		// priority before campaign order, the campaigns' own order kept inside a level
+		List<Placement.Entry> ordered = new ArrayList<>(entries);
+		ordered.sort(Comparator.comparingInt((Placement.Entry entry) -> -entry.priority().ordinal()));
+		return ordered;
+	}
+
+	/**
+	 * A campaign's pool in the order it goes out: emergency and priority items first
+	 * (oldest first), then the normal ones in the campaign's order.
+	 */
+	private List<ItemView> order(Campaign campaign, List<ItemView> pool, Airings airings, String target) {
+		Comparator<ItemView> oldest = Comparator.comparing((ItemView item) -> item.releaseAt().orElseThrow())
+			.thenComparing(ItemView::id);
+		List<ItemView> ordered = new ArrayList<>();
+		pool.stream()
+			.filter((item) -> item.priority() != Priority.NORMAL)
+			.sorted(Comparator.comparingInt((ItemView item) -> -item.priority().ordinal()).thenComparing(oldest))
+			.forEach(ordered::add);
+		List<ItemView> normal = pool.stream().filter((item) -> item.priority() == Priority.NORMAL).toList();
+		switch (campaign.order()) {
+			case OLDEST -> normal.stream().sorted(oldest).forEach(ordered::add);
+			case NEWEST -> normal.stream()
+				.sorted(Comparator.comparing((ItemView item) -> item.releaseAt().orElseThrow())
+					.reversed()
+					.thenComparing(ItemView::id))
+				.forEach(ordered::add);
+			case ROUND_ROBIN -> ordered.addAll(roundRobin(campaign, normal, airings, target, oldest));
+		}
+		return ordered;
+	}
+
+	/**
+	 * One item per theme in turn, starting at the theme after those the campaign's
+	 * earlier airings used; each theme's least-aired item first, then its oldest. An item
+	 * belongs to the first of the campaign's themes it serves; items serving none of them
+	 * form one more theme, last.
+	 */
+	private static List<ItemView> roundRobin(Campaign campaign, List<ItemView> items, Airings airings, String target,
+			Comparator<ItemView> oldest) {
+		List<String> themes = new ArrayList<>(campaign.themes());
+		if (themes.isEmpty()) {
+			themes.addAll(new TreeSet<>(items.stream().flatMap((item) -> item.themes().stream()).toList()));
+		}
+		themes.add("");
+		Map<String, Deque<ItemView>> buckets = new LinkedHashMap<>();
+		themes.forEach((theme) -> buckets.put(theme, new ArrayDeque<>()));
+		Comparator<ItemView> leastAired = Comparator
+			.comparingInt((ItemView item) -> airings.count(campaign.key(), item.id(), target))
+			.thenComparing(oldest);
+		items.stream()
+			.sorted(leastAired)
+			.forEach((item) -> buckets
+				.get(themes.stream().filter((theme) -> item.themes().contains(theme)).findFirst().orElse(""))
+				.add(item));
+		// themes with nothing to air are skipped, so the others share the occurrences
+		List<Deque<ItemView>> rotating = buckets.values().stream().filter((bucket) -> !bucket.isEmpty()).toList();
+		int start = rotating.isEmpty() ? 0 : Math.floorMod(airings.total(campaign.key(), target), rotating.size());
+		List<ItemView> ordered = new ArrayList<>();
+		while (ordered.size() < items.size()) {
+			for (int k = 0; k < rotating.size(); k++) {
+				Deque<ItemView> bucket = rotating.get((start + k) % rotating.size());
+				if (!bucket.isEmpty()) {
+					ordered.add(bucket.poll());
+				}
+			}
+		}
+		return ordered;
+	}
+
+	private Placement.Entry entry(Slot slot, ItemView item, String campaign) {
+		Duration estimated = (slot.channel() == Channel.RADIO) ? this.airTime.apply(item) : Duration.ZERO;
+		return new Placement.Entry(item.id(), item.title(), item.priority(), campaign, estimated);
+	}
+
+	private int slotIndex(Slot slot) {
+		return this.timetable.slots().indexOf(slot);
+	}
+
+	/** Airings from history plus those planned so far in a range. */
+	private static final class CountedAirings implements Airings {
+
+		private final Airings history;
+
+		private final Map<List<String>, Integer> perItem = new HashMap<>();
+
+		private final Map<List<String>, Integer> perCampaign = new HashMap<>();
+
+		CountedAirings(Airings history) {
+			this.history = history;
+		}
+
+		void add(Placement placement) {
+			for (Placement.Entry entry : placement.entries()) {
+				if (entry.campaign() != null) {
+					this.perItem.merge(List.of(entry.campaign(), entry.itemId(), placement.target()), 1, Integer::sum);
+					this.perCampaign.merge(List.of(entry.campaign(), placement.target()), 1, Integer::sum);
+				}
+			}
+		}
+
+		@Override
+		public int count(String campaign, String itemId, String target) {
+			return this.history.count(campaign, itemId, target)
+					+ this.perItem.getOrDefault(List.of(campaign, itemId, target), 0);
+		}
+
+		@Override
+		public int total(String campaign, String target) {
+			return this.history.total(campaign, target) + this.perCampaign.getOrDefault(List.of(campaign, target), 0);
+		}
+
 	}
 
 	/**
