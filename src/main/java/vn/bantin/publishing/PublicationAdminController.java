@@ -104,7 +104,7 @@ class PublicationAdminController {
 	 */
 	record Row(Publications.PublicationView publication, String title) {
 
-		boolean awaiting() {
+		public boolean awaiting() {
 			return this.publication.status() == PublicationStatus.AWAITING_CONFIRMATION;
 		}
 

@@ -53,7 +53,7 @@ class AgendaAdminController {
 			Model model) {
 		ZoneId zone = this.agenda.zone();
 		boolean week = "week".equals(view);
-		LocalDate today = LocalDate.now(this.clock.withZone(zone));
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), zone);
 		LocalDate day = (date != null) ? date : today;
 		LocalDate first = week ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
 		int days = week ? 7 : 1;

@@ -50,7 +50,7 @@ class AgendaApiController {
 							required = false) String to) {
 		ZoneId zone = this.agenda.zone();
 		Instant start = (from != null && !from.isBlank()) ? instant(from, zone, false, "from")
-				: LocalDate.now(this.clock.withZone(zone)).atStartOfDay(zone).toInstant();
+				: LocalDate.ofInstant(this.clock.instant(), zone).atStartOfDay(zone).toInstant();
 		Instant end = (to != null && !to.isBlank()) ? instant(to, zone, true, "to")
 				: start.plus(java.time.Duration.ofDays(DEFAULT_DAYS));
 		return AgendaJson.of(this.agenda.between(start, end));

@@ -112,7 +112,7 @@ class CalendarTokens {
 	record Listed(long id, Channel channel, String label, String createdBy, java.time.Instant createdAt,
 			java.time.Instant revokedAt) {
 
-		boolean revoked() {
+		public boolean revoked() {
 			return this.revokedAt != null;
 		}
 
