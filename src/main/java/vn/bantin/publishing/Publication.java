@@ -41,7 +41,7 @@ class Publication {
 	private Instant occurrence;
 
 	@Enumerated(EnumType.STRING)
-	@Column(nullable = false, length = 20)
+	@Column(nullable = false, length = 30)
 	private PublicationStatus status;
 
 	@Column(length = 500)
