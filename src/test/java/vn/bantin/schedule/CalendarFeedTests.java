@@ -54,7 +54,7 @@ class CalendarFeedTests {
 	}
 
 	@Test
-	void anOccurrenceWithoutLengthHasNoEnd() {
+	void anOccurrenceWithoutLengthHasNoEnd() throws Exception {
 		AgendaEntry web = new AgendaEntry("web", "Trang thông tin", Channel.WEB, "*", null, SEVEN_AM_IN_VIETNAM,
 				SEVEN_AM_IN_VIETNAM, false, List.of(), List.of());
 
@@ -63,6 +63,10 @@ class CalendarFeedTests {
 
 		assertThat(text).contains("DTSTART:20250310T000000Z").doesNotContain("DTEND").doesNotContain("DESCRIPTION");
 		assertThat(text).contains("UID:web-20250310T000000Z-all@xa.example");
+		net.fortuna.ical4j.model.component.VEvent event = new net.fortuna.ical4j.data.CalendarBuilder()
+			.build(new java.io.StringReader(text)).<net.fortuna.ical4j.model.component.VEvent>getComponents("VEVENT")
+			.get(0);
+		assertThat(event.getEndDate(false)).isEmpty();
 	}
 
 }
