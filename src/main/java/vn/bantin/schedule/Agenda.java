@@ -48,7 +48,7 @@ public class Agenda {
 
 	private final ZoneId zone;
 
-	private final ReadingPace pace;
+	private final ReadingTime readingTime;
 
 	private final Clock clock;
 
@@ -58,7 +58,7 @@ public class Agenda {
 		this.catalog = catalog;
 		this.publications = publications;
 		this.zone = properties.zone();
-		this.pace = new ReadingPace(settings.readingWordsPerMinute());
+		this.readingTime = new ReadingTime(settings);
 		this.clock = clock;
 	}
 
@@ -88,7 +88,7 @@ public class Agenda {
 		List<ItemView> items = this.catalog.releasable();
 		Map<String, ItemView> known = new HashMap<>();
 		items.forEach((item) -> known.put(item.id(), item));
-		Function<ItemView, Duration> airTime = this.pace::of;
+		Function<ItemView, Duration> airTime = this.readingTime::of;
 
 		List<AgendaEntry> entries = new ArrayList<>(recorded(from, to, timetable, known, airTime));
 		Set<String> recordedKeys = new HashSet<>();
@@ -175,24 +175,6 @@ public class Agenda {
 			.map(Timetable.Zone::name)
 			.findFirst()
 			.orElse(null);
-	}
-
-	/**
-	 * The estimated reading time of an item on the radio: the words of its radio script,
-	 * or else of its body, at the configured pace. (To be replaced by the shared reading
-	 * time estimate, so that the planner, {@code validate} and the agenda agree.)
-	 */
-	private record ReadingPace(int wordsPerMinute) {
-
-		Duration of(ItemView item) {
-			String script = (item.variants() != null) ? item.variants().radioScript() : null;
-			String text = (script != null && !script.isBlank()) ? script
-					: vn.bantin.text.Markdown.toSpokenText(item.bodyMarkdown());
-			long words = (text == null || text.isBlank()) ? 0 : text.strip().split("\\s+").length;
-			int pace = Math.max(this.wordsPerMinute, 1);
-			return Duration.ofSeconds((words * 60 + pace - 1) / pace);
-		}
-
 	}
 
 }

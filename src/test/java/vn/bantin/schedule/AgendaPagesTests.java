@@ -171,7 +171,8 @@ class AgendaPagesTests {
 		}
 		Calendar calendar = new CalendarBuilder().build(new StringReader(text));
 		calendar.validate();
-		assertThat(calendar.getRequiredProperty("X-WR-CALNAME").getValue()).isEqualTo("Lịch phát – Đài truyền thanh");
+		assertThat(calendar.getRequiredProperty("X-WR-CALNAME").getValue())
+			.isEqualTo("Lịch đăng phát – Đài truyền thanh");
 
 		Instant now = this.clock.instant();
 		List<AgendaEntry> radio = this.agenda.between(now.minus(Duration.ofDays(7)), now.plus(Duration.ofDays(60)))
