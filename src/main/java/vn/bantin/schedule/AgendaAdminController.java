@@ -61,11 +61,11 @@ class AgendaAdminController {
 				first.plusDays(days).atStartOfDay(zone).toInstant());
 		List<Day> shown = new ArrayList<>();
 		for (int i = 0; i < days; i++) {
-			LocalDate date1 = first.plusDays(i);
-			shown.add(new Day(date1, date1.equals(today),
+			LocalDate current = first.plusDays(i);
+			shown.add(new Day(current, current.equals(today),
 					range.entries()
 						.stream()
-						.filter((entry) -> entry.start().atZone(zone).toLocalDate().equals(date1))
+						.filter((entry) -> entry.start().atZone(zone).toLocalDate().equals(current))
 						.toList()));
 		}
 		model.addAttribute("view", week ? "week" : "day");

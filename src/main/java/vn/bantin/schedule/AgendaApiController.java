@@ -1,6 +1,8 @@
 package vn.bantin.schedule;
 
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,9 +32,9 @@ class AgendaApiController {
 
 	private final Agenda agenda;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	AgendaApiController(Agenda agenda, java.time.Clock clock) {
+	AgendaApiController(Agenda agenda, Clock clock) {
 		this.agenda = agenda;
 		this.clock = clock;
 	}
@@ -52,7 +54,7 @@ class AgendaApiController {
 		Instant start = (from != null && !from.isBlank()) ? instant(from, zone, false, "from")
 				: LocalDate.ofInstant(this.clock.instant(), zone).atStartOfDay(zone).toInstant();
 		Instant end = (to != null && !to.isBlank()) ? instant(to, zone, true, "to")
-				: start.plus(java.time.Duration.ofDays(DEFAULT_DAYS));
+				: start.plus(Duration.ofDays(DEFAULT_DAYS));
 		return AgendaJson.of(this.agenda.between(start, end));
 	}
 

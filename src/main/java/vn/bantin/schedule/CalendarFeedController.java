@@ -1,6 +1,7 @@
 package vn.bantin.schedule;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -42,9 +43,9 @@ class CalendarFeedController {
 
 	private final MessageSource messages;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	CalendarFeedController(CalendarTokens tokens, Agenda agenda, MessageSource messages, java.time.Clock clock) {
+	CalendarFeedController(CalendarTokens tokens, Agenda agenda, MessageSource messages, Clock clock) {
 		this.tokens = tokens;
 		this.agenda = agenda;
 		this.messages = messages;

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -109,8 +110,7 @@ class CalendarTokens {
 	}
 
 	/** A token as its list shows it (never its secret). */
-	record Listed(long id, Channel channel, String label, String createdBy, java.time.Instant createdAt,
-			java.time.Instant revokedAt) {
+	record Listed(long id, Channel channel, String label, String createdBy, Instant createdAt, Instant revokedAt) {
 
 		public boolean revoked() {
 			return this.revokedAt != null;
