@@ -164,7 +164,7 @@ class AgendaTests {
 
 	@Test
 	void pastOccurrencesShowWhatWasRecordedWithItsStatus() {
-		LocalDate yesterday = LocalDate.ofInstant(this.clock.instant(), AgendaFixture.VIETNAM).minusDays(1);
+		LocalDate yesterday = LocalDate.now(this.clock.withZone(AgendaFixture.VIETNAM)).minusDays(1);
 		Instant sevenAm = AgendaFixture.startOf(yesterday).plus(Duration.ofHours(7));
 		var recorded = this.publications
 			.record(this.fixture.first, Channel.RADIO, AgendaFixture.ZONE, sevenAm,
