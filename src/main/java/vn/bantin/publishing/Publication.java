@@ -130,6 +130,17 @@ class Publication {
 		this.decidedAt = micros(now);
 	}
 
+	/**
+	 * An editor decides that a publication that was too late does not go out: it is
+	 * missed, and the reason says who decided.
+	 */
+	void skip(String editor, Instant now) {
+		requireStatus(PublicationStatus.AWAITING_CONFIRMATION);
+		this.status = PublicationStatus.MISSED;
+		this.reason = truncate("skipped by " + editor + " (" + this.reason + ")");
+		this.decidedAt = micros(now);
+	}
+
 	/** The channel accepted it. */
 	void markPublished(Instant at) {
 		requireStatus(PublicationStatus.DUE);

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 import vn.bantin.content.Channel;
 
-interface PublicationStore extends JpaRepository<Publication, Long> {
+interface PublicationStore extends JpaRepository<Publication, Long>,
+		org.springframework.data.jpa.repository.JpaSpecificationExecutor<Publication> {
 
 	Optional<Publication> findByItemIdAndChannelAndTargetAndOccurrence(String itemId, Channel channel, String target,
 			Instant occurrence);
@@ -29,6 +31,9 @@ interface PublicationStore extends JpaRepository<Publication, Long> {
 	List<Publications.Airing> countAiringsBefore(Collection<PublicationStatus> statuses, Instant before);
 
 	boolean existsByItemId(String itemId);
+
+	List<Publication> findByOccurrenceGreaterThanEqualAndOccurrenceLessThanOrderByOccurrenceAscIdAsc(Instant from,
+			Instant to);
 
 	List<Publication> findByStatusInAndOccurrenceLessThanEqualOrderByOccurrenceAscIdAsc(
 			Collection<PublicationStatus> statuses, Instant now);

@@ -9,6 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -147,6 +150,66 @@ public class Publications {
 			publication.markPublished(at);
 			return publication.view();
 		});
+	}
+
+	/**
+	 * An editor lets a publication that waits for confirmation (an email too late to go
+	 * out by itself) go out after all: it becomes due, and its reason names the editor.
+	 * @throws IllegalArgumentException when there is no such publication
+	 * @throws IllegalStateException when it does not wait for confirmation
+	 */
+	public PublicationView confirm(long id, String actor) {
+		return this.transaction.execute((status) -> {
+			Publication publication = this.publications.findById(id)
+				.orElseThrow(() -> new IllegalArgumentException("No publication " + id));
+			publication.confirm(actor, this.clock.instant());
+			return publication.view();
+		});
+	}
+
+	/**
+	 * An editor decides that a publication that waits for confirmation does not go out:
+	 * it is marked missed, its reason naming the editor.
+	 * @throws IllegalArgumentException when there is no such publication
+	 * @throws IllegalStateException when it does not wait for confirmation
+	 */
+	public PublicationView skip(long id, String actor) {
+		return this.transaction.execute((status) -> {
+			Publication publication = this.publications.findById(id)
+				.orElseThrow(() -> new IllegalArgumentException("No publication " + id));
+			publication.skip(actor, this.clock.instant());
+			return publication.view();
+		});
+	}
+
+	/** The publication with this id, if there is one. */
+	public Optional<PublicationView> publication(long id) {
+		return this.transaction.execute((status) -> this.publications.findById(id).map(Publication::view));
+	}
+
+	/**
+	 * One page of the publications that match, the latest occurrence first (then the
+	 * latest recorded).
+	 * @param page the page number, from 0
+	 * @param size the page size, 1 to 200
+	 */
+	public Page<PublicationView> find(PublicationQuery query, int page, int size) {
+		PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200),
+				Sort.by(Sort.Order.desc("occurrence"), Sort.Order.desc("id")));
+		return this.transaction
+			.execute((status) -> this.publications.findAll(query.specification(), request).map(Publication::view));
+	}
+
+	/**
+	 * The publications whose occurrence is at or after {@code from} and before
+	 * {@code to}, oldest first: what happened (or is about to) in that range.
+	 */
+	public List<PublicationView> between(Instant from, Instant to) {
+		return this.transaction.execute((status) -> this.publications
+			.findByOccurrenceGreaterThanEqualAndOccurrenceLessThanOrderByOccurrenceAscIdAsc(from, to)
+			.stream()
+			.map(Publication::view)
+			.toList());
 	}
 
 	/**

@@ -120,7 +120,7 @@ class EngineTests {
 
 	@Test
 	void approvedEmergencyItemGoesOutOnAllItsChannelsWithinFiveSecondsWithRadioRepeats() {
-		String id = this.items.submitted("Khẩn: bão số " + counter.incrementAndGet(), List.of(), List.of(),
+		String id = this.items.submittedNews("Khẩn: bão số " + counter.incrementAndGet(), List.of(), List.of(),
 				Priority.EMERGENCY, null, null, Set.of(Channel.WEB, Channel.FEED, Channel.EMAIL, Channel.RADIO));
 		Instant approval = this.clock.instant();
 
@@ -149,7 +149,7 @@ class EngineTests {
 
 	@Test
 	void channelThatFailsOnceIsRetriedAndThePublicationEndsPublishedOnce() {
-		String id = this.items.approved("Tin đài " + counter.incrementAndGet(), List.of(), List.of("xom-1"),
+		String id = this.items.approvedNews("Tin đài " + counter.incrementAndGet(), List.of(), List.of("xom-1"),
 				Priority.NORMAL, null, null, Set.of(Channel.RADIO));
 		this.radio.failures.set(1);
 
@@ -172,7 +172,7 @@ class EngineTests {
 
 	@Test
 	void channelThatKeepsFailingEndsFailedWithItsLastError() {
-		String id = this.items.approved("Tin đài hỏng " + counter.incrementAndGet(), List.of(), List.of(),
+		String id = this.items.approvedNews("Tin đài hỏng " + counter.incrementAndGet(), List.of(), List.of(),
 				Priority.NORMAL, null, null, Set.of(Channel.RADIO));
 		this.radio.failures.set(100);
 
@@ -190,8 +190,8 @@ class EngineTests {
 
 	@Test
 	void publicationOnAChannelWithoutItsBeanWaitsDue() {
-		String id = this.items.approved("Thư " + counter.incrementAndGet(), List.of(), List.of(), Priority.NORMAL, null,
-				null, Set.of(Channel.EMAIL));
+		String id = this.items.approvedNews("Thư " + counter.incrementAndGet(), List.of(), List.of(), Priority.NORMAL,
+				null, null, Set.of(Channel.EMAIL));
 
 		List<PublicationView> made = this.broadcast.publishNow(id, "tester");
 		this.handover.run(this.clock.instant());
@@ -203,8 +203,8 @@ class EngineTests {
 
 	@Test
 	void changingTheTimetableMovesFutureTriggersWithoutRestartAndLeavesPublishedAlone() {
-		String id = this.items.approved("Tin cũ " + counter.incrementAndGet(), List.of(), List.of(), Priority.NORMAL,
-				null, null, Set.of(Channel.WEB));
+		String id = this.items.approvedNews("Tin cũ " + counter.incrementAndGet(), List.of(), List.of(),
+				Priority.NORMAL, null, null, Set.of(Channel.WEB));
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> !rows(id).isEmpty()
 					&& rows(id).stream().allMatch((row) -> row.status() == PublicationStatus.PUBLISHED));
@@ -229,7 +229,7 @@ class EngineTests {
 
 	@Test
 	void approverPublishesNowFromTheItemPage() throws Exception {
-		String id = this.items.approved("Tin phát ngay " + counter.incrementAndGet(), List.of(), List.of(),
+		String id = this.items.approvedNews("Tin phát ngay " + counter.incrementAndGet(), List.of(), List.of(),
 				Priority.NORMAL, vn("2025-03-10T07:00"), null, Set.of(Channel.WEB, Channel.FEED));
 
 		this.mvc.perform(post("/admin/items/{id}/publish-now", id).with(user("duyet").roles("APPROVER")).with(csrf()))
@@ -243,9 +243,9 @@ class EngineTests {
 
 	@Test
 	void itemPageOffersPublishNowToApproversOfApprovedItemsOnly() throws Exception {
-		String approved = this.items.approved("Tin có nút " + counter.incrementAndGet(), List.of(), List.of(),
+		String approved = this.items.approvedNews("Tin có nút " + counter.incrementAndGet(), List.of(), List.of(),
 				Priority.NORMAL, vn("2025-03-10T07:00"), null, Set.of(Channel.WEB));
-		String submitted = this.items.submitted("Tin không nút " + counter.incrementAndGet(), List.of(), List.of(),
+		String submitted = this.items.submittedNews("Tin không nút " + counter.incrementAndGet(), List.of(), List.of(),
 				Priority.NORMAL, null, null, Set.of(Channel.WEB));
 		String button = "/admin/items/" + approved + "/publish-now";
 
@@ -269,7 +269,7 @@ class EngineTests {
 
 	@Test
 	void editorMayNotPublishNow() throws Exception {
-		String id = this.items.approved("Tin biên tập " + counter.incrementAndGet(), List.of(), List.of(),
+		String id = this.items.approvedNews("Tin biên tập " + counter.incrementAndGet(), List.of(), List.of(),
 				Priority.NORMAL, vn("2025-03-10T07:00"), null, Set.of(Channel.WEB));
 
 		this.mvc.perform(post("/admin/items/{id}/publish-now", id).with(user("bientap").roles("EDITOR")).with(csrf()))
@@ -280,9 +280,9 @@ class EngineTests {
 	@Test
 	void apiPublishesNowWith202AndRefusesUnknownAndUnapprovedItems() throws Exception {
 		String token = token(Role.APPROVER);
-		String approved = this.items.approved("Tin API " + counter.incrementAndGet(), List.of(), List.of(),
+		String approved = this.items.approvedNews("Tin API " + counter.incrementAndGet(), List.of(), List.of(),
 				Priority.NORMAL, vn("2025-03-10T07:00"), null, Set.of(Channel.WEB, Channel.EMAIL));
-		String submitted = this.items.submitted("Tin chưa duyệt " + counter.incrementAndGet(), List.of(), List.of(),
+		String submitted = this.items.submittedNews("Tin chưa duyệt " + counter.incrementAndGet(), List.of(), List.of(),
 				Priority.NORMAL, null, null, Set.of(Channel.WEB));
 
 		this.mvc

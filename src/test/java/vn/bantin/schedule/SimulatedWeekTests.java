@@ -100,10 +100,10 @@ class SimulatedWeekTests {
 		String web;
 		try (ConfigurableApplicationContext context = start(dataDir)) {
 			TestItems items = context.getBean(TestItems.class);
-			radio = items.approved("Tin đài sáng", List.of(TestTimetable.THEME_A), List.of(), Priority.NORMAL,
+			radio = items.approvedNews("Tin đài sáng", List.of(TestTimetable.THEME_A), List.of(), Priority.NORMAL,
 					vn("2025-03-03T05:00"), null, Set.of(Channel.RADIO));
-			web = items.approved("Tin trên mạng", List.of(), List.of(), Priority.NORMAL, vn("2025-03-04T07:00"), null,
-					Set.of(Channel.WEB, Channel.FEED, Channel.EMAIL));
+			web = items.approvedNews("Tin trên mạng", List.of(), List.of(), Priority.NORMAL, vn("2025-03-04T07:00"),
+					null, Set.of(Channel.WEB, Channel.FEED, Channel.EMAIL));
 			new EngineHarness(context).runUntil(vn("2025-03-04T05:30"));
 		}
 		// down from 05:30 to 09:00 on Tuesday: the 06:00 radio is 3 hours late at
@@ -137,8 +137,8 @@ class SimulatedWeekTests {
 		try (ConfigurableApplicationContext context = start(dataDir)) {
 			// a live emergency item is placed first in every radio occurrence
 			emergency = context.getBean(TestItems.class)
-				.approved("Khẩn: đê xung yếu", List.of(), List.of(), Priority.EMERGENCY, null, vn("2025-04-30T00:00"),
-						Set.of(Channel.RADIO));
+				.approvedNews("Khẩn: đê xung yếu", List.of(), List.of(), Priority.EMERGENCY, null,
+						vn("2025-04-30T00:00"), Set.of(Channel.RADIO));
 			new EngineHarness(context).runUntil(vn("2025-03-02T23:00"));
 		}
 		// down for 17 days: with a catch-up of 7 days, only the last week's occurrences
@@ -177,7 +177,7 @@ class SimulatedWeekTests {
 		String emergency;
 		try (ConfigurableApplicationContext context = start(dataDir, schedules)) {
 			emergency = context.getBean(TestItems.class)
-				.approved("Khẩn: nước lên", List.of(), List.of(), Priority.EMERGENCY, null, null,
+				.approvedNews("Khẩn: nước lên", List.of(), List.of(), Priority.EMERGENCY, null, null,
 						Set.of(Channel.RADIO));
 			new EngineHarness(context).runUntil(vn("2025-03-02T22:30"));
 		}
@@ -201,17 +201,17 @@ class SimulatedWeekTests {
 	private static Map<String, String> createItems(ConfigurableApplicationContext context) {
 		TestItems items = context.getBean(TestItems.class);
 		Map<String, String> ids = new LinkedHashMap<>();
-		ids.put("A1", items.approved("Tin A một", List.of(TestTimetable.THEME_A), List.of(), Priority.NORMAL,
+		ids.put("A1", items.approvedNews("Tin A một", List.of(TestTimetable.THEME_A), List.of(), Priority.NORMAL,
 				vn("2025-03-03T05:00"), null, Set.of(Channel.RADIO, Channel.WEB, Channel.FEED, Channel.EMAIL)));
-		ids.put("A2", items.approved("Tin A hai", List.of(TestTimetable.THEME_A), List.of(), Priority.NORMAL,
+		ids.put("A2", items.approvedNews("Tin A hai", List.of(TestTimetable.THEME_A), List.of(), Priority.NORMAL,
 				vn("2025-03-03T05:30"), null, Set.of(Channel.RADIO, Channel.WEB)));
-		ids.put("A3", items.approved("Tin A ba", List.of(TestTimetable.THEME_A), List.of(), Priority.NORMAL,
+		ids.put("A3", items.approvedNews("Tin A ba", List.of(TestTimetable.THEME_A), List.of(), Priority.NORMAL,
 				vn("2025-03-05T12:00"), null, Set.of(Channel.RADIO)));
-		ids.put("B1", items.approved("Tin B một", List.of(TestTimetable.THEME_B), List.of(), Priority.NORMAL,
+		ids.put("B1", items.approvedNews("Tin B một", List.of(TestTimetable.THEME_B), List.of(), Priority.NORMAL,
 				vn("2025-03-03T10:00"), null, Set.of(Channel.RADIO, Channel.EMAIL)));
-		ids.put("C1", items.approved("Tin C một", List.of(TestTimetable.THEME_C), List.of(), Priority.NORMAL,
+		ids.put("C1", items.approvedNews("Tin C một", List.of(TestTimetable.THEME_C), List.of(), Priority.NORMAL,
 				vn("2025-03-03T10:00"), null, Set.of(Channel.RADIO)));
-		ids.put("X1", items.approved("Tin không chủ đề", List.of(), List.of(), Priority.NORMAL, null, null,
+		ids.put("X1", items.approvedNews("Tin không chủ đề", List.of(), List.of(), Priority.NORMAL, null, null,
 				Set.of(Channel.WEB, Channel.FEED, Channel.EMAIL)));
 		return ids;
 	}
