@@ -13,7 +13,3 @@ CREATE TABLE calendar_token (
 );
 
 CREATE INDEX ix_calendar_token_creator ON calendar_token (created_by);
-
--- AWAITING_CONFIRMATION has 21 characters: the status column of V7 was one too short.
--- (SET DATA TYPE is understood by both H2 and PostgreSQL.)
-ALTER TABLE publication ALTER COLUMN status SET DATA TYPE VARCHAR(30);
