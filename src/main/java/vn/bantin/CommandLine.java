@@ -3,6 +3,7 @@ package vn.bantin;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +13,9 @@ import java.util.function.Consumer;
 
 import vn.bantin.content.ContentFiles;
 import vn.bantin.content.ContentProblem;
+import vn.bantin.schedule.ScheduleFiles;
+import vn.bantin.schedule.ScheduleProblem;
+import vn.bantin.schedule.ScheduleSettings;
 
 /**
  * The commands {@code bantin.jar} accepts. The first argument that is not an option names
@@ -38,8 +42,10 @@ final class CommandLine {
 
 	static {
 		COMMANDS.put("serve", "run the web site, the admin area and the scheduler (default)");
-		COMMANDS.put("validate", "validate [DIR]: check a content folder (default ./content); prints path:line:col:"
-				+ " message, exit status 1 when there is any problem");
+		COMMANDS.put("validate", "validate [CONTENT_DIR] [--schedules=DIR] [--now=INSTANT]: check a content folder"
+				+ " (default ./content) and the timetables in the schedules folder (default: beside the content"
+				+ " folder, or ./schedules) against it; prints path:line:col: message, exit status 1 when there is"
+				+ " any error (warnings only: 0)");
 		COMMANDS.put("help", "print this help");
 	}
 
@@ -93,29 +99,84 @@ final class CommandLine {
 	}
 
 	/**
-	 * Checks a content folder without starting the application: usable in a content
-	 * repository's CI.
+	 * Checks a content folder and a schedules folder without starting the application:
+	 * usable in a content repository's CI. Schedules are checked against the content's
+	 * plans and items (radio capacity over the next 8 weeks from now, or {@code --now}).
 	 */
 	private int validate(String[] args) {
-		Path folder = Path.of("content");
+		Path folder = null;
+		Path schedules = null;
 		ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
-		for (String arg : args) {
-			if (arg.startsWith("--bantin.zone=")) {
-				zone = ZoneId.of(arg.substring("--bantin.zone=".length()));
-			}
-			else if (!arg.startsWith("-")) {
-				folder = Path.of(arg);
+		Instant now = Instant.now();
+		int wordsPerMinute = ScheduleSettings.defaults().readingWordsPerMinute();
+		try {
+			for (String arg : args) {
+				if (arg.startsWith("--bantin.zone=")) {
+					zone = ZoneId.of(arg.substring("--bantin.zone=".length()));
+				}
+				else if (arg.startsWith("--schedules=")) {
+					schedules = Path.of(arg.substring("--schedules=".length()));
+				}
+				else if (arg.startsWith("--now=")) {
+					now = Instant.parse(arg.substring("--now=".length()));
+				}
+				else if (arg.startsWith("--bantin.schedule.reading-words-per-minute=")) {
+					wordsPerMinute = Integer
+						.parseInt(arg.substring("--bantin.schedule.reading-words-per-minute=".length()));
+				}
+				else if (!arg.startsWith("-")) {
+					folder = Path.of(arg);
+				}
 			}
 		}
+		catch (RuntimeException ex) {
+			this.err.println("bantin validate: " + ex.getMessage());
+			return USAGE_ERROR;
+		}
+		if (schedules == null) {
+			// beside the content folder named, else ./schedules; none when absent
+			schedules = (folder != null) ? sibling(folder, "schedules") : Path.of("schedules");
+			if (!Files.isDirectory(schedules)) {
+				schedules = null;
+			}
+		}
+		else if (!Files.isDirectory(schedules)) {
+			this.err.println("bantin validate: " + schedules + " is not a folder");
+			return USAGE_ERROR;
+		}
+		folder = (folder != null) ? folder : Path.of("content");
 		if (!Files.isDirectory(folder)) {
 			this.err.println("bantin validate: " + folder + " is not a folder");
 			return USAGE_ERROR;
 		}
-		List<ContentProblem> problems = ContentFiles.validate(folder, zone);
-		String prefix = folder.toString().replace('\\', '/').replaceAll("/+$", "") + "/";
-		problems.forEach((problem) -> this.out.println(prefix + problem));
+		ContentFiles.Contents contents = ContentFiles.contents(folder, zone, now);
+		List<ContentProblem> problems = contents.problems();
+		String contentPrefix = prefix(folder);
+		problems.forEach((problem) -> this.out.println(contentPrefix + problem));
 		this.err.println(folder + ": " + (problems.isEmpty() ? "no problems" : problems.size() + " problem(s)"));
-		return problems.isEmpty() ? 0 : 1;
+		int errors = problems.size();
+		if (schedules != null) {
+			List<ScheduleProblem> found = ScheduleFiles.validate(schedules, zone, now, contents.plans(),
+					contents.items(), wordsPerMinute);
+			String prefix = prefix(schedules);
+			found.forEach((problem) -> this.out.println(prefix + problem));
+			long warnings = found.stream().filter(ScheduleProblem::warning).count();
+			errors += (int) (found.size() - warnings);
+			this.err.println(schedules + ": " + (found.isEmpty() ? "no problems"
+					: (found.size() - warnings) + " error(s), " + warnings + " warning(s)"));
+		}
+		return (errors == 0) ? 0 : 1;
+	}
+
+	/** The folder beside another, written as short as the other was. */
+	private static Path sibling(Path folder, String name) {
+		Path normal = folder.normalize();
+		boolean current = normal.toString().isEmpty() || normal.getFileName() == null;
+		return (current ? folder.toAbsolutePath().normalize() : normal).resolveSibling(name);
+	}
+
+	private static String prefix(Path folder) {
+		return folder.toString().replace('\\', '/').replaceAll("/+$", "") + "/";
 	}
 
 	private void printHelp(PrintStream stream) {

@@ -27,6 +27,11 @@ public final class MutableClock extends Clock {
 		}
 	}
 
+	/** Sets the clock to an instant (forward or back). */
+	public void set(Instant instant) {
+		this.now = instant;
+	}
+
 	@Override
 	public Instant instant() {
 		return this.now;
@@ -37,9 +42,30 @@ public final class MutableClock extends Clock {
 		return this.zone;
 	}
 
+	/**
+	 * The same clock seen in another zone: it moves when this one does. (Not
+	 * {@code Clock.offset(this, ZERO)}, which returns this very clock, so that its
+	 * {@code withZone} called this method again without end.)
+	 */
 	@Override
 	public Clock withZone(ZoneId zone) {
-		return Clock.offset(this, Duration.ZERO).withZone(zone);
+		MutableClock source = this;
+		return new Clock() {
+			@Override
+			public Instant instant() {
+				return source.instant();
+			}
+
+			@Override
+			public ZoneId getZone() {
+				return zone;
+			}
+
+			@Override
+			public Clock withZone(ZoneId other) {
+				return source.withZone(other);
+			}
+		};
 	}
 
 }

@@ -78,6 +78,84 @@ class ValidateCommandTests {
 	}
 
 	@Test
+	void withoutArgumentsTheRepositorysContentAndSchedulesAreClean() {
+		assertThat(validate()).as(this.out.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).isEmpty();
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("content: no problems")
+			.contains("schedules: no problems");
+	}
+
+	@Test
+	void aBadScheduleFileBesideTheContentExitsWithOneNamingFileLineAndField(@TempDir Path root) throws IOException {
+		Path content = root.resolve("content");
+		write(content, "plans/plan.md", PLAN);
+		write(root, "schedules/radio.yaml", """
+				slots:
+				  - key: ban-tin-sang
+				    channel: radio
+				    times: ["06:00", "25:00"]
+				    length: 30m
+				  - key: ban-tin-chieu
+				    channel: radio
+				    times: "17:00"
+				    length: 30m
+				campaigns:
+				  - key: tuyen-truyen
+				    themes: [khong-co]
+				    slots: [ban-tin-chieu]
+				""");
+
+		assertThat(validate(content.toString(), "--now=2026-12-01T00:00:00Z")).isEqualTo(1);
+
+		String schedules = root.resolve("schedules") + "/";
+		assertThat(this.out.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+				schedules
+						+ "radio.yaml:4:22: field 'slots.times': '25:00' is not a time of day; write HH:MM, e.g. 06:00",
+				schedules + "radio.yaml:12:14: field 'campaigns.themes': no plan has theme 'khong-co' (themes:"
+						+ " thu-tuc)");
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("2 error(s), 0 warning(s)");
+	}
+
+	@Test
+	void onlyWarningsArePrintedAndExitWithZero(@TempDir Path root) throws IOException {
+		Path content = root.resolve("content");
+		write(content, "plans/plan.md", PLAN);
+		write(content, "items/tin.md", item("tin", "title: Tin\nstatus: approved\napproved-by: Tý\nthemes: [thu-tuc]"));
+		Path schedules = root.resolve("lich");
+		write(schedules, "radio.yaml", """
+				slots:
+				  - key: ban-tin-sang
+				    name: Bản tin sáng
+				    channel: radio
+				    times: "06:00"
+				    length: 30m
+				campaigns:
+				  - key: khac
+				    tags: [khac]
+				    slots: [ban-tin-sang]
+				""");
+
+		assertThat(validate(content.toString(), "--schedules=" + schedules, "--now=2026-12-01T00:00:00Z")).isZero();
+
+		assertThat(this.out.toString(StandardCharsets.UTF_8).lines()).containsExactly(schedules
+				+ "/radio.yaml:8:10: warning: approved radio item 'tin' (items/tin.md) is selected by no campaign of a"
+				+ " radio slot, so it will not air; add its theme, tag or id to a campaign, or leave 'radio' out of its"
+				+ " channels");
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("0 error(s), 1 warning(s)");
+	}
+
+	static final String PLAN = """
+			---
+			id: ke-hoach
+			title: Kế hoạch
+			issuer: UBND xã
+			themes:
+			  - key: thu-tuc
+			    title: Thủ tục
+			---
+			""";
+
+	@Test
 	void aMissingFolderIsAUsageError(@TempDir Path folder) {
 		assertThat(validate(folder.resolve("khong-co").toString())).isEqualTo(CommandLine.USAGE_ERROR);
 	}

@@ -27,7 +27,8 @@ class ApiDocsConfiguration {
 		return new OpenAPI()
 			.info(new Info().title("Bản tin API")
 				.version("1")
-				.description("Items and their approval workflow, with the same permissions as the web editor. "
+				.description("Items and their approval workflow, the agenda (what goes out when) and the history of "
+						+ "publications, with the same permissions as the web editor. "
 						+ "Get a token with POST /api/tokens (HTTP Basic), then send Authorization: Bearer <token>. "
 						+ "Errors are RFC 9457 problem details.")
 				.license(new License().name("GPL-3.0-or-later")))

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,6 +47,41 @@ public final class ContentFiles {
 	 */
 	public static List<ContentProblem> validate(Path folder, ZoneId zone) {
 		return read(folder, zone).problems();
+	}
+
+	/**
+	 * What a content folder holds, as other modules see it: for {@code validate} to check
+	 * timetables against the items they will carry.
+	 *
+	 * @param items the items that read cleanly, in file order
+	 * @param plans each plan's theme keys, in the plan's order, by plan id
+	 * @param problems every problem found, in file order
+	 */
+	public record Contents(List<ItemView> items, Map<String, List<String>> plans, List<ContentProblem> problems) {
+
+		public Contents {
+			items = List.copyOf(items);
+			plans = Map.copyOf(plans);
+			problems = List.copyOf(problems);
+		}
+
+	}
+
+	/**
+	 * Reads a content folder into items and plans without touching the database.
+	 * @param folder the content folder
+	 * @param zone the commune's zone, for times written without an offset
+	 * @param approvedAt the approval time given to items a file says are approved
+	 */
+	public static Contents contents(Path folder, ZoneId zone, Instant approvedAt) {
+		Snapshot snapshot = read(folder, zone);
+		List<ItemView> items = new ArrayList<>();
+		snapshot.items().forEach((path, file) -> items.add(Item.fromFile(file, path, approvedAt).view()));
+		Map<String, List<String>> plans = new java.util.LinkedHashMap<>();
+		snapshot.plans()
+			.values()
+			.forEach((plan) -> plans.put(plan.id(), plan.themes().stream().map(PlanView.Theme::key).toList()));
+		return new Contents(items, plans, snapshot.problems());
 	}
 
 	static Snapshot read(Path folder, ZoneId zone) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import vn.bantin.system.YamlFields;
+
 /**
  * An item file ({@code items/}, {@code procedures/} or {@code documents/}): front matter
  * with the item's fields, then its body in Markdown. The format is described in
@@ -92,7 +94,7 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 		if (file.fields().isEmpty()) {
 			return new Reading(null, file.problems());
 		}
-		FrontMatter.Fields fields = file.fields().get();
+		YamlFields fields = file.fields().get();
 		String id = fields.id("id", true);
 		ItemKind kind = fields.choice("kind", words(ItemKind.values()), null);
 		if (kind == null && !fields.has("kind")) {
@@ -131,7 +133,7 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 		}
 		Set<Channel> channels = channels(fields);
 		List<Attachment> attachments = new ArrayList<>();
-		for (FrontMatter.Fields attachment : fields.list("attachments", Set.of("file", "title"))) {
+		for (YamlFields attachment : fields.list("attachments", Set.of("file", "title"))) {
 			String media = media(attachment, "file", true, context);
 			if (media != null) {
 				attachments.add(new Attachment(media, attachment.text("title", false, 300)));
@@ -161,7 +163,7 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 		return path.startsWith("documents/") ? ItemKind.DOCUMENT : null;
 	}
 
-	private static List<String> keys(FrontMatter.Fields fields, String name) {
+	private static List<String> keys(YamlFields fields, String name) {
 		List<String> keys = fields.texts(name, 100);
 		for (String key : keys) {
 			if (!FrontMatter.ID.matcher(key).matches()) {
@@ -171,7 +173,7 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 		return keys;
 	}
 
-	private static Set<Channel> channels(FrontMatter.Fields fields) {
+	private static Set<Channel> channels(YamlFields fields) {
 		if (!fields.has("channels")) {
 			return EnumSet.allOf(Channel.class);
 		}
@@ -192,10 +194,10 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 		return channels;
 	}
 
-	private static Variants variants(FrontMatter.Fields fields, Context context) {
-		FrontMatter.Fields email = fields.fields("email", Set.of("subject", "intro"));
-		FrontMatter.Fields radio = fields.fields("radio", Set.of("script", "recording"));
-		FrontMatter.Fields feed = fields.fields("feed", Set.of("summary"));
+	private static Variants variants(YamlFields fields, Context context) {
+		YamlFields email = fields.fields("email", Set.of("subject", "intro"));
+		YamlFields radio = fields.fields("radio", Set.of("script", "recording"));
+		YamlFields feed = fields.fields("feed", Set.of("summary"));
 		return new Variants((email != null) ? email.text("subject", false, 300) : null,
 				(email != null) ? email.text("intro", false, 1000) : null,
 				(radio != null) ? radio.text("script", false, 20_000) : null,
@@ -203,8 +205,8 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 				(feed != null) ? feed.text("summary", false, 1000) : null);
 	}
 
-	private static DocumentDetails document(FrontMatter.Fields fields, Context context) {
-		FrontMatter.Fields document = fields.fields("document",
+	private static DocumentDetails document(YamlFields fields, Context context) {
+		YamlFields document = fields.fields("document",
 				Set.of("number", "issuer", "issued", "effective", "abstract", "file"));
 		if (document == null) {
 			fields.text("document", true, 0);
@@ -215,9 +217,9 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 				media(document, "file", false, context));
 	}
 
-	private static ProcedureDetails procedure(FrontMatter.Fields fields) {
-		FrontMatter.Fields procedure = fields.fields("procedure", Set.of("code", "field", "level", "processing-time",
-				"fee", "papers", "steps", "legal-basis", "portal-url", "status", "history"));
+	private static ProcedureDetails procedure(YamlFields fields) {
+		YamlFields procedure = fields.fields("procedure", Set.of("code", "field", "level", "processing-time", "fee",
+				"papers", "steps", "legal-basis", "portal-url", "status", "history"));
 		if (procedure == null) {
 			fields.text("procedure", true, 0);
 			return null;
@@ -242,7 +244,7 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 			procedure.text("status", true, 20);
 		}
 		List<ProcedureDetails.Change> history = new ArrayList<>();
-		for (FrontMatter.Fields change : procedure.list("history", Set.of("date", "status", "note"))) {
+		for (YamlFields change : procedure.list("history", Set.of("date", "status", "note"))) {
 			LocalDate date = change.date("date", true);
 			ProcedureStatus changed = change.choice("status", words(ProcedureStatus.values()), null);
 			if (changed == null && !change.has("status")) {
@@ -255,7 +257,7 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 		return new ProcedureDetails(code, field, level, time, fee, papers, steps, legalBasis, portal, status, history);
 	}
 
-	private static List<String> required(FrontMatter.Fields fields, String name) {
+	private static List<String> required(YamlFields fields, String name) {
 		if (!fields.has(name)) {
 			fields.text(name, true, 0);
 		}
@@ -266,7 +268,7 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 	 * A path to a media file that must exist under the content folder, and stay inside
 	 * it.
 	 */
-	private static String media(FrontMatter.Fields fields, String name, boolean required, Context context) {
+	private static String media(YamlFields fields, String name, boolean required, Context context) {
 		String file = fields.text(name, required, 500);
 		if (file == null) {
 			return null;

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import vn.bantin.system.YamlFields;
+
 /**
  * A plan file ({@code plans/*.md}): front matter with the plan's number, issuer, period,
  * themes and sections, then the plan's text in Markdown. The format is described in
@@ -37,7 +39,7 @@ record PlanFile(String id, String numberSymbol, String title, String issuer, Loc
 		if (file.fields().isEmpty()) {
 			return new Reading(null, file.problems());
 		}
-		FrontMatter.Fields fields = file.fields().get();
+		YamlFields fields = file.fields().get();
 		String id = fields.id("id", true);
 		String kind = fields.text("kind", false, 20);
 		if (kind != null && !kind.equals("plan")) {
@@ -49,7 +51,7 @@ record PlanFile(String id, String numberSymbol, String title, String issuer, Loc
 		LocalDate issued = fields.date("issued", false);
 		LocalDate from = null;
 		LocalDate to = null;
-		FrontMatter.Fields period = fields.fields("period", Set.of("from", "to"));
+		YamlFields period = fields.fields("period", Set.of("from", "to"));
 		if (period != null) {
 			from = period.date("from", false);
 			to = period.date("to", false);
@@ -68,10 +70,10 @@ record PlanFile(String id, String numberSymbol, String title, String issuer, Loc
 				List.of());
 	}
 
-	private static List<PlanView.Theme> themes(FrontMatter.Fields fields) {
+	private static List<PlanView.Theme> themes(YamlFields fields) {
 		List<PlanView.Theme> themes = new ArrayList<>();
 		Set<String> keys = new HashSet<>();
-		for (FrontMatter.Fields theme : fields.list("themes", THEME_FIELDS)) {
+		for (YamlFields theme : fields.list("themes", THEME_FIELDS)) {
 			String key = theme.id("key", true);
 			String title = theme.text("title", true, 300);
 			String description = theme.text("description", false, 4000);
@@ -85,9 +87,9 @@ record PlanFile(String id, String numberSymbol, String title, String issuer, Loc
 		return themes;
 	}
 
-	private static List<PlanView.Responsibility> responsibilities(FrontMatter.Fields fields) {
+	private static List<PlanView.Responsibility> responsibilities(YamlFields fields) {
 		List<PlanView.Responsibility> list = new ArrayList<>();
-		for (FrontMatter.Fields entry : fields.list("responsibilities", RESPONSIBILITY_FIELDS)) {
+		for (YamlFields entry : fields.list("responsibilities", RESPONSIBILITY_FIELDS)) {
 			String unit = entry.text("unit", true, 300);
 			List<String> duties = entry.texts("duties", 2000);
 			String reporting = entry.text("reporting", false, 300);

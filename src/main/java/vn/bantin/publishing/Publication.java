@@ -41,7 +41,7 @@ class Publication {
 	private Instant occurrence;
 
 	@Enumerated(EnumType.STRING)
-	@Column(nullable = false, length = 20)
+	@Column(nullable = false, length = 30)
 	private PublicationStatus status;
 
 	@Column(length = 500)
@@ -130,11 +130,36 @@ class Publication {
 		this.decidedAt = micros(now);
 	}
 
+	/**
+	 * An editor decides that a publication that was too late does not go out: it is
+	 * missed, and the reason says who decided.
+	 */
+	void skip(String editor, Instant now) {
+		requireStatus(PublicationStatus.AWAITING_CONFIRMATION);
+		this.status = PublicationStatus.MISSED;
+		this.reason = truncate("skipped by " + editor + " (" + this.reason + ")");
+		this.decidedAt = micros(now);
+	}
+
 	/** The channel accepted it. */
 	void markPublished(Instant at) {
 		requireStatus(PublicationStatus.DUE);
 		this.status = PublicationStatus.PUBLISHED;
 		this.publishedAt = micros(at);
+	}
+
+	/**
+	 * A hand-over to the channel failed: counts the attempt and keeps the error; after
+	 * {@code maxAttempts} failed attempts the publication is failed for good, with the
+	 * error as its reason, otherwise it stays due for a retry.
+	 */
+	void handOverFailed(String error, int maxAttempts, Instant now) {
+		requireStatus(PublicationStatus.DUE);
+		this.attempts++;
+		this.lastError = truncate((error != null) ? error : "unknown error");
+		if (this.attempts >= maxAttempts) {
+			markFailed("failed " + this.attempts + " times, last: " + this.lastError, now);
+		}
 	}
 
 	/** The channel could not take it. */

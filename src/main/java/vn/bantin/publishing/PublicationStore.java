@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 import vn.bantin.content.Channel;
 
-interface PublicationStore extends JpaRepository<Publication, Long> {
+interface PublicationStore extends JpaRepository<Publication, Long>,
+		org.springframework.data.jpa.repository.JpaSpecificationExecutor<Publication> {
 
 	Optional<Publication> findByItemIdAndChannelAndTargetAndOccurrence(String itemId, Channel channel, String target,
 			Instant occurrence);
@@ -21,6 +23,17 @@ interface PublicationStore extends JpaRepository<Publication, Long> {
 			from Publication p where p.campaign is not null and p.status in :statuses
 			group by p.campaign, p.itemId, p.target""")
 	List<Publications.Airing> countAirings(Collection<PublicationStatus> statuses);
+
+	@org.springframework.data.jpa.repository.Query("""
+			select new vn.bantin.publishing.Publications$Airing(p.campaign, p.itemId, p.target, count(p))
+			from Publication p where p.campaign is not null and p.status in :statuses and p.occurrence < :before
+			group by p.campaign, p.itemId, p.target""")
+	List<Publications.Airing> countAiringsBefore(Collection<PublicationStatus> statuses, Instant before);
+
+	boolean existsByItemId(String itemId);
+
+	List<Publication> findByOccurrenceGreaterThanEqualAndOccurrenceLessThanOrderByOccurrenceAscIdAsc(Instant from,
+			Instant to);
 
 	List<Publication> findByStatusInAndOccurrenceLessThanEqualOrderByOccurrenceAscIdAsc(
 			Collection<PublicationStatus> statuses, Instant now);

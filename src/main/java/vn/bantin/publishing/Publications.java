@@ -9,6 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -108,6 +111,11 @@ public class Publications {
 			.map(Publication::view));
 	}
 
+	/** The publication with this id, if there is one. */
+	public Optional<PublicationView> find(long id) {
+		return this.transaction.execute((status) -> this.publications.findById(id).map(Publication::view));
+	}
+
 	/**
 	 * The publications to act on at {@code now}: planned (to be decided) or due (to go
 	 * out), whose occurrence is not after {@code now}, oldest first.
@@ -145,12 +153,87 @@ public class Publications {
 	}
 
 	/**
+	 * An editor lets a publication that waits for confirmation (an email too late to go
+	 * out by itself) go out after all: it becomes due, and its reason names the editor.
+	 * @throws IllegalArgumentException when there is no such publication
+	 * @throws IllegalStateException when it does not wait for confirmation
+	 */
+	public PublicationView confirm(long id, String actor) {
+		return this.transaction.execute((status) -> {
+			Publication publication = this.publications.findById(id)
+				.orElseThrow(() -> new IllegalArgumentException("No publication " + id));
+			publication.confirm(actor, this.clock.instant());
+			return publication.view();
+		});
+	}
+
+	/**
+	 * An editor decides that a publication that waits for confirmation does not go out:
+	 * it is marked missed, its reason naming the editor.
+	 * @throws IllegalArgumentException when there is no such publication
+	 * @throws IllegalStateException when it does not wait for confirmation
+	 */
+	public PublicationView skip(long id, String actor) {
+		return this.transaction.execute((status) -> {
+			Publication publication = this.publications.findById(id)
+				.orElseThrow(() -> new IllegalArgumentException("No publication " + id));
+			publication.skip(actor, this.clock.instant());
+			return publication.view();
+		});
+	}
+
+	/** The publication with this id, if there is one. */
+	public Optional<PublicationView> publication(long id) {
+		return this.transaction.execute((status) -> this.publications.findById(id).map(Publication::view));
+	}
+
+	/**
+	 * One page of the publications that match, the latest occurrence first (then the
+	 * latest recorded).
+	 * @param page the page number, from 0
+	 * @param size the page size, 1 to 200
+	 */
+	public Page<PublicationView> find(PublicationQuery query, int page, int size) {
+		PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200),
+				Sort.by(Sort.Order.desc("occurrence"), Sort.Order.desc("id")));
+		return this.transaction
+			.execute((status) -> this.publications.findAll(query.specification(), request).map(Publication::view));
+	}
+
+	/**
+	 * The publications whose occurrence is at or after {@code from} and before
+	 * {@code to}, oldest first: what happened (or is about to) in that range.
+	 */
+	public List<PublicationView> between(Instant from, Instant to) {
+		return this.transaction.execute((status) -> this.publications
+			.findByOccurrenceGreaterThanEqualAndOccurrenceLessThanOrderByOccurrenceAscIdAsc(from, to)
+			.stream()
+			.map(Publication::view)
+			.toList());
+	}
+
+	/**
 	 * How many times each item went out in each campaign to each target: publications
 	 * placed by a campaign that are planned, due, published or awaiting confirmation
 	 * (missed and failed ones did not go out).
 	 */
 	public List<Airing> airings() {
 		return this.transaction.execute((status) -> this.publications.countAirings(AIRED));
+	}
+
+	/**
+	 * {@link #airings()} counting only publications whose occurrence is before
+	 * {@code before}: the history as it stood when an occurrence at {@code before} was
+	 * first planned, so planning that occurrence again (a repeated fire) gives the same
+	 * answer.
+	 */
+	public List<Airing> airingsBefore(Instant before) {
+		return this.transaction.execute((status) -> this.publications.countAiringsBefore(AIRED, before));
+	}
+
+	/** Whether the item has any publication at all. */
+	public boolean exists(String itemId) {
+		return Boolean.TRUE.equals(this.transaction.execute((status) -> this.publications.existsByItemId(itemId)));
 	}
 
 	/**

@@ -24,6 +24,14 @@ final class AiringHistory implements Airings {
 		}
 	}
 
+	/**
+	 * What the publications said before an occurrence at {@code at}: planning it again
+	 * after a repeated fire gives the same answer.
+	 */
+	static AiringHistory before(Publications publications, java.time.Instant at) {
+		return new AiringHistory(publications.airingsBefore(at));
+	}
+
 	/** What the publications say now. */
 	static AiringHistory of(Publications publications) {
 		return new AiringHistory(publications.airings());

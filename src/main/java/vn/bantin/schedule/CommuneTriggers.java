@@ -18,9 +18,9 @@ import vn.bantin.system.BantinProperties;
  *
  * <p>
  * A trigger that missed its time while the application was down fires once when it is
- * back; the code that runs decides, from the scheduled time in the
- * {@code JobExecutionContext}, whether a late publication still goes out. Quartz's
- * misfire threshold is not a lateness policy.
+ * back; the code that runs decides, from the planned occurrence stored with the trigger
+ * (Quartz moves the scheduled fire time to "now" after a misfire), whether a late
+ * publication still goes out. Quartz's misfire threshold is not a lateness policy.
  */
 @Component
 public class CommuneTriggers {

@@ -11,16 +11,21 @@ import org.springframework.stereotype.Service;
 
 /**
  * The timetable in force: the parts defined by each source (the {@code schedules/}
- * folder, the timetables edited in the admin UI) merged in the order the sources first
- * defined them. A source replaces its whole part at once, so readers never see half of a
- * change; each replacement publishes {@link TimetableChanged}.
+ * folder, the timetables edited in the admin UI) merged with the folder's part first,
+ * then the others in the order they were first defined (whatever order the sources happen
+ * to load in at start-up). A source replaces its whole part at once, so readers never see
+ * half of a change; each replacement publishes {@link TimetableChanged}.
  *
  * <p>
- * Merging keeps the first entry of a key and drops later ones with the same key (the
- * source that defines them reports the clash as a problem when it can see it).
+ * Merging keeps the first entry of a key and drops later ones with the same key, so a
+ * file always wins over the admin UI (the source that defines them reports the clash as a
+ * problem when it can see it).
  */
 @Service
 public class Timetables {
+
+	/** The source name of the {@code schedules/} folder, which comes first. */
+	public static final String FILES = "files";
 
 	private final ApplicationEventPublisher events;
 
@@ -65,7 +70,16 @@ public class Timetables {
 		Map<String, Timetable.MailingList> lists = new LinkedHashMap<>();
 		Map<String, Slot> slots = new LinkedHashMap<>();
 		Map<String, Campaign> campaigns = new LinkedHashMap<>();
-		for (Part part : this.parts.values()) {
+		List<Part> ordered = new ArrayList<>();
+		if (this.parts.containsKey(FILES)) {
+			ordered.add(this.parts.get(FILES));
+		}
+		this.parts.forEach((source, part) -> {
+			if (!source.equals(FILES)) {
+				ordered.add(part);
+			}
+		});
+		for (Part part : ordered) {
 			part.timetable().zones().forEach((zone) -> zones.putIfAbsent(zone.key(), zone));
 			part.timetable().lists().forEach((list) -> lists.putIfAbsent(list.key(), list));
 			part.timetable().slots().forEach((slot) -> slots.putIfAbsent(slot.key(), slot));

@@ -7,6 +7,15 @@
  * ({@code bantin.zone}); build them with {@link vn.bantin.schedule.CommuneTriggers}. On
  * PostgreSQL (profile {@code postgres}) the scheduler is clustered: several nodes share
  * the triggers and each fire runs on one node only.
+ *
+ * <p>
+ * The engine: {@link vn.bantin.schedule.Timetables} holds the timetable in force; one
+ * persistent trigger per timed or digest slot fires its next occurrence, which the pure
+ * {@link vn.bantin.schedule.Programme} places and which is recorded as publications (then
+ * handed to the channels by {@link vn.bantin.publishing.Handover}); items on on-publish
+ * slots get a trigger at their release time; {@link vn.bantin.schedule.Broadcast} puts an
+ * item out at once (publish now, emergencies). Triggers follow timetable and item changes
+ * without a restart, and a sweep at start-up catches up what was missed while down.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Schedule")
 package vn.bantin.schedule;

@@ -2,7 +2,8 @@
  * What every module shares and nothing else: the application's settings
  * ({@link vn.bantin.system.BantinProperties}: data and content folders, the commune's
  * zone) and {@link vn.bantin.system.RuleViolation}, the way a module refuses an input
- * naming the form field. It depends on no other module.
+ * naming the form field, and {@link vn.bantin.system.YamlFields}, the reader of
+ * hand-written YAML files with located problems. It depends on no other module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "System")
 package vn.bantin.system;

@@ -91,7 +91,8 @@ class LatenessPolicyTests {
 
 	@Test
 	void limitsAreConfigurable() {
-		LatenessPolicy strict = new LatenessPolicy(new PublishingSettings(Duration.ofHours(1), Duration.ofMinutes(5)));
+		LatenessPolicy strict = new LatenessPolicy(
+				new PublishingSettings(Duration.ofHours(1), Duration.ofMinutes(5), 5));
 		assertThat(strict.decide(Channel.EMAIL, PLANNED, PLANNED.plus(Duration.ofMinutes(61))).outcome())
 			.isEqualTo(Outcome.AWAIT_CONFIRMATION);
 		assertThat(strict.decide(Channel.EMAIL, PLANNED, PLANNED.plus(Duration.ofMinutes(59))).outcome())

@@ -1,0 +1,123 @@
+package vn.bantin.publishing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.bantin.content.Channel;
+
+/**
+ * Hands due publications to their channels: the one mechanism by which anything goes out.
+ * The publication table is the queue (not Spring Modulith's event publication registry):
+ * a publication is handed over while it is {@link PublicationStatus#DUE}, and marked
+ * {@link PublicationStatus#PUBLISHED} once its {@link PublicationChannel} returned.
+ *
+ * <p>
+ * At {@code now}, {@link #run} first decides every planned publication whose occurrence
+ * has come with the {@link LatenessPolicy} (the reason is stored), then hands each due
+ * one to the channel bean of its channel. A channel with no bean yet (later issues
+ * provide them) leaves its publications due: they wait for their channel. A channel that
+ * throws gets the publication again at the next run (the scheduler runs this at least
+ * every {@code bantin.schedule.retry-interval}); the attempts and the last error are
+ * stored, and after {@code bantin.publishing.max-attempts} failures the publication is
+ * {@link PublicationStatus#FAILED} with the error as its reason.
+ *
+ * <p>
+ * <b>At least once.</b> A crash between a channel's {@code publish} and the mark leaves
+ * the publication due, so the channel receives it again after the restart. Channels must
+ * therefore be idempotent by publication id.
+ */
+@Service
+public class Handover {
+
+	private static final Logger log = LoggerFactory.getLogger(Handover.class);
+
+	private final Publications publications;
+
+	private final PublicationStore store;
+
+	private final ObjectProvider<PublicationChannel> channels;
+
+	private final int maxAttempts;
+
+	private final TransactionTemplate transaction;
+
+	Handover(Publications publications, PublicationStore store, ObjectProvider<PublicationChannel> channels,
+			PublishingSettings settings, PlatformTransactionManager transactions) {
+		this.publications = publications;
+		this.store = store;
+		this.channels = channels;
+		this.maxAttempts = Math.max(1, settings.maxAttempts());
+		this.transaction = new TransactionTemplate(transactions);
+		// each publication's outcome is stored by itself, whatever the caller's
+		// transaction
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * Decides what has come due at {@code now} and hands it over.
+	 * @return the publications as they stand after this run, in the order handled
+	 */
+	public synchronized List<Publications.PublicationView> run(Instant now) {
+		Map<Channel, PublicationChannel> byChannel = channels();
+		List<Publications.PublicationView> handled = new ArrayList<>();
+		for (Publications.PublicationView publication : this.publications.due(now)) {
+			Publications.PublicationView current = publication;
+			if (current.status() == PublicationStatus.PLANNED) {
+				current = this.publications.decide(current.id(), now);
+			}
+			if (current.status() == PublicationStatus.DUE) {
+				PublicationChannel channel = byChannel.get(current.channel());
+				if (channel != null) {
+					current = handOver(current, channel, now);
+				}
+			}
+			handled.add(current);
+		}
+		return handled;
+	}
+
+	private Publications.PublicationView handOver(Publications.PublicationView publication, PublicationChannel channel,
+			Instant now) {
+		try {
+			channel.publish(publication);
+		}
+		catch (Exception ex) {
+			String error = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+			log.warn("Channel {} could not take publication {} ({} of item {}): {}", publication.channel(),
+					publication.id(), publication.target(), publication.itemId(), error);
+			return this.transaction.execute((status) -> {
+				Publication stored = this.store.findById(publication.id()).orElseThrow();
+				if (stored.status() == PublicationStatus.DUE) {
+					stored.handOverFailed(error, this.maxAttempts, now);
+				}
+				return stored.view();
+			});
+		}
+		return this.transaction.execute((status) -> {
+			Publication stored = this.store.findById(publication.id()).orElseThrow();
+			if (stored.status() == PublicationStatus.DUE) {
+				stored.markPublished(now);
+			}
+			return stored.view();
+		});
+	}
+
+	private Map<Channel, PublicationChannel> channels() {
+		Map<Channel, PublicationChannel> byChannel = new EnumMap<>(Channel.class);
+		this.channels.orderedStream().forEach((channel) -> byChannel.putIfAbsent(channel.channel(), channel));
+		return byChannel;
+	}
+
+}

@@ -1,0 +1,57 @@
+package vn.bantin.schedule;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.security.Principal;
+
+import vn.bantin.account.Role;
+import vn.bantin.publishing.Publications;
+
+/**
+ * The "publish now" button of the admin item page: puts an approved or published item out
+ * at once on all its channels ({@link Broadcast#publishNow}) and tells what was recorded.
+ */
+@Controller
+class PublishNowController {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+	private final Broadcast broadcast;
+
+	private final ZoneId zone;
+
+	PublishNowController(Broadcast broadcast, CommuneTriggers triggers) {
+		this.broadcast = broadcast;
+		this.zone = triggers.zone();
+	}
+
+	@PostMapping("/admin/items/{id}/publish-now")
+	@Secured({ Role.Authority.APPROVER, Role.Authority.ADMIN })
+	String publishNow(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
+		try {
+			List<Publications.PublicationView> made = this.broadcast.publishNow(id, principal.getName());
+			redirect.addFlashAttribute("notice", "engine.publish-now.done");
+			redirect.addFlashAttribute("publishedNow", made.stream().map(this::line).toList());
+		}
+		catch (PublishNowRefused refused) {
+			redirect.addFlashAttribute("publishNowError", refused.messageKey());
+		}
+		return "redirect:/admin/items/" + id;
+	}
+
+	/** One recorded publication as a line: channel, target, time, status. */
+	private String line(Publications.PublicationView publication) {
+		return publication.channel().key() + " → " + publication.target() + " · "
+				+ TIME.format(publication.occurrence().atZone(this.zone)) + " · "
+				+ publication.status().name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,197 @@
+package vn.bantin.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.bantin.content.ItemCatalog;
+import vn.bantin.content.ItemChanged;
+import vn.bantin.content.ItemView;
+import vn.bantin.publishing.Handover;
+import vn.bantin.publishing.PublicationStatus;
+import vn.bantin.publishing.Publications;
+
+/**
+ * Keeps the triggers in step with the timetable and the items, without a restart; nothing
+ * already recorded changes.
+ * <ul>
+ * <li>{@link TimetableChanged}: each timed or digest slot whose definition is unchanged
+ * keeps its trigger (so an occurrence missed while down still catches up); a changed or
+ * new one gets a trigger at its next occurrence after now; a removed one loses it. Items'
+ * release triggers follow the on-publish slots.</li>
+ * <li>{@link ItemChanged}, inside the item's transaction (the trigger commits with the
+ * change): the item's release trigger is set, moved or removed; an emergency item just
+ * approved gets an immediate trigger that puts it out on all its channels.</li>
+ * <li>When the application is ready (after the content and schedule folders were loaded):
+ * the same for every slot and every releasable item, then a hand-over of what came due
+ * while it was down. Overdue triggers fire by themselves (Quartz fires a misfired
+ * one-shot trigger at once) and each slot's chain catches up.</li>
+ * </ul>
+ */
+@Component
+class Replanning {
+
+	private static final Logger log = LoggerFactory.getLogger(Replanning.class);
+
+	private final Timetables timetables;
+
+	private final ProgrammeInForce programme;
+
+	private final SlotFiring firing;
+
+	private final ItemRelease release;
+
+	private final Broadcast broadcast;
+
+	private final ItemCatalog catalog;
+
+	private final EngineTriggers triggers;
+
+	private final HandoverTrigger handoverTrigger;
+
+	private final Handover handover;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transaction;
+
+	private volatile boolean ready;
+
+	Replanning(Timetables timetables, ProgrammeInForce programme, SlotFiring firing, ItemRelease release,
+			Broadcast broadcast, ItemCatalog catalog, EngineTriggers triggers, HandoverTrigger handoverTrigger,
+			Handover handover, Clock clock, PlatformTransactionManager transactions) {
+		this.timetables = timetables;
+		this.programme = programme;
+		this.firing = firing;
+		this.release = release;
+		this.broadcast = broadcast;
+		this.catalog = catalog;
+		this.triggers = triggers;
+		this.handoverTrigger = handoverTrigger;
+		this.handover = handover;
+		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	@EventListener
+	void timetableChanged(TimetableChanged changed) {
+		if (!this.ready) {
+			// the timetable is still being put together at start-up (the admin UI's part
+			// first, the files' part when ready): reconciling with a part of it would
+			// drop
+			// the triggers of the rest, and with them the occurrences missed while down.
+			// The start-up sweep reconciles once it is whole.
+			return;
+		}
+		Summary slots = this.transaction.execute((status) -> reconcileSlots());
+		int released = reconcileItems();
+		log.info("Timetable changed ({}): {}; {} item(s) waiting for release", changed.source(), slots, released);
+	}
+
+	@EventListener
+	void itemChanged(ItemChanged changed) {
+		if (this.ready) {
+			// before, the start-up sweep reconciles every item with the whole timetable
+			this.release.reconcile(changed.itemId());
+		}
+		if ("approved".equals(changed.action())) {
+			this.catalog.item(changed.itemId()).ifPresent(this.broadcast::scheduleEmergency);
+		}
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(ScheduleFolder.LOAD_ORDER + 1)
+	void ready() {
+		this.ready = true;
+		Summary slots = this.transaction.execute((status) -> reconcileSlots());
+		int released = reconcileItems();
+		this.handoverTrigger.ensure();
+		Instant now = this.clock.instant();
+		List<Publications.PublicationView> handled = this.handover.run(now);
+		log.info(
+				"Scheduler start-up sweep at {}: {}; {} item(s) waiting for release; {} publication(s) decided"
+						+ " or handed over ({} published, {} missed, {} awaiting confirmation, {} due)",
+				now, slots, released, handled.size(), count(handled, PublicationStatus.PUBLISHED),
+				count(handled, PublicationStatus.MISSED), count(handled, PublicationStatus.AWAITING_CONFIRMATION),
+				count(handled, PublicationStatus.DUE));
+	}
+
+	/** Sets the slot triggers to match the timetable in force. */
+	Summary reconcileSlots() {
+		Instant now = this.clock.instant();
+		Timetable timetable = this.timetables.current();
+		Set<String> wanted = new HashSet<>();
+		int kept = 0;
+		int planned = 0;
+		for (Slot slot : timetable.slots()) {
+			if (slot.kind() == SlotKind.ON_PUBLISH) {
+				continue;
+			}
+			wanted.add(slot.key());
+			Optional<EngineTriggers.Planned> existing = this.triggers.planned(EngineTriggers.SLOTS, slot.key());
+			if (existing.isPresent() && SlotDefinition.hash(slot).equals(existing.get().hash())) {
+				kept++;
+				continue;
+			}
+			Optional<ZonedDateTime> next = slot.recurrence().next(now, this.programme.zone());
+			if (next.isPresent()) {
+				this.firing.schedule(slot, next.get().toInstant());
+				planned++;
+			}
+			else {
+				this.triggers.unschedule(EngineTriggers.SLOTS, slot.key());
+			}
+		}
+		int removed = 0;
+		for (TriggerKey key : this.triggers.keys(EngineTriggers.SLOTS)) {
+			String slotKey = key.getName().substring("slot:".length());
+			if (!wanted.contains(slotKey)) {
+				this.triggers.unschedule(EngineTriggers.SLOTS, slotKey);
+				removed++;
+			}
+		}
+		return new Summary(kept, planned, removed);
+	}
+
+	/** Sets the release trigger of every releasable item, each in its own transaction. */
+	private int reconcileItems() {
+		int waiting = 0;
+		for (ItemView item : this.catalog.releasable()) {
+			if (Boolean.TRUE.equals(this.transaction.execute((status) -> this.release.reconcile(item.id())))) {
+				waiting++;
+			}
+		}
+		return waiting;
+	}
+
+	private static long count(List<Publications.PublicationView> publications, PublicationStatus status) {
+		return publications.stream().filter((publication) -> publication.status() == status).count();
+	}
+
+	/** What reconciling the slot triggers did. */
+	record Summary(int kept, int planned, int removed) {
+
+		@Override
+		public String toString() {
+			return "slot triggers: " + this.kept + " kept, " + this.planned + " (re)planned, " + this.removed
+					+ " removed";
+		}
+
+	}
+
+}
