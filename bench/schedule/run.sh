@@ -54,7 +54,8 @@ if [[ " $phases " == *" plan "* ]]; then
   # slots:items:days:first day; the first is the baseline
   scenarios=(50:1000:7:358 50:1000:7:0 50:1000:365:0 1:10:365:0)
   echo "planning: JMH, ${#scenarios[@]} scenarios..." >&2
-  java -cp "$cp" vn.bantin.schedule.YearOfProgramme "${scenarios[@]}" >"$tmp/plans"
+  # only the scenario lines: libraries on the test classpath may log to standard output
+  java -cp "$cp" vn.bantin.schedule.YearOfProgramme "${scenarios[@]}" | grep '^scenario=' >"$tmp/plans"
   java -cp "$cp" org.openjdk.jmh.Main ProgrammeBenchmark -prof gc -rf csv -rff "$tmp/jmh.csv" >"$tmp/jmh.log" 2>&1 ||
     { cat "$tmp/jmh.log" >&2; exit 1; }
   python3 - "$tmp/plans" "$tmp/jmh.csv" <<'EOF'

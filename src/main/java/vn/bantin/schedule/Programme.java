@@ -66,6 +66,9 @@ public final class Programme {
 
 	private final Function<ItemView, Duration> airTime;
 
+	/** Each slot's place in the timetable, by identity: the sort key of plans. */
+	private final Map<Slot, Integer> slotIndexes = new java.util.IdentityHashMap<>();
+
 	/**
 	 * @param timetable what to follow
 	 * @param zone the commune's zone, whose wall clock slots follow
@@ -76,6 +79,9 @@ public final class Programme {
 		this.timetable = Objects.requireNonNull(timetable, "timetable");
 		this.zone = Objects.requireNonNull(zone, "zone");
 		this.airTime = Objects.requireNonNull(airTime, "airTime");
+		for (int i = 0; i < timetable.slots().size(); i++) {
+			this.slotIndexes.put(timetable.slots().get(i), i);
+		}
 	}
 
 	public Timetable timetable() {
@@ -112,21 +118,7 @@ public final class Programme {
 	public List<Placement> place(Slot slot, Instant at, Collection<ItemView> items, Airings airings) {
 		Objects.requireNonNull(slot, "slot");
 		Objects.requireNonNull(at, "at");
-		List<Placement> placements = new ArrayList<>();
-		for (String target : new TreeSet<>(slot.targets())) {
-			List<ItemView> candidates = items.stream().filter((item) -> candidate(item, slot, at, target)).toList();
-			List<Placement.Entry> entries = switch (slot.kind()) {
-				case ON_PUBLISH -> candidates.stream()
-					.filter((item) -> item.releaseAt().orElseThrow().equals(at))
-					.sorted(Comparator.comparing(ItemView::id))
-					.map((item) -> entry(slot, item, null))
-					.toList();
-				case DIGEST -> digest(slot, at, candidates);
-				case TIMED -> timed(slot, at, target, candidates, airings);
-			};
-			placements.add(new Placement(slot, at, target, entries));
-		}
-		return placements;
+		return new Run(released(items)).place(slot, at, airings);
 	}
 
 	/**
@@ -137,16 +129,18 @@ public final class Programme {
 	 * nothing placed are left out.
 	 */
 	public List<Placement> plan(Instant from, Instant to, Collection<ItemView> items, Airings airings) {
-		List<ItemView> releasable = items.stream().filter((item) -> item.releaseAt().isPresent()).toList();
-		Map<Channel, List<ItemView>> byChannel = new EnumMap<>(Channel.class);
+		List<Released> released = released(items);
+		Map<Channel, Run> byChannel = new EnumMap<>(Channel.class);
+		Map<String, Duration> airTimes = new HashMap<>();
 		for (Channel channel : Channel.values()) {
-			byChannel.put(channel, releasable.stream().filter((item) -> item.channels().contains(channel)).toList());
+			byChannel.put(channel, new Run(
+					released.stream().filter((item) -> item.view().channels().contains(channel)).toList(), airTimes));
 		}
 		CountedAirings counted = new CountedAirings(airings);
 		List<Placement> plan = new ArrayList<>();
 		for (Occurrence occurrence : occurrences(from, to)) {
-			for (Placement placement : place(occurrence.slot(), occurrence.at(),
-					byChannel.get(occurrence.slot().channel()), counted)) {
+			for (Placement placement : byChannel.get(occurrence.slot().channel())
+				.place(occurrence.slot(), occurrence.at(), counted)) {
 				if (!placement.entries().isEmpty()) {
 					plan.add(placement);
 					counted.add(placement);
@@ -157,13 +151,13 @@ public final class Programme {
 			if (slot.kind() != SlotKind.ON_PUBLISH) {
 				continue;
 			}
-			for (ItemView item : byChannel.get(slot.channel())) {
-				Instant release = item.releaseAt().orElseThrow();
-				if (release.isBefore(from) || !release.isBefore(to) || !item.liveAt(release)) {
+			Run run = byChannel.get(slot.channel());
+			for (Released item : run.items) {
+				if (item.at().isBefore(from) || !item.at().isBefore(to) || !item.view().liveAt(item.at())) {
 					continue;
 				}
 				for (String target : new TreeSet<>(slot.targets())) {
-					plan.add(new Placement(slot, release, target, List.of(entry(slot, item, null))));
+					plan.add(new Placement(slot, item.at(), target, List.of(run.entry(slot, item, null))));
 				}
 			}
 		}
@@ -173,97 +167,173 @@ public final class Programme {
 		return plan;
 	}
 
+	/** The items that have a release time, with it, oldest first. */
+	private static List<Released> released(Collection<ItemView> items) {
+		List<Released> released = new ArrayList<>(items.size());
+		for (ItemView item : items) {
+			item.releaseAt().ifPresent((at) -> released.add(new Released(item, at)));
+		}
+		released.sort(OLDEST);
+		return released;
+	}
+
 	/**
-	 * Whether an item may go out at an occurrence: on the slot's channel, released, live,
-	 * and (radio) meant for the target zone.
+	 * An item with its release time, computed once per plan rather than per comparison.
+	 */
+	private record Released(ItemView view, Instant at) {
+
+		String id() {
+			return this.view.id();
+		}
+
+		Priority priority() {
+			return this.view.priority();
+		}
+
+	}
+
+	private static final Comparator<Released> OLDEST = Comparator.comparing(Released::at).thenComparing(Released::id);
+
+	private static final Comparator<Released> NEWEST = Comparator.comparing(Released::at)
+		.reversed()
+		.thenComparing(Released::id);
+
+	/**
+	 * Placing occurrences for one set of released items (oldest first), with the air time
+	 * of each item estimated once.
+	 */
+	private final class Run {
+
+		private final List<Released> items;
+
+		private final Map<String, Duration> airTimes;
+
+		Run(List<Released> items) {
+			this(items, new HashMap<>());
+		}
+
+		Run(List<Released> items, Map<String, Duration> airTimes) {
+			this.items = items;
+			this.airTimes = airTimes;
+		}
+
+		List<Placement> place(Slot slot, Instant at, Airings airings) {
+			List<Placement> placements = new ArrayList<>();
+			for (String target : new TreeSet<>(slot.targets())) {
+				List<Released> candidates = new ArrayList<>();
+				for (Released item : this.items) {
+					if (item.at().isAfter(at)) {
+						break; // oldest first: none of the rest is released yet
+					}
+					if (candidate(item.view(), slot, at, target)) {
+						candidates.add(item);
+					}
+				}
+				List<Placement.Entry> entries = switch (slot.kind()) {
+					case ON_PUBLISH -> candidates.stream()
+						.filter((item) -> item.at().equals(at))
+						.sorted(Comparator.comparing(Released::id))
+						.map((item) -> entry(slot, item, null))
+						.toList();
+					case DIGEST -> digest(slot, at, candidates);
+					case TIMED -> timed(slot, at, target, candidates, airings);
+				};
+				placements.add(new Placement(slot, at, target, entries));
+			}
+			return placements;
+		}
+
+		private List<Placement.Entry> digest(Slot slot, Instant at, List<Released> candidates) {
+			List<ZonedDateTime> earlier = slot.recurrence()
+				.occurrences(at.atZone(Programme.this.zone).minusDays(DIGEST_LOOKBACK_DAYS).toInstant(), at,
+						Programme.this.zone);
+			Instant since = earlier.isEmpty() ? at.atZone(Programme.this.zone).minusDays(7).toInstant()
+					: earlier.get(earlier.size() - 1).toInstant();
+			return candidates.stream()
+				.filter((item) -> item.at().isAfter(since))
+				.map((item) -> entry(slot, item, null))
+				.toList();
+		}
+
+		private List<Placement.Entry> timed(Slot slot, Instant at, String target, List<Released> candidates,
+				Airings airings) {
+			List<Placement.Entry> entries = new ArrayList<>();
+			Set<String> placed = new HashSet<>();
+			if (slot.channel() == Channel.RADIO) {
+				candidates.stream()
+					.filter((item) -> item.priority() == Priority.EMERGENCY)
+					.sorted(NEWEST)
+					.forEach((item) -> {
+						entries.add(entry(slot, item, null));
+						placed.add(item.id());
+					});
+			}
+			LocalDate date = at.atZone(Programme.this.zone).toLocalDate();
+			for (Campaign campaign : Programme.this.timetable.campaignsOf(slot.key())) {
+				if (!campaign.runsOn(date)) {
+					continue;
+				}
+				List<Released> pool = new ArrayList<>();
+				for (Released item : candidates) {
+					if (!placed.contains(item.id()) && campaign.selects(item.view())
+							&& (campaign.within() == null || at.isBefore(item.at().plus(campaign.within())))
+							&& (campaign.airs() == null
+									|| airings.count(campaign.key(), item.id(), target) < campaign.airs())) {
+						pool.add(item);
+					}
+				}
+				List<Released> chosen = order(campaign, pool, airings, target);
+				if (campaign.perSlot() != null && chosen.size() > campaign.perSlot()) {
+					chosen = chosen.subList(0, campaign.perSlot());
+				}
+				for (Released item : chosen) {
+					entries.add(entry(slot, item, campaign.key()));
+					placed.add(item.id());
+				}
+			}
+			// priority before campaign order, the campaigns' own order kept inside a
+			// level
+			List<Placement.Entry> ordered = new ArrayList<>(entries);
+			ordered.sort(Comparator.comparingInt((Placement.Entry entry) -> -entry.priority().ordinal()));
+			return ordered;
+		}
+
+		Placement.Entry entry(Slot slot, Released item, String campaign) {
+			Duration estimated = (slot.channel() == Channel.RADIO)
+					? this.airTimes.computeIfAbsent(item.id(), (id) -> Programme.this.airTime.apply(item.view()))
+					: Duration.ZERO;
+			return new Placement.Entry(item.id(), item.view().title(), item.priority(), campaign, estimated);
+		}
+
+	}
+
+	/**
+	 * Whether an item may go out at an occurrence: on the slot's channel, live, and
+	 * (radio) meant for the target zone. Its release is checked by the caller.
 	 */
 	private static boolean candidate(ItemView item, Slot slot, Instant at, String target) {
-		if (!item.channels().contains(slot.channel())) {
-			return false;
-		}
-		Optional<Instant> release = item.releaseAt();
-		if (release.isEmpty() || release.get().isAfter(at) || !item.liveAt(at)) {
+		if (!item.channels().contains(slot.channel()) || !item.liveAt(at)) {
 			return false;
 		}
 		return slot.channel() != Channel.RADIO || Slot.ALL.equals(target) || item.zones().isEmpty()
 				|| item.zones().contains(target);
 	}
 
-	private List<Placement.Entry> digest(Slot slot, Instant at, List<ItemView> candidates) {
-		List<ZonedDateTime> earlier = slot.recurrence()
-			.occurrences(at.atZone(this.zone).minusDays(DIGEST_LOOKBACK_DAYS).toInstant(), at, this.zone);
-		Instant since = earlier.isEmpty() ? at.atZone(this.zone).minusDays(7).toInstant()
-				: earlier.get(earlier.size() - 1).toInstant();
-		return candidates.stream()
-			.filter((item) -> item.releaseAt().orElseThrow().isAfter(since))
-			.sorted(Comparator.comparing((ItemView item) -> item.releaseAt().orElseThrow()).thenComparing(ItemView::id))
-			.map((item) -> entry(slot, item, null))
-			.toList();
-	}
-
-	private List<Placement.Entry> timed(Slot slot, Instant at, String target, List<ItemView> candidates,
-			Airings airings) {
-		List<Placement.Entry> entries = new ArrayList<>();
-		Set<String> placed = new HashSet<>();
-		if (slot.channel() == Channel.RADIO) {
-			candidates.stream()
-				.filter((item) -> item.priority() == Priority.EMERGENCY)
-				.sorted(Comparator.comparing((ItemView item) -> item.releaseAt().orElseThrow())
-					.reversed()
-					.thenComparing(ItemView::id))
-				.forEach((item) -> {
-					entries.add(entry(slot, item, null));
-					placed.add(item.id());
-				});
-		}
-		LocalDate date = at.atZone(this.zone).toLocalDate();
-		for (Campaign campaign : this.timetable.campaignsOf(slot.key())) {
-			if (!campaign.runsOn(date)) {
-				continue;
-			}
-			List<ItemView> pool = candidates.stream()
-				.filter((item) -> !placed.contains(item.id()) && campaign.selects(item))
-				.filter((item) -> campaign.airs() == null
-						|| airings.count(campaign.key(), item.id(), target) < campaign.airs())
-				.filter((item) -> campaign.within() == null
-						|| at.isBefore(item.releaseAt().orElseThrow().plus(campaign.within())))
-				.toList();
-			List<ItemView> chosen = order(campaign, pool, airings, target);
-			if (campaign.perSlot() != null && chosen.size() > campaign.perSlot()) {
-				chosen = chosen.subList(0, campaign.perSlot());
-			}
-			for (ItemView item : chosen) {
-				entries.add(entry(slot, item, campaign.key()));
-				placed.add(item.id());
-			}
-		}
-		// priority before campaign order, the campaigns' own order kept inside a level
-		List<Placement.Entry> ordered = new ArrayList<>(entries);
-		ordered.sort(Comparator.comparingInt((Placement.Entry entry) -> -entry.priority().ordinal()));
-		return ordered;
-	}
-
 	/**
 	 * A campaign's pool in the order it goes out: emergency and priority items first
 	 * (oldest first), then the normal ones in the campaign's order.
 	 */
-	private List<ItemView> order(Campaign campaign, List<ItemView> pool, Airings airings, String target) {
-		Comparator<ItemView> oldest = Comparator.comparing((ItemView item) -> item.releaseAt().orElseThrow())
-			.thenComparing(ItemView::id);
-		List<ItemView> ordered = new ArrayList<>();
+	private static List<Released> order(Campaign campaign, List<Released> pool, Airings airings, String target) {
+		List<Released> ordered = new ArrayList<>();
 		pool.stream()
 			.filter((item) -> item.priority() != Priority.NORMAL)
-			.sorted(Comparator.comparingInt((ItemView item) -> -item.priority().ordinal()).thenComparing(oldest))
+			.sorted(Comparator.comparingInt((Released item) -> -item.priority().ordinal()).thenComparing(OLDEST))
 			.forEach(ordered::add);
-		List<ItemView> normal = pool.stream().filter((item) -> item.priority() == Priority.NORMAL).toList();
+		List<Released> normal = pool.stream().filter((item) -> item.priority() == Priority.NORMAL).toList();
 		switch (campaign.order()) {
-			case OLDEST -> normal.stream().sorted(oldest).forEach(ordered::add);
-			case NEWEST -> normal.stream()
-				.sorted(Comparator.comparing((ItemView item) -> item.releaseAt().orElseThrow())
-					.reversed()
-					.thenComparing(ItemView::id))
-				.forEach(ordered::add);
-			case ROUND_ROBIN -> ordered.addAll(roundRobin(campaign, normal, airings, target, oldest));
+			case OLDEST -> ordered.addAll(normal); // the pool is oldest first already
+			case NEWEST -> normal.stream().sorted(NEWEST).forEach(ordered::add);
+			case ROUND_ROBIN -> ordered.addAll(roundRobin(campaign, normal, airings, target));
 		}
 		return ordered;
 	}
@@ -274,30 +344,28 @@ public final class Programme {
 	 * belongs to the first of the campaign's themes it serves; items serving none of them
 	 * form one more theme, last.
 	 */
-	private static List<ItemView> roundRobin(Campaign campaign, List<ItemView> items, Airings airings, String target,
-			Comparator<ItemView> oldest) {
+	private static List<Released> roundRobin(Campaign campaign, List<Released> items, Airings airings, String target) {
 		List<String> themes = new ArrayList<>(campaign.themes());
 		if (themes.isEmpty()) {
-			themes.addAll(new TreeSet<>(items.stream().flatMap((item) -> item.themes().stream()).toList()));
+			themes.addAll(new TreeSet<>(items.stream().flatMap((item) -> item.view().themes().stream()).toList()));
 		}
 		themes.add("");
-		Map<String, Deque<ItemView>> buckets = new LinkedHashMap<>();
+		Map<String, Deque<Released>> buckets = new LinkedHashMap<>();
 		themes.forEach((theme) -> buckets.put(theme, new ArrayDeque<>()));
-		Comparator<ItemView> leastAired = Comparator
-			.comparingInt((ItemView item) -> airings.count(campaign.key(), item.id(), target))
-			.thenComparing(oldest);
+		Map<String, Integer> counts = new HashMap<>();
+		items.forEach((item) -> counts.put(item.id(), airings.count(campaign.key(), item.id(), target)));
 		items.stream()
-			.sorted(leastAired)
+			.sorted(Comparator.comparingInt((Released item) -> counts.get(item.id())).thenComparing(OLDEST))
 			.forEach((item) -> buckets
-				.get(themes.stream().filter((theme) -> item.themes().contains(theme)).findFirst().orElse(""))
+				.get(themes.stream().filter((theme) -> item.view().themes().contains(theme)).findFirst().orElse(""))
 				.add(item));
 		// themes with nothing to air are skipped, so the others share the occurrences
-		List<Deque<ItemView>> rotating = buckets.values().stream().filter((bucket) -> !bucket.isEmpty()).toList();
+		List<Deque<Released>> rotating = buckets.values().stream().filter((bucket) -> !bucket.isEmpty()).toList();
 		int start = rotating.isEmpty() ? 0 : Math.floorMod(airings.total(campaign.key(), target), rotating.size());
-		List<ItemView> ordered = new ArrayList<>();
+		List<Released> ordered = new ArrayList<>();
 		while (ordered.size() < items.size()) {
 			for (int k = 0; k < rotating.size(); k++) {
-				Deque<ItemView> bucket = rotating.get((start + k) % rotating.size());
+				Deque<Released> bucket = rotating.get((start + k) % rotating.size());
 				if (!bucket.isEmpty()) {
 					ordered.add(bucket.poll());
 				}
@@ -306,13 +374,9 @@ public final class Programme {
 		return ordered;
 	}
 
-	private Placement.Entry entry(Slot slot, ItemView item, String campaign) {
-		Duration estimated = (slot.channel() == Channel.RADIO) ? this.airTime.apply(item) : Duration.ZERO;
-		return new Placement.Entry(item.id(), item.title(), item.priority(), campaign, estimated);
-	}
-
 	private int slotIndex(Slot slot) {
-		return this.timetable.slots().indexOf(slot);
+		Integer index = this.slotIndexes.get(slot);
+		return (index != null) ? index : this.timetable.slots().indexOf(slot);
 	}
 
 	/** Airings from history plus those planned so far in a range. */
