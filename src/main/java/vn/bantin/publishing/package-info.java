@@ -13,8 +13,15 @@
  * stored with its reason ("on time", "late by 3h 5m", ...).
  *
  * <p>
- * The module uses the content module's API only ({@code Channel}); content knows nothing
- * of publishing.
+ * Channels take due publications through one mechanism, this table: the
+ * {@link vn.bantin.publishing.Handover} hands each to the
+ * {@link vn.bantin.publishing.PublicationChannel} bean of its channel at least once and
+ * marks it published when the channel accepts it (channels are idempotent by publication
+ * id); a channel without a bean yet leaves its publications due. The history page
+ * ({@code /admin/publications}) and {@code /api/publications} show every publication.
+ *
+ * <p>
+ * The module uses the content module's API only; content knows nothing of publishing.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Publishing")
 package vn.bantin.publishing;

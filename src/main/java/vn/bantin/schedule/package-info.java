@@ -16,6 +16,14 @@
  * slots get a trigger at their release time; {@link vn.bantin.schedule.Broadcast} puts an
  * item out at once (publish now, emergencies). Triggers follow timetable and item changes
  * without a restart, and a sweep at start-up catches up what was missed while down.
+ *
+ * <p>
+ * Timetables come from the {@code schedules/} folder ({@code ScheduleFolder}, read-only
+ * in the admin UI) and from the admin UI ({@code StoredTimetables}); both are checked the
+ * same way ({@code TimetableCheck}, also run by {@code bantin.jar validate}). What is
+ * planned is seen, without side effects, through the {@link vn.bantin.schedule.Agenda}:
+ * the admin calendar, {@code /api/agenda} and per-channel iCalendar feeds with revocable
+ * tokens.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Schedule")
 package vn.bantin.schedule;
