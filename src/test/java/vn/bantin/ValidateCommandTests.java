@@ -44,16 +44,7 @@ class ValidateCommandTests {
 
 	@Test
 	void aFolderWithOneFileOfEachMistakeReportsEachAndExitsWithOne(@TempDir Path folder) throws IOException {
-		write(folder, "plans/plan.md", """
-				---
-				id: ke-hoach
-				title: Kế hoạch
-				issuer: UBND xã
-				themes:
-				  - key: thu-tuc
-				    title: Thủ tục
-				---
-				""");
+		write(folder, "plans/plan.md", PLAN);
 		write(folder, "items/good.md", item("tot", "title: Tin tốt"));
 		write(folder, "items/unknown-field.md", item("a", "title: A\ncolour: red"));
 		write(folder, "items/bad-yaml.md", item("b", "title: [B"));

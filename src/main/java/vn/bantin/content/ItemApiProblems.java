@@ -1,6 +1,5 @@
 package vn.bantin.content;
 
-import java.net.URI;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +18,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import vn.bantin.system.ApiLanguage;
+import vn.bantin.system.ApiProblem;
 import vn.bantin.system.RuleViolation;
 
 /**
@@ -39,9 +39,7 @@ class ItemApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RuleViolation.class)
 	ProblemDetail refused(RuleViolation violation, HttpServletRequest request) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, violation.messageKey(), null, request);
-		problem.setProperty("field", violation.field());
-		return problem;
+		return ApiProblem.refused(violation, this.messages, request);
 	}
 
 	@ExceptionHandler(ItemTransitionRefused.class)
@@ -70,10 +68,7 @@ class ItemApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	private ProblemDetail problem(HttpStatus status, String key, Object[] arguments, HttpServletRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				this.messages.getMessage(key, arguments, key, ApiLanguage.of(request)));
-		problem.setInstance(URI.create(request.getRequestURI()));
-		return problem;
+		return ApiProblem.of(status, key, arguments, this.messages, request);
 	}
 
 }

@@ -1,17 +1,14 @@
 package vn.bantin.schedule;
 
-import java.net.URI;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import vn.bantin.system.ApiLanguage;
+import vn.bantin.system.ApiProblem;
 import vn.bantin.system.RuleViolation;
 
 /**
@@ -29,11 +26,7 @@ class AgendaApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RuleViolation.class)
 	ProblemDetail refused(RuleViolation violation, HttpServletRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, this.messages
-			.getMessage(violation.messageKey(), null, violation.messageKey(), ApiLanguage.of(request)));
-		problem.setInstance(URI.create(request.getRequestURI()));
-		problem.setProperty("field", violation.field());
-		return problem;
+		return ApiProblem.refused(violation, this.messages, request);
 	}
 
 }

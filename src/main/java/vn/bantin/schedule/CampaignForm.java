@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import vn.bantin.content.ItemKind;
 import vn.bantin.text.VietnameseText;
@@ -58,13 +56,7 @@ record CampaignForm(String key, String name, String plan, List<String> themes, S
 	 */
 	Campaign campaign() {
 		TimetableFormRefused.Collector errors = new TimetableFormRefused.Collector();
-		String key = TimetableForm.strip(this.key);
-		if (key == null) {
-			errors.reject("key", "timetable.error.key-required");
-		}
-		else if (!TimetableForm.KEY.matcher(key).matches() || key.length() > 100) {
-			errors.reject("key", "timetable.error.key", key);
-		}
+		String key = TimetableForm.key(this.key, errors);
 		List<String> slots = clean(this.slots);
 		if (slots.isEmpty()) {
 			errors.reject("slots", "timetable.error.slots-required");
@@ -104,8 +96,7 @@ record CampaignForm(String key, String name, String plan, List<String> themes, S
 		fields.put("plan", TimetableForm.text(this.plan));
 		fields.put("themes", String.join(", ", clean(this.themes)));
 		fields.put("tags", TimetableForm.text(this.tags));
-		fields.put("kinds", (this.kinds != null)
-				? this.kinds.stream().sorted().map(ItemKind::name).collect(Collectors.joining(",")) : "");
+		fields.put("kinds", TimetableForm.names(this.kinds));
 		fields.put("items", TimetableForm.text(this.items));
 		fields.put("slots", String.join(", ", clean(this.slots)));
 		fields.put("from", TimetableForm.text(this.from));
@@ -119,9 +110,7 @@ record CampaignForm(String key, String name, String plan, List<String> themes, S
 
 	/** The form a stored entry's canonical text describes. */
 	static CampaignForm read(String key, Map<String, String> fields, Long version) {
-		Set<ItemKind> kinds = EnumSet.noneOf(ItemKind.class);
-		TimetableForm.words(fields.getOrDefault("kinds", ""))
-			.forEach((kind) -> kinds.add(ItemKind.valueOf(kind.toUpperCase(Locale.ROOT))));
+		Set<ItemKind> kinds = TimetableForm.constants(ItemKind.class, fields.get("kinds"));
 		String order = fields.getOrDefault("order", "");
 		return new CampaignForm(key, fields.get("name"), fields.get("plan"), TimetableForm.words(fields.get("themes")),
 				fields.get("tags"), kinds, fields.get("items"), TimetableForm.words(fields.get("slots")),

@@ -194,9 +194,25 @@ class EngineTriggers {
 
 	}
 
+	/**
+	 * A job that acts on what its trigger stands for: the subject and the planned
+	 * occurrence read from the trigger ({@link #planned}), never Quartz's fire time.
+	 */
+	abstract static class PlannedJob implements Job {
+
+		@Override
+		public void execute(org.quartz.JobExecutionContext context) {
+			Planned planned = planned(context.getTrigger());
+			fire(planned.subject(), planned.occurrence());
+		}
+
+		abstract void fire(String subject, Instant occurrence);
+
+	}
+
 	/** Fires a slot occurrence; the decisions are {@link SlotFiring}'s. */
 	@DisallowConcurrentExecution
-	static class SlotJob implements Job {
+	static class SlotJob extends PlannedJob {
 
 		private final SlotFiring firing;
 
@@ -205,9 +221,8 @@ class EngineTriggers {
 		}
 
 		@Override
-		public void execute(org.quartz.JobExecutionContext context) {
-			Planned planned = planned(context.getTrigger());
-			this.firing.fire(planned.subject(), planned.occurrence());
+		void fire(String slot, Instant occurrence) {
+			this.firing.fire(slot, occurrence);
 		}
 
 	}
@@ -216,7 +231,7 @@ class EngineTriggers {
 	 * Releases an item on its on-publish slots; the decisions are {@link ItemRelease}'s.
 	 */
 	@DisallowConcurrentExecution
-	static class ReleaseJob implements Job {
+	static class ReleaseJob extends PlannedJob {
 
 		private final ItemRelease release;
 
@@ -225,9 +240,8 @@ class EngineTriggers {
 		}
 
 		@Override
-		public void execute(org.quartz.JobExecutionContext context) {
-			Planned planned = planned(context.getTrigger());
-			this.release.fire(planned.subject(), planned.occurrence());
+		void fire(String itemId, Instant occurrence) {
+			this.release.fire(itemId, occurrence);
 		}
 
 	}
@@ -235,7 +249,7 @@ class EngineTriggers {
 	/**
 	 * Puts an approved emergency item out at once; the decisions are {@link Broadcast}'s.
 	 */
-	static class EmergencyJob implements Job {
+	static class EmergencyJob extends PlannedJob {
 
 		private final Broadcast broadcast;
 
@@ -244,9 +258,8 @@ class EngineTriggers {
 		}
 
 		@Override
-		public void execute(org.quartz.JobExecutionContext context) {
-			Planned planned = planned(context.getTrigger());
-			this.broadcast.emergency(planned.subject(), planned.occurrence());
+		void fire(String itemId, Instant occurrence) {
+			this.broadcast.emergency(itemId, occurrence);
 		}
 
 	}

@@ -7,10 +7,8 @@ import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.quartz.CronExpression;
 
@@ -67,13 +65,7 @@ record SlotForm(String key, String name, Channel channel, SlotKind kind, String 
 	 */
 	Slot slot() {
 		TimetableFormRefused.Collector errors = new TimetableFormRefused.Collector();
-		String key = TimetableForm.strip(this.key);
-		if (key == null) {
-			errors.reject("key", "timetable.error.key-required");
-		}
-		else if (!TimetableForm.KEY.matcher(key).matches() || key.length() > 100) {
-			errors.reject("key", "timetable.error.key", key);
-		}
+		String key = TimetableForm.key(this.key, errors);
 		if (this.channel == null) {
 			errors.reject("channel", "timetable.error.required");
 		}
@@ -146,8 +138,7 @@ record SlotForm(String key, String name, Channel channel, SlotKind kind, String 
 		fields.put("channel", TimetableForm.text(this.channel));
 		fields.put("kind", TimetableForm.text(this.kind));
 		fields.put("times", TimetableForm.text(this.times));
-		fields.put("days", (this.days != null)
-				? this.days.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(",")) : "");
+		fields.put("days", TimetableForm.names(this.days));
 		fields.put("every-weeks", TimetableForm.text(this.everyWeeks));
 		fields.put("anchor", TimetableForm.text(this.anchor));
 		fields.put("dates", TimetableForm.text(this.dates));
@@ -162,9 +153,7 @@ record SlotForm(String key, String name, Channel channel, SlotKind kind, String 
 
 	/** The form a stored entry's canonical text describes. */
 	static SlotForm read(String key, Map<String, String> fields, Long version) {
-		Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-		TimetableForm.words(fields.getOrDefault("days", "").replace(' ', ','))
-			.forEach((day) -> days.add(DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT))));
+		Set<DayOfWeek> days = TimetableForm.constants(DayOfWeek.class, fields.get("days"));
 		String kind = fields.getOrDefault("kind", "");
 		String channel = fields.getOrDefault("channel", "");
 		return new SlotForm(key, fields.get("name"), channel.isEmpty() ? null : Channel.valueOf(channel),

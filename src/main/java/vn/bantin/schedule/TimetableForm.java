@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,34 @@ final class TimetableForm {
 
 	static String strip(String text) {
 		return blank(text) ? null : text.strip();
+	}
+
+	/**
+	 * The key of a slot or campaign: required, lowercase words joined by dashes, at most
+	 * 100 characters; {@code null} when blank.
+	 */
+	static String key(String text, TimetableForm.Errors errors) {
+		String key = strip(text);
+		if (key == null) {
+			errors.reject("key", "timetable.error.key-required");
+		}
+		else if (!KEY.matcher(key).matches() || key.length() > 100) {
+			errors.reject("key", "timetable.error.key", key);
+		}
+		return key;
+	}
+
+	/** The names of a set of constants, in their order, separated by commas. */
+	static String names(Set<? extends Enum<?>> values) {
+		return (values != null) ? values.stream().sorted().map(Enum::name).collect(Collectors.joining(",")) : "";
+	}
+
+	/** The constants a text of {@link #names} names (also separated by spaces). */
+	static <E extends Enum<E>> Set<E> constants(Class<E> type, String text) {
+		Set<E> values = EnumSet.noneOf(type);
+		words((text != null) ? text.replace(' ', ',') : "")
+			.forEach((name) -> values.add(Enum.valueOf(type, name.toUpperCase(Locale.ROOT))));
+		return values;
 	}
 
 	/** Words separated by commas, semicolons or line breaks, stripped, in order. */

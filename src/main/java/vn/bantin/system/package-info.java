@@ -3,7 +3,8 @@
  * ({@link vn.bantin.system.BantinProperties}: data and content folders, the commune's
  * zone) and {@link vn.bantin.system.RuleViolation}, the way a module refuses an input
  * naming the form field, and {@link vn.bantin.system.YamlFields}, the reader of
- * hand-written YAML files with located problems. It depends on no other module.
+ * hand-written YAML files with located problems, and {@link vn.bantin.system.ApiProblem},
+ * the JSON API's way of answering such a refusal. It depends on no other module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "System")
 package vn.bantin.system;

@@ -1,17 +1,13 @@
 package vn.bantin.content;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
-import vn.bantin.account.TestAccounts;
+import vn.bantin.account.TestApiTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -21,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static vn.bantin.account.TestApiTokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -28,7 +25,6 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -43,10 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * intact, and the OpenAPI description.
  */
 @BantinWebTest
-@Import(TestAccounts.class)
+@Import(TestApiTokens.class)
 class ItemApiTests {
-
-	static final AtomicInteger counter = new AtomicInteger();
 
 	static final String FILE_ITEM = "lich-tiep-cong-dan-thang-12-2026";
 
@@ -54,30 +48,10 @@ class ItemApiTests {
 	MockMvc mvc;
 
 	@Autowired
-	TestAccounts accounts;
+	TestApiTokens tokens;
 
 	@Autowired
 	ItemCatalog catalog;
-
-	/** A token of a new user holding these roles, got from POST /api/tokens. */
-	String token(Role... roles) throws Exception {
-		String name = "it" + counter.incrementAndGet() + "-" + roles[0].name().toLowerCase(Locale.ROOT);
-		this.accounts.create(name, "mat-khau-rat-dai", Set.of(roles));
-		String json = this.mvc
-			.perform(post("/api/tokens").with(httpBasic(name, "mat-khau-rat-dai"))
-				.with(SignIn.from(SignIn.newAddress()))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"name\":\"kiểm thử\",\"expiresInDays\":30}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return JsonPath.read(json, "$.token");
-	}
-
-	static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
-		return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-	}
 
 	static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String token, String body) {
 		return as(request, token).contentType(MediaType.APPLICATION_JSON).content(body);
@@ -103,7 +77,7 @@ class ItemApiTests {
 
 	@Test
 	void editorCreatesAnItemWhoseVietnameseTextComesBackIntact() throws Exception {
-		String editor = token(Role.EDITOR);
+		String editor = this.tokens.token(Role.EDITOR);
 		ResultActions created = this.mvc.perform(json(post("/api/items"), editor, ANNOUNCEMENT))
 			.andExpect(status().isCreated())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
@@ -137,8 +111,8 @@ class ItemApiTests {
 
 	@Test
 	void editorSubmitsAndArchivesApproverApprovesAndRejects() throws Exception {
-		String editor = token(Role.EDITOR);
-		String approver = token(Role.APPROVER);
+		String editor = this.tokens.token(Role.EDITOR);
+		String approver = this.tokens.token(Role.APPROVER);
 		String first = create(editor);
 		String second = create(editor);
 
@@ -172,8 +146,8 @@ class ItemApiTests {
 
 	@Test
 	void theRolesAreThoseOfTheWebEditor() throws Exception {
-		String editor = token(Role.EDITOR);
-		String operator = token(Role.OPERATOR);
+		String editor = this.tokens.token(Role.EDITOR);
+		String operator = this.tokens.token(Role.OPERATOR);
 		String id = create(editor);
 		this.mvc.perform(as(post("/api/items/{id}/submit", id), editor)).andExpect(status().isOk());
 
@@ -183,15 +157,15 @@ class ItemApiTests {
 			.andExpect(jsonPath("$.status").value(403));
 		this.mvc.perform(json(post("/api/items"), operator, ANNOUNCEMENT)).andExpect(status().isForbidden());
 		this.mvc.perform(as(get("/api/items"), operator)).andExpect(status().isForbidden());
-		this.mvc.perform(json(post("/api/items"), token(Role.APPROVER), ANNOUNCEMENT))
+		this.mvc.perform(json(post("/api/items"), this.tokens.token(Role.APPROVER), ANNOUNCEMENT))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(as(get("/api/items/{id}", id), token(Role.ADMIN))).andExpect(status().isOk());
+		this.mvc.perform(as(get("/api/items/{id}", id), this.tokens.token(Role.ADMIN))).andExpect(status().isOk());
 		assertThat(this.catalog.item(id).orElseThrow().status()).isEqualTo(ItemStatus.SUBMITTED);
 	}
 
 	@Test
 	void refusedInputIsAProblemNamingTheFieldInTheCallersLanguage() throws Exception {
-		String editor = token(Role.EDITOR);
+		String editor = this.tokens.token(Role.EDITOR);
 		this.mvc.perform(json(post("/api/items"), editor, "{\"kind\":\"news\",\"title\":\"  \"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -219,7 +193,7 @@ class ItemApiTests {
 
 	@Test
 	void itemsFromFilesAreReadOnlyAndUnknownItemsAreNotFound() throws Exception {
-		String editor = token(Role.EDITOR);
+		String editor = this.tokens.token(Role.EDITOR);
 		this.mvc.perform(as(get("/api/items/{id}", FILE_ITEM), editor))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.sourceFile").value(containsString(FILE_ITEM)));
@@ -235,7 +209,7 @@ class ItemApiTests {
 
 	@Test
 	void filtersAndPagingWorkAsInTheEditor() throws Exception {
-		String editor = token(Role.EDITOR);
+		String editor = this.tokens.token(Role.EDITOR);
 		this.mvc.perform(as(get("/api/items").param("kind", "procedure").param("size", "2"), editor))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items", hasSize(2)))

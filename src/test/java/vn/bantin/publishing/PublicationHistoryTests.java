@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.jayway.jsonpath.JsonPath;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -22,6 +21,7 @@ import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
 import vn.bantin.SignIn;
 import vn.bantin.account.Role;
+import vn.bantin.account.TestApiTokens;
 import vn.bantin.account.TestAccounts;
 import vn.bantin.content.Channel;
 import vn.bantin.content.Priority;
@@ -30,18 +30,15 @@ import vn.bantin.publishing.Publications.PublicationView;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static vn.bantin.account.TestApiTokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -54,7 +51,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * cannot.
  */
 @BantinWebTest
-@Import({ TestItems.class, TestAccounts.class })
+@Import({ TestItems.class, TestAccounts.class, TestApiTokens.class })
 class PublicationHistoryTests {
 
 	static final AtomicInteger counter = new AtomicInteger();
@@ -65,6 +62,9 @@ class PublicationHistoryTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	TestApiTokens tokens;
 
 	@Autowired
 	Publications publications;
@@ -207,28 +207,9 @@ class PublicationHistoryTests {
 		assertThat(page(approver, "?item=" + this.item).select("form[action$=/confirm]")).isEmpty();
 	}
 
-	String token(Role role) throws Exception {
-		String name = "su-api-" + counter.incrementAndGet() + "-" + role.name().toLowerCase(Locale.ROOT);
-		this.accounts.create(name, PASSWORD, Set.of(role));
-		String json = this.mvc
-			.perform(post("/api/tokens").with(httpBasic(name, PASSWORD))
-				.with(SignIn.from(SignIn.newAddress()))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"name\":\"lịch sử\",\"expiresInDays\":30}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return JsonPath.read(json, "$.token");
-	}
-
-	static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
-		return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-	}
-
 	@Test
 	void apiListsPublicationsByItemChannelAndStatus() throws Exception {
-		String approver = token(Role.APPROVER);
+		String approver = this.tokens.token(Role.APPROVER);
 
 		this.mvc.perform(as(get("/api/publications").param("item", this.item), approver))
 			.andExpect(status().isOk())
@@ -257,7 +238,7 @@ class PublicationHistoryTests {
 
 	@Test
 	void apiRefusesUnknownFiltersNamingThemAndCallsWithoutAToken() throws Exception {
-		String editor = token(Role.EDITOR);
+		String editor = this.tokens.token(Role.EDITOR);
 		this.mvc.perform(as(get("/api/publications").param("channel", "fax"), editor))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value("channel"));

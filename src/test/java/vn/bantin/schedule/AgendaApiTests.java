@@ -1,34 +1,26 @@
 package vn.bantin.schedule;
 
 import java.time.LocalDate;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
-import vn.bantin.account.TestAccounts;
+import vn.bantin.account.TestApiTokens;
 import vn.bantin.content.TestItems;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static vn.bantin.account.TestApiTokens.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -38,22 +30,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * naming the parameter, and described in the OpenAPI document.
  */
 @BantinWebTest
-@Import({ TestItems.class, TestAccounts.class })
+@Import({ TestItems.class, TestApiTokens.class })
 class AgendaApiTests {
-
-	static final AtomicInteger counter = new AtomicInteger();
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	TestApiTokens tokens;
 
 	@Autowired
 	Timetables timetables;
 
 	@Autowired
 	TestItems items;
-
-	@Autowired
-	TestAccounts accounts;
 
 	@Autowired
 	MutableClock clock;
@@ -70,28 +60,9 @@ class AgendaApiTests {
 		AgendaFixture.remove(this.timetables);
 	}
 
-	String token(Role role) throws Exception {
-		String name = "agenda-api-" + counter.incrementAndGet() + "-" + role.name().toLowerCase(Locale.ROOT);
-		this.accounts.create(name, "mat-khau-rat-dai", Set.of(role));
-		String json = this.mvc
-			.perform(post("/api/tokens").with(httpBasic(name, "mat-khau-rat-dai"))
-				.with(SignIn.from(SignIn.newAddress()))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"name\":\"lịch\",\"expiresInDays\":30}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return JsonPath.read(json, "$.token");
-	}
-
-	static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
-		return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-	}
-
 	@Test
 	void operatorReadsADayWithTimesInTheCommunesOffset() throws Exception {
-		String operator = token(Role.OPERATOR);
+		String operator = this.tokens.token(Role.OPERATOR);
 		LocalDate day = AgendaFixture.dayAfter(this.clock.instant());
 
 		this.mvc.perform(as(get("/api/agenda").param("from", day.toString()).param("to", day.toString()), operator))
@@ -119,7 +90,7 @@ class AgendaApiTests {
 
 	@Test
 	void badRangesAreRefusedNamingTheParameter() throws Exception {
-		String editor = token(Role.EDITOR);
+		String editor = this.tokens.token(Role.EDITOR);
 		this.mvc.perform(as(get("/api/agenda").param("from", "2025-03-10").param("to", "2025-03-09"), editor))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value("to"));

@@ -6,22 +6,19 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
-import vn.bantin.account.TestAccounts;
+import vn.bantin.account.TestApiTokens;
 import vn.bantin.content.Channel;
 import vn.bantin.content.Priority;
 import vn.bantin.content.TestItems;
@@ -36,7 +33,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,7 +40,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -65,7 +60,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @BantinWebTest
 @TestPropertySource(properties = { "bantin.content-dir=src/test/resources/engine/content",
 		"bantin.schedules-dir=target/engine-tests-no-schedules" })
-@Import({ TestItems.class, TestAccounts.class, EngineTests.FlakyRadioConfiguration.class })
+@Import({ TestItems.class, EngineTests.FlakyRadioConfiguration.class, TestApiTokens.class })
 class EngineTests {
 
 	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -77,9 +72,6 @@ class EngineTests {
 
 	@Autowired
 	TestItems items;
-
-	@Autowired
-	TestAccounts accounts;
 
 	@Autowired
 	Broadcast broadcast;
@@ -104,6 +96,9 @@ class EngineTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	TestApiTokens tokens;
 
 	@BeforeEach
 	void defineTimetable() {
@@ -279,14 +274,13 @@ class EngineTests {
 
 	@Test
 	void apiPublishesNowWith202AndRefusesUnknownAndUnapprovedItems() throws Exception {
-		String token = token(Role.APPROVER);
+		String token = this.tokens.token(Role.APPROVER);
 		String approved = this.items.approvedNews("Tin API " + counter.incrementAndGet(), List.of(), List.of(),
 				Priority.NORMAL, vn("2025-03-10T07:00"), null, Set.of(Channel.WEB, Channel.EMAIL));
 		String submitted = this.items.submittedNews("Tin chưa duyệt " + counter.incrementAndGet(), List.of(), List.of(),
 				Priority.NORMAL, null, null, Set.of(Channel.WEB));
 
-		this.mvc
-			.perform(post("/api/items/{id}/publish-now", approved).header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+		this.mvc.perform(TestApiTokens.as(post("/api/items/{id}/publish-now", approved), token))
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.length()").value(3))
 			.andExpect(jsonPath("$[0].channel").value("web"))
@@ -295,34 +289,18 @@ class EngineTests {
 			.andExpect(jsonPath("$[1].channel").value("email"))
 			.andExpect(jsonPath("$[1].target").value("can-bo"))
 			.andExpect(jsonPath("$[1].status").value("due"));
-		this.mvc.perform(post("/api/items/khong-co/publish-now").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+		this.mvc.perform(TestApiTokens.as(post("/api/items/khong-co/publish-now"), token))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value("Không có bản tin khong-co."));
 		this.mvc
-			.perform(post("/api/items/{id}/publish-now", submitted).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.perform(TestApiTokens.as(post("/api/items/{id}/publish-now", submitted), token)
 				.header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail")
 				.value("Item " + submitted + " is not approved or has expired: it cannot be published now."));
 		this.mvc
-			.perform(post("/api/items/{id}/publish-now", approved).header(HttpHeaders.AUTHORIZATION,
-					"Bearer " + token(Role.EDITOR)))
+			.perform(TestApiTokens.as(post("/api/items/{id}/publish-now", approved), this.tokens.token(Role.EDITOR)))
 			.andExpect(status().isForbidden());
-	}
-
-	private String token(Role role) throws Exception {
-		String name = "engine" + counter.incrementAndGet() + "-" + role.name().toLowerCase(Locale.ROOT);
-		this.accounts.create(name, "mat-khau-rat-dai", Set.of(role));
-		String json = this.mvc
-			.perform(post("/api/tokens").with(httpBasic(name, "mat-khau-rat-dai"))
-				.with(SignIn.from(SignIn.newAddress()))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"name\":\"kiểm thử\",\"expiresInDays\":30}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return JsonPath.read(json, "$.token");
 	}
 
 	private long publicationId(String item, Channel channel) {

@@ -2,35 +2,36 @@ package vn.bantin.site;
 
 import java.time.Clock;
 
-import org.springframework.stereotype.Component;
-
 import vn.bantin.content.Channel;
 import vn.bantin.content.ItemLifecycle;
 import vn.bantin.publishing.PublicationChannel;
 import vn.bantin.publishing.Publications;
 
 /**
- * The {@link Channel#FEED} channel, the site's news feeds (RSS/Atom): an item handed over
- * here appears in them. The site renders published items from the content module, so
- * taking a publication means marking the item published
+ * A channel the site itself serves: the public website ({@link Channel#WEB}, an item
+ * handed over becomes a page residents can read) and its news feeds
+ * ({@link Channel#FEED}, RSS/Atom). The site renders published items from the content
+ * module, so taking a publication means marking the item published
  * ({@link ItemLifecycle#published}), which is idempotent: handing the same publication
- * over twice changes nothing.
+ * over twice changes nothing. One bean per channel, declared in {@link SiteChannels}.
  */
-@Component
-class FeedChannel implements PublicationChannel {
+class ItemPageChannel implements PublicationChannel {
+
+	private final Channel channel;
 
 	private final ItemLifecycle lifecycle;
 
 	private final Clock clock;
 
-	FeedChannel(ItemLifecycle lifecycle, Clock clock) {
+	ItemPageChannel(Channel channel, ItemLifecycle lifecycle, Clock clock) {
+		this.channel = channel;
 		this.lifecycle = lifecycle;
 		this.clock = clock;
 	}
 
 	@Override
 	public Channel channel() {
-		return Channel.FEED;
+		return this.channel;
 	}
 
 	@Override
