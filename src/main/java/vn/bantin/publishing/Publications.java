@@ -131,9 +131,23 @@ public class Publications {
 
 	/**
 	 * Decides a planned publication with the lateness policy at {@code now} and stores
-	 * the decision with its reason; one already decided is returned unchanged.
+	 * the decision with its reason; one already decided is returned unchanged, also when
+	 * another thread or node decided it at the same moment.
 	 */
 	public PublicationView decide(long id, Instant now) {
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+			return decideOnce(id, now);
+		}
+		try {
+			return decideOnce(id, now);
+		}
+		catch (org.springframework.dao.OptimisticLockingFailureException ex) {
+			// decided concurrently (the hand-over, another node): read the decision taken
+			return decideOnce(id, now);
+		}
+	}
+
+	private PublicationView decideOnce(long id, Instant now) {
 		return this.transaction.execute((status) -> {
 			Publication publication = this.publications.findById(id)
 				.orElseThrow(() -> new IllegalArgumentException("No publication " + id));

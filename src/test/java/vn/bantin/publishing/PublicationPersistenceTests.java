@@ -121,6 +121,34 @@ class PublicationPersistenceTests {
 		}
 
 		@Test
+		void decidingFromEightThreadsAtOnceTakesOneDecisionAndNoError() throws Exception {
+			PublicationView recorded = this.publications.record(ITEM, Channel.RADIO, "thon-1", SIX_AM).orElseThrow();
+			Instant now = SIX_AM.plus(Duration.ofMinutes(20));
+			int threads = 8;
+			CountDownLatch start = new CountDownLatch(1);
+			ExecutorService executor = Executors.newFixedThreadPool(threads);
+			try {
+				List<Future<PublicationView>> results = new ArrayList<>();
+				for (int i = 0; i < threads; i++) {
+					Callable<PublicationView> deciding = () -> {
+						start.await();
+						return this.publications.decide(recorded.id(), now);
+					};
+					results.add(executor.submit(deciding));
+				}
+				start.countDown();
+				for (Future<PublicationView> result : results) {
+					PublicationView decided = result.get(30, TimeUnit.SECONDS);
+					assertThat(decided.status()).isEqualTo(PublicationStatus.MISSED);
+					assertThat(decided.reason()).isEqualTo("late by 20m, more than 15m for radio");
+				}
+			}
+			finally {
+				executor.shutdownNow();
+			}
+		}
+
+		@Test
 		void differentTargetsChannelsItemsAndOccurrencesGiveSeparateRows() {
 			this.publications.record(ITEM, Channel.RADIO, "thon-1", SIX_AM);
 			this.publications.record(ITEM, Channel.RADIO, "thon-2", SIX_AM);

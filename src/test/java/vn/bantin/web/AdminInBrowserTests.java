@@ -13,6 +13,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.bantin.Browser;
@@ -108,10 +109,23 @@ class AdminInBrowserTests {
 		WebElement toolbar = this.browser.findElement(By.cssSelector(".editor-toolbar"));
 		assertThat(toolbar.findElements(By.tagName("button"))).hasSizeGreaterThanOrEqualTo(8);
 		this.browser.findElement(By.id("title")).sendKeys("Thông báo viết bằng trình soạn thảo");
-		this.browser.findElement(By.cssSelector(".CodeMirror")).click();
+		// On a phone-sized window the page may still move while the editor settles, and a
+		// click at stale coordinates lands on a menu link; so the editor is focused
+		// through
+		// CodeMirror itself and the toolbar button is clicked once it is in view and
+		// clickable. The text is typed with real key presses all the same.
+		JavascriptExecutor page = (JavascriptExecutor) this.browser;
+		WebElement editor = this.browser.findElement(By.cssSelector(".CodeMirror"));
+		page.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].CodeMirror.focus();", editor);
 		this.browser.switchTo().activeElement().sendKeys("Lịch tiếp dân ");
-		toolbar.findElement(By.cssSelector("button.bold")).click();
+		WebElement bold = toolbar.findElement(By.cssSelector("button.bold"));
+		page.executeScript("arguments[0].scrollIntoView({block: 'center'});", bold);
+		new WebDriverWait(this.browser, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(bold))
+			.click();
+		page.executeScript("arguments[0].CodeMirror.focus();", editor);
 		this.browser.switchTo().activeElement().sendKeys("thứ Năm");
+		assertThat(page.executeScript("return arguments[0].CodeMirror.getValue();", editor))
+			.isEqualTo("Lịch tiếp dân **thứ Năm**");
 		this.browser.findElement(By.cssSelector("button[value=save]")).click();
 
 		awaitHeading("Thông báo viết bằng trình soạn thảo");
