@@ -222,7 +222,7 @@ public final class YearOfProgramme {
 			String title = "Tin số " + i + ": thông báo của Ủy ban nhân dân xã";
 			items.add(new ItemView(id, kind, title, null, "Nội dung của tin số " + i, themes, tags, itemZones, priority,
 					"Lan", ItemStatus.APPROVED, "Tý", publishAt, expireAt, channels, null, approvedAt,
-					new ItemView.Variants(null, null, null, null, null), List.of(), null, null, approvedAt));
+					new ItemView.Variants(null, null, null, null, null), List.of(), null, null, approvedAt, null));
 		}
 		return items;
 	}

@@ -89,6 +89,9 @@ class Item implements Persistable<String> {
 	@Column(name = "publish_at")
 	private Instant publishAt;
 
+	@Column(name = "published_at")
+	private Instant publishedAt;
+
 	@Column(name = "expire_at")
 	private Instant expireAt;
 
@@ -401,6 +404,9 @@ class Item implements Persistable<String> {
 			return false;
 		}
 		this.status = ItemStatus.PUBLISHED;
+		if (this.publishedAt == null) {
+			this.publishedAt = now;
+		}
 		this.updatedAt = now;
 		return true;
 	}
@@ -468,7 +474,7 @@ class Item implements Persistable<String> {
 							.map((c) -> new ItemView.Procedure.Change(c.date(), c.status(), c.note()))
 							.toList())
 						: null,
-				this.approvedAt);
+				this.approvedAt, this.publishedAt);
 	}
 
 	private static List<String> split(String lines) {

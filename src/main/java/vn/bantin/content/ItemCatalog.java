@@ -43,6 +43,23 @@ public class ItemCatalog {
 	}
 
 	/**
+	 * One page of what residents may see at {@code now}: items the scheduler published
+	 * (on the web channel) by then, not expired, that match the query; newest first. The
+	 * query's status is ignored.
+	 */
+	public Page<ItemView> published(ItemQuery query, java.time.Instant now, int page, int size) {
+		PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200),
+				Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.asc("id")));
+		ItemQuery any = new ItemQuery(null, query.kind(), query.theme(), query.channel(), query.priority(),
+				query.text());
+		Specification<Item> visible = (root, criteria, builder) -> builder.and(
+				builder.equal(root.get("status"), ItemStatus.PUBLISHED),
+				builder.lessThanOrEqualTo(root.get("publishedAt"), now),
+				builder.or(builder.isNull(root.get("expireAt")), builder.greaterThan(root.get("expireAt"), now)));
+		return this.items.findAll(visible.and(matching(any)), request).map(Item::view);
+	}
+
+	/**
 	 * Every item the scheduler may put out: approved or already published (whatever its
 	 * publish and expiry times), in id order.
 	 */

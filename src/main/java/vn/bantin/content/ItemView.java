@@ -30,11 +30,13 @@ import java.util.Set;
  * @param document what a legal document carries, or null for other kinds
  * @param procedure what an administrative procedure carries, or null for other kinds
  * @param approvedAt when it was last approved, or null when it never was
+ * @param publishedAt when the scheduler first put it out, or null before that
  */
 public record ItemView(String id, ItemKind kind, String title, String summary, String bodyMarkdown, Set<String> themes,
 		Set<String> tags, Set<String> zones, Priority priority, String author, ItemStatus status, String approvedBy,
 		Instant publishAt, Instant expireAt, Set<Channel> channels, String sourceFile, Instant updatedAt,
-		Variants variants, List<Attachment> attachments, Document document, Procedure procedure, Instant approvedAt) {
+		Variants variants, List<Attachment> attachments, Document document, Procedure procedure, Instant approvedAt,
+		Instant publishedAt) {
 
 	public ItemView {
 		attachments = List.copyOf(attachments);

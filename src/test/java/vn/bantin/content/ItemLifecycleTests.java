@@ -107,6 +107,12 @@ class ItemLifecycleTests {
 
 		ItemView view = this.catalog.item(id).orElseThrow();
 		assertThat(view.status()).isEqualTo(ItemStatus.PUBLISHED);
+		assertThat(view.publishedAt()).isEqualTo(at);
+		assertThat(this.catalog.published(ItemQuery.all(), at, 0, 10).getContent()).extracting(ItemView::id)
+			.contains(id);
+		assertThat(this.catalog.published(ItemQuery.all(), at.minusSeconds(1), 0, 10).getContent())
+			.extracting(ItemView::id)
+			.doesNotContain(id);
 		assertThat(view.releaseAt()).isPresent();
 		assertThat(this.events.findByItemIdOrderByAtAscIdAsc(id)).extracting(ItemEvent::action, ItemEvent::actor)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("approved", "Tý"),
