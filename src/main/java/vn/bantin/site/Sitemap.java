@@ -1,0 +1,99 @@
+package vn.bantin.site;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.data.domain.Page;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
+
+import vn.bantin.content.ItemCatalog;
+import vn.bantin.content.ItemQuery;
+import vn.bantin.content.ItemView;
+import vn.bantin.content.PlanCatalog;
+
+/**
+ * {@code robots.txt} and {@code sitemap.xml}: how search engines find every public page.
+ * Addresses are absolute, built from the request's host, so the same server answers
+ * correctly behind any name; only what residents may see now is listed.
+ */
+@RestController
+class Sitemap {
+
+	/** The sitemap protocol's limit of addresses per file. */
+	static final int MAX_URLS = 50_000;
+
+	private final ItemCatalog items;
+
+	private final PlanCatalog plans;
+
+	private final Clock clock;
+
+	Sitemap(ItemCatalog items, PlanCatalog plans, Clock clock) {
+		this.items = items;
+		this.plans = plans;
+		this.clock = clock;
+	}
+
+	@GetMapping(path = "/robots.txt", produces = "text/plain;charset=UTF-8")
+	String robots(HttpServletRequest request) {
+		return "User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /login\nDisallow: /api/\nDisallow: /calendar/\n"
+				+ "Sitemap: " + base(request) + "/sitemap.xml\n";
+	}
+
+	@GetMapping(path = "/sitemap.xml")
+	ResponseEntity<String> sitemap(HttpServletRequest request) {
+		String base = base(request);
+		Instant now = this.clock.instant();
+		List<String> urls = new ArrayList<>();
+		urls.add(url(base + "/", null));
+		urls.add(url(base + "/items", null));
+		this.plans.themes()
+			.forEach((theme) -> urls
+				.add(url(base + "/themes/" + UriUtils.encodePathSegment(theme.key(), "UTF-8"), null)));
+		int page = 0;
+		Page<ItemView> visible;
+		do {
+			visible = this.items.published(ItemQuery.all(), now, page++, 200);
+			for (ItemView item : visible) {
+				if (urls.size() < MAX_URLS) {
+					urls.add(url(base + "/items/" + UriUtils.encodePathSegment(item.id(), "UTF-8"),
+							(item.updatedAt() != null) ? item.updatedAt() : item.publishedAt()));
+				}
+			}
+		}
+		while (visible.hasNext() && urls.size() < MAX_URLS);
+		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+			.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+		urls.forEach(xml::append);
+		xml.append("</urlset>\n");
+		return ResponseEntity.ok()
+			.contentType(new MediaType("application", "xml", java.nio.charset.StandardCharsets.UTF_8))
+			.body(xml.toString());
+	}
+
+	private static String url(String location, Instant modified) {
+		return "  <url><loc>" + HtmlUtils.htmlEscape(location, "UTF-8") + "</loc>"
+				+ ((modified != null) ? "<lastmod>"
+						+ DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+								modified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC))
+						+ "</lastmod>" : "")
+				+ "</url>\n";
+	}
+
+	private static String base(HttpServletRequest request) {
+		return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString().replaceAll("/+$", "");
+	}
+
+}
