@@ -59,6 +59,7 @@ class Sitemap {
 		List<String> urls = new ArrayList<>();
 		urls.add(url(base + "/", null));
 		urls.add(url(base + "/items", null));
+		urls.add(url(base + "/about", null));
 		this.plans.themes()
 			.forEach((theme) -> urls
 				.add(url(base + "/themes/" + UriUtils.encodePathSegment(theme.key(), "UTF-8"), null)));
