@@ -9,13 +9,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import vn.bantin.commune.Commune;
 import vn.bantin.content.ItemView;
 import vn.bantin.content.PlanView;
 import vn.bantin.text.Markdown;
@@ -29,8 +31,11 @@ class SitePagesController {
 
 	private final SiteItems items;
 
-	SitePagesController(SiteItems items) {
+	private final Commune commune;
+
+	SitePagesController(SiteItems items, Commune commune) {
 		this.items = items;
+		this.commune = commune;
 	}
 
 	@GetMapping("/items/{id}")
@@ -127,8 +132,30 @@ class SitePagesController {
 		return "site/list";
 	}
 
-	private static ResponseStatusException notFound() {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	private static NotFound notFound() {
+		return new NotFound();
+	}
+
+	/**
+	 * Renders the Vietnamese (or English) 404 page here rather than through the
+	 * container's error dispatch, so that the answer is the same behind any server and in
+	 * a static export.
+	 */
+	@ExceptionHandler(NotFound.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFoundPage(Model model) {
+		// model attributes of controller advice are not added for exception handlers
+		model.addAttribute("commune", this.commune.identity());
+		return "error/404";
+	}
+
+	/** No such page, or not one residents may see (yet, or any more). */
+	static class NotFound extends RuntimeException {
+
+		NotFound() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	/** A month of the archive and how many items it holds. */
