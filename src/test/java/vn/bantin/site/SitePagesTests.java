@@ -14,6 +14,7 @@ import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
 import vn.bantin.content.Channel;
 import vn.bantin.content.ItemLifecycle;
+import vn.bantin.content.ItemView;
 import vn.bantin.content.PlanCatalog;
 import vn.bantin.content.PlanView;
 import vn.bantin.content.Priority;
@@ -179,6 +180,18 @@ class SitePagesTests {
 		assertThat(home.select("main a[href=/items/" + id + "]")).hasSize(1);
 		assertThat(home.select("main form[action=/search][method=get] input[name=q]")).hasSize(1);
 		assertThat(page("/items").select("main .item-list a").first().attr("href")).isEqualTo("/items/" + id);
+	}
+
+	@Test
+	void audioAttachmentsArePlayedInThePageAndOtherFilesAreLinked() {
+		var audio = SitePagesController.Attached.of(new ItemView.Attachment("media/ban-tin-sang.mp3", null));
+		var document = SitePagesController.Attached
+			.of(new ItemView.Attachment("/media/0b0e5c7e-1d2a-4f3b-9c4d-5e6f7a8b9c0d/to-khai.pdf", "Tờ khai"));
+
+		assertThat(audio)
+			.isEqualTo(new SitePagesController.Attached("/media/ban-tin-sang.mp3", "ban-tin-sang.mp3", "audio/mpeg"));
+		assertThat(document).isEqualTo(new SitePagesController.Attached(
+				"/media/0b0e5c7e-1d2a-4f3b-9c4d-5e6f7a8b9c0d/to-khai.pdf", "Tờ khai", null));
 	}
 
 	private String publish(String title, String body, List<String> themes, List<String> tags, Instant at,
