@@ -50,11 +50,7 @@ class SitePagesController {
 		model.addAttribute("bodyHtml", Markdown.toHtml(item.bodyMarkdown()));
 		model.addAttribute("attachments", item.attachments().stream().map(Attached::of).toList());
 		model.addAttribute("neighbours", this.items.neighbours(item));
-		model.addAttribute("canonical",
-				ServletUriComponentsBuilder.fromCurrentContextPath()
-					.path("/items/{id}")
-					.buildAndExpand(id)
-					.toUriString());
+		model.addAttribute("canonical", absolute("/items/" + id));
 		model.addAttribute("description", (plain.length() > 200) ? plain.substring(0, 199).strip() + "…" : plain);
 		return "site/item";
 	}
@@ -130,6 +126,19 @@ class SitePagesController {
 		model.addAttribute("items", page.getContent());
 		model.addAttribute("pager", Pager.of(page.getNumber() + 1, Math.max(1, page.getTotalPages()), base));
 		return "site/list";
+	}
+
+	/**
+	 * The address of {@code path} on the commune's public site: under its configured
+	 * website address when there is one (the site may be served behind a proxy or
+	 * exported), else under the address of this request.
+	 */
+	private String absolute(String path) {
+		String base = this.commune.identity().websiteUrl();
+		if (!StringUtils.hasText(base)) {
+			base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+		}
+		return base.replaceAll("/+$", "") + UriComponentsBuilder.fromPath(path).encode().toUriString();
 	}
 
 	private static NotFound notFound() {
