@@ -60,6 +60,74 @@ public class ItemCatalog {
 	}
 
 	/**
+	 * Like {@link #published(ItemQuery, java.time.Instant, int, int)}, restricted to
+	 * items first published in {@code [from, until)} (a month of the archive) and, when
+	 * {@code tag} is not null, carrying that tag.
+	 */
+	public Page<ItemView> published(ItemQuery query, String tag, java.time.Instant from, java.time.Instant until,
+			java.time.Instant now, int page, int size) {
+		PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200),
+				Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.asc("id")));
+		ItemQuery any = new ItemQuery(null, query.kind(), query.theme(), query.channel(), query.priority(),
+				query.text());
+		Specification<Item> window = (root, criteria, builder) -> {
+			List<Predicate> where = new ArrayList<>();
+			if (from != null) {
+				where.add(builder.greaterThanOrEqualTo(root.get("publishedAt"), from));
+			}
+			if (until != null) {
+				where.add(builder.lessThan(root.get("publishedAt"), until));
+			}
+			if (StringUtils.hasText(tag)) {
+				where.add(builder.isMember(tag, root.<java.util.Collection<String>>get("tags")));
+			}
+			return builder.and(where.toArray(Predicate[]::new));
+		};
+		return this.items.findAll(visible(now).and(window).and(matching(any)), request).map(Item::view);
+	}
+
+	/**
+	 * When each item residents may see at {@code now} was first published, newest first:
+	 * what the site's archive groups by month.
+	 */
+	public List<java.time.Instant> publicationTimes(java.time.Instant now) {
+		return this.items.findAll(visible(now), Sort.by(Sort.Order.desc("publishedAt")))
+			.stream()
+			.map((item) -> item.view().publishedAt())
+			.toList();
+	}
+
+	/**
+	 * The visible item published just before ({@code newer} false) or just after
+	 * ({@code newer} true) {@code item}, in the order of
+	 * {@link #published(ItemQuery, java.time.Instant, int, int)}.
+	 */
+	public Optional<ItemView> neighbour(ItemView item, boolean newer, java.time.Instant now) {
+		if (item.publishedAt() == null) {
+			return Optional.empty();
+		}
+		java.time.Instant at = item.publishedAt();
+		Specification<Item> side = (root, criteria, builder) -> newer
+				? builder.or(builder.greaterThan(root.get("publishedAt"), at),
+						builder.and(builder.equal(root.get("publishedAt"), at),
+								builder.lessThan(root.get("id"), item.id())))
+				: builder.or(builder.lessThan(root.get("publishedAt"), at), builder
+					.and(builder.equal(root.get("publishedAt"), at), builder.greaterThan(root.get("id"), item.id())));
+		Sort order = newer ? Sort.by(Sort.Order.asc("publishedAt"), Sort.Order.desc("id"))
+				: Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.asc("id"));
+		return this.items.findAll(visible(now).and(side), PageRequest.of(0, 1, order))
+			.stream()
+			.findFirst()
+			.map(Item::view);
+	}
+
+	private static Specification<Item> visible(java.time.Instant now) {
+		return (root, criteria, builder) -> builder.and(builder.equal(root.get("status"), ItemStatus.PUBLISHED),
+				builder.lessThanOrEqualTo(root.get("publishedAt"), now),
+				builder.or(builder.isNull(root.get("expireAt")), builder.greaterThan(root.get("expireAt"), now)));
+	}
+
+	/**
 	 * Every item the scheduler may put out: approved or already published (whatever its
 	 * publish and expiry times), in id order.
 	 */

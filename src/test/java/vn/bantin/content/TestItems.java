@@ -103,4 +103,17 @@ public class TestItems {
 		return id;
 	}
 
+	/**
+	 * An approved news item for the web, written in the editor with its own body, themes
+	 * and tags.
+	 * @return its id
+	 */
+	public String approvedNews(String title, String body, List<String> themes, List<String> tags, Instant expireAt) {
+		String id = this.editor.create(new ItemDraft(ItemKind.NEWS, title, null, body, themes, tags, List.of(),
+				Priority.NORMAL, null, expireAt, Set.of(Channel.WEB), null, null, null, null, null, null), "tester");
+		this.workflow.submit(id, "tester");
+		approve(id);
+		return id;
+	}
+
 }

@@ -1,0 +1,156 @@
+package vn.bantin.site;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+import vn.bantin.content.ItemCatalog;
+import vn.bantin.content.ItemQuery;
+import vn.bantin.content.ItemStatus;
+import vn.bantin.content.ItemView;
+import vn.bantin.content.PlanCatalog;
+import vn.bantin.content.PlanView;
+import vn.bantin.system.BantinProperties;
+import vn.bantin.text.Markdown;
+
+/**
+ * What residents may read on the site, at the clock's instant: only items published by
+ * now and not expired, dated in the commune's time zone. Lists are 20 to a page; search
+ * ranks items whose title holds every word before those matching elsewhere, then newest
+ * first.
+ */
+@Component
+class SiteItems {
+
+	static final int PAGE_SIZE = 20;
+
+	/** How many matches search ranks; more are not worth reading. */
+	static final int SEARCH_LIMIT = 200;
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+	private final ItemCatalog catalog;
+
+	private final PlanCatalog plans;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	SiteItems(ItemCatalog catalog, PlanCatalog plans, Clock clock, BantinProperties properties) {
+		this.catalog = catalog;
+		this.plans = plans;
+		this.clock = clock;
+		this.zone = properties.zone();
+	}
+
+	/** The item if residents may see it now. */
+	Optional<ItemView> visible(String id) {
+		Instant now = this.clock.instant();
+		return this.catalog.item(id)
+			.filter((item) -> item.status() == ItemStatus.PUBLISHED && item.publishedAt() != null
+					&& !item.publishedAt().isAfter(now) && item.liveAt(now));
+	}
+
+	/** The visible items just older and just newer than {@code item}. */
+	Neighbours neighbours(ItemView item) {
+		Instant now = this.clock.instant();
+		return new Neighbours(this.catalog.neighbour(item, false, now).map(this::listed).orElse(null),
+				this.catalog.neighbour(item, true, now).map(this::listed).orElse(null));
+	}
+
+	/** One page of the latest items, optionally of one theme. */
+	Page<Listed> latest(String theme, int page, int size) {
+		return this.catalog
+			.published(new ItemQuery(null, null, theme, null, null, null), this.clock.instant(), page, size)
+			.map(this::listed);
+	}
+
+	/** One page of the items with a tag. */
+	Page<Listed> tagged(String tag, int page) {
+		return this.catalog.published(ItemQuery.all(), tag, null, null, this.clock.instant(), page, PAGE_SIZE)
+			.map(this::listed);
+	}
+
+	/** One page of the items first published in a month, commune time. */
+	Page<Listed> month(YearMonth month, int page) {
+		Instant from = month.atDay(1).atStartOfDay(this.zone).toInstant();
+		Instant until = month.plusMonths(1).atDay(1).atStartOfDay(this.zone).toInstant();
+		return this.catalog.published(ItemQuery.all(), null, from, until, this.clock.instant(), page, PAGE_SIZE)
+			.map(this::listed);
+	}
+
+	/** The months (commune time) with visible items, newest first, with their counts. */
+	Map<YearMonth, Long> months() {
+		Map<YearMonth, Long> months = new LinkedHashMap<>();
+		for (Instant at : this.catalog.publicationTimes(this.clock.instant())) {
+			months.merge(YearMonth.from(at.atZone(this.zone)), 1L, Long::sum);
+		}
+		return months;
+	}
+
+	/** The search results for {@code query}, ranked, with marked titles and snippets. */
+	List<Listed> search(String query) {
+		Highlighter marks = new Highlighter(query);
+		Comparator<ItemView> ranking = Comparator.comparing((ItemView item) -> marks.matchesAll(item.title()) ? 0 : 1)
+			.thenComparing(ItemView::publishedAt, Comparator.reverseOrder())
+			.thenComparing(ItemView::id);
+		return this.catalog
+			.published(new ItemQuery(null, null, null, null, null, query), this.clock.instant(), 0, SEARCH_LIMIT)
+			.getContent()
+			.stream()
+			.sorted(ranking)
+			.map((item) -> new Listed(item, date(item.publishedAt()), marks.mark(item.title()),
+					marks.snippet(Markdown.toPlainText(item.bodyMarkdown()), 240)))
+			.toList();
+	}
+
+	/** A theme of the plans by key. */
+	Optional<PlanView.Theme> theme(String key) {
+		return this.plans.themes().stream().filter((theme) -> theme.key().equals(key)).findFirst();
+	}
+
+	/** The themes of an item, titled; keys no plan knows any more are left out. */
+	List<PlanView.Theme> themesOf(ItemView item) {
+		return this.plans.themes().stream().filter((theme) -> item.themes().contains(theme.key())).toList();
+	}
+
+	/** {@code at} as residents read it: {@code 29/11/2026 09:30} in the commune zone. */
+	String date(Instant at) {
+		return (at != null) ? DATE_TIME.format(at.atZone(this.zone)) : "";
+	}
+
+	/** {@code at} as an HTML {@code datetime} in the commune zone. */
+	String isoDate(Instant at) {
+		return (at != null) ? at.atZone(this.zone).toOffsetDateTime().toString() : "";
+	}
+
+	private Listed listed(ItemView item) {
+		String summary = (item.summary() != null) ? item.summary() : Markdown.toPlainText(item.bodyMarkdown());
+		return new Listed(item, date(item.publishedAt()), HtmlUtils.htmlEscape(item.title(), "UTF-8"),
+				new Highlighter(null).snippet(summary, 200));
+	}
+
+	/**
+	 * An item in a list: its date in commune time, its title and a short text as safe
+	 * HTML (marked in search results).
+	 */
+	record Listed(ItemView item, String date, String titleHtml, String snippetHtml) {
+	}
+
+	/** The items around one: older and newer, each null at the ends. */
+	record Neighbours(Listed older, Listed newer) {
+	}
+
+}

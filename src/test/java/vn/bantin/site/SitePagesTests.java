@@ -1,0 +1,232 @@
+package vn.bantin.site;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import vn.bantin.BantinWebTest;
+import vn.bantin.MutableClock;
+import vn.bantin.content.Channel;
+import vn.bantin.content.ItemLifecycle;
+import vn.bantin.content.ItemView;
+import vn.bantin.content.PlanCatalog;
+import vn.bantin.content.PlanView;
+import vn.bantin.content.Priority;
+import vn.bantin.content.TestItems;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Residents read published, unexpired items on their own pages and in lists by theme, tag
+ * and month, 20 to a page, dated in the commune's time zone whatever the server's.
+ */
+@BantinWebTest
+@Import(TestItems.class)
+class SitePagesTests {
+
+	static final Instant NOW = Instant.parse("2030-06-01T00:00:00Z");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	TestItems items;
+
+	@Autowired
+	ItemLifecycle lifecycle;
+
+	@Autowired
+	PlanCatalog plans;
+
+	@BeforeEach
+	void now() {
+		this.clock.set(NOW);
+	}
+
+	@Test
+	void itemPageShowsTitleCommuneDateThemesTagsBodyCanonicalAndOpenGraph() throws Exception {
+		PlanView.Theme theme = this.plans.themes().get(0);
+		String tag = unique("the");
+		String id = publish("Lịch tiêm chủng " + tag, "Tiêm **vắc xin** tại trạm y tế.", List.of(theme.key()),
+				List.of(tag), Instant.parse("2026-11-29T00:30:00Z"), null);
+
+		Document page = page("/items/" + id);
+
+		assertThat(page.selectFirst("html").attr("lang")).isEqualTo("vi");
+		assertThat(page.selectFirst("main h1").text()).isEqualTo("Lịch tiêm chủng " + tag);
+		// 00:30 UTC is 07:30 in Vietnam (and 19:30 the day before in New York)
+		assertThat(page.selectFirst("main time").text()).isEqualTo("29/11/2026 07:30");
+		assertThat(page.select("main .body strong").text()).isEqualTo("vắc xin");
+		assertThat(page.select("main a[href=/themes/" + theme.key() + "]").text()).isEqualTo(theme.title());
+		assertThat(page.select("main a[href=/tags/" + tag + "]").text()).isEqualTo(tag);
+		assertThat(page.selectFirst("head link[rel=canonical]").attr("href")).endsWith("/items/" + id);
+		assertThat(page.selectFirst("head meta[property=og:title]").attr("content"))
+			.isEqualTo("Lịch tiêm chủng " + tag);
+		assertThat(page.selectFirst("head meta[property=og:type]").attr("content")).isEqualTo("article");
+		assertThat(page.selectFirst("head meta[property=og:url]").attr("content")).endsWith("/items/" + id);
+		assertThat(page.selectFirst("head meta[property=og:description]").attr("content"))
+			.isEqualTo("Tiêm vắc xin tại trạm y tế.");
+		assertThat(page.select("head title")).hasSize(1);
+	}
+
+	@Test
+	void itemPublishedJustAfterMidnightCommuneTimeBelongsToThatMonthsArchive() throws Exception {
+		String tag = unique("thang");
+		// 17:30 UTC on 30 November is 00:30 on 1 December in Vietnam
+		String id = publish("Tin đầu tháng " + tag, "Nội dung.", List.of(), List.of(tag),
+				Instant.parse("2026-11-30T17:30:00Z"), null);
+
+		assertThat(page("/items/" + id).selectFirst("main time").text()).isEqualTo("01/12/2026 00:30");
+		assertThat(page("/archive/2026/12").select("main a[href=/items/" + id + "]")).hasSize(1);
+		assertThat(page("/archive/2026/11").select("main a[href=/items/" + id + "]")).isEmpty();
+		assertThat(page("/archive").select("main a[href=/archive/2026/12]").text()).contains("12/2026");
+	}
+
+	@Test
+	void draftUnpublishedNotYetPublishedExpiredAndUnknownItemsAreNotFoundInVietnamese() throws Exception {
+		String draft = this.items.submittedNews(unique("Nháp"), List.of(), List.of(), Priority.NORMAL, null, null,
+				Set.of(Channel.WEB));
+		String waiting = this.items.approvedNews(unique("Chờ"), List.of(), List.of(), Priority.NORMAL,
+				NOW.plusSeconds(86400), null, Set.of(Channel.WEB));
+		String later = publish(unique("Sau"), "Nội dung.", List.of(), List.of(), NOW.plusSeconds(3600), null);
+		String expired = publish(unique("Hết hạn"), "Nội dung.", List.of(), List.of(), NOW.minusSeconds(7200),
+				NOW.minusSeconds(60));
+		String live = publish(unique("Còn hạn"), "Nội dung.", List.of(), List.of(), NOW.minusSeconds(7200),
+				NOW.plusSeconds(60));
+
+		for (String id : List.of(draft, waiting, later, expired, "khong-co-tin-nay")) {
+			String html = this.mvc.perform(get("/items/" + id))
+				.andExpect(status().isNotFound())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(Jsoup.parse(html).select("h1").text()).as(id).isEqualTo("Không tìm thấy trang");
+		}
+		this.mvc.perform(get("/items/" + live)).andExpect(status().isOk());
+	}
+
+	@Test
+	void previousAndNextFollowPublicationOrder() throws Exception {
+		String first = publish(unique("Một"), "Nội dung.", List.of(), List.of(), Instant.parse("2020-01-01T01:00:00Z"),
+				null);
+		String second = publish(unique("Hai"), "Nội dung.", List.of(), List.of(), Instant.parse("2020-01-01T01:01:00Z"),
+				null);
+		String third = publish(unique("Ba"), "Nội dung.", List.of(), List.of(), Instant.parse("2020-01-01T01:02:00Z"),
+				null);
+
+		Document page = page("/items/" + second);
+
+		assertThat(page.selectFirst("nav.neighbours a[rel=prev]").attr("href")).isEqualTo("/items/" + first);
+		assertThat(page.selectFirst("nav.neighbours a[rel=next]").attr("href")).isEqualTo("/items/" + third);
+	}
+
+	@Test
+	void tagListShowsTwentyNewestFirstPerPageWithPrevAndNextLinks() throws Exception {
+		String tag = unique("phan-trang");
+		List<String> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 21; i++) {
+			ids.add(publish(unique("Tin " + i), "Nội dung.", List.of(), List.of(tag),
+					Instant.parse("2021-03-01T00:00:00Z").plusSeconds(60L * i), null));
+		}
+
+		Document first = page("/tags/" + tag);
+		assertThat(first.select("main .item-list li")).hasSize(20);
+		assertThat(first.selectFirst("main .item-list a").attr("href")).isEqualTo("/items/" + ids.get(20));
+		assertThat(first.select("a[rel=prev]")).isEmpty();
+		assertThat(first.selectFirst("nav.pages a[rel=next]").attr("href")).isEqualTo("/tags/" + tag + "?page=2");
+
+		Document second = page("/tags/" + tag + "?page=2");
+		assertThat(second.select("main .item-list a").eachAttr("href")).containsExactly("/items/" + ids.get(0));
+		assertThat(second.selectFirst("nav.pages a[rel=prev]").attr("href")).isEqualTo("/tags/" + tag);
+		assertThat(second.select("nav.pages a[rel=next]")).isEmpty();
+		this.mvc.perform(get("/tags/" + tag).param("page", "3")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void themePageListsTheThemesItemsAndUnknownThemeIsNotFound() throws Exception {
+		PlanView.Theme theme = this.plans.themes().get(1);
+		String id = publish(unique("Chủ đề"), "Nội dung.", List.of(theme.key()), List.of(), NOW.minusSeconds(30), null);
+		String other = publish(unique("Khác"), "Nội dung.", List.of(), List.of(), NOW.minusSeconds(20), null);
+
+		Document page = page("/themes/" + theme.key());
+
+		assertThat(page.selectFirst("main h1").text()).contains(theme.title());
+		assertThat(page.select("main a[href=/items/" + id + "]")).hasSize(1);
+		assertThat(page.select("main a[href=/items/" + other + "]")).isEmpty();
+		this.mvc.perform(get("/themes/khong-co-chu-de")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void homeAndLatestListTheNewestVisibleItems() throws Exception {
+		// later than anything else in the shared context; items the scheduler puts out
+		// meanwhile get the same instant, and the id ("0-...") comes first among equals
+		Instant later = NOW.plusSeconds(86400);
+		String id = publish(unique("0 Mới nhất"), "Nội dung.", List.of(), List.of(), later, null);
+		this.clock.set(later);
+
+		Document home = page("/");
+		assertThat(home.select("main a[href=/items/" + id + "]")).hasSize(1);
+		assertThat(home.select("main form[action=/search][method=get] input[name=q]")).hasSize(1);
+		assertThat(page("/items").select("main .item-list a").first().attr("href")).isEqualTo("/items/" + id);
+	}
+
+	@Test
+	void audioAttachmentsArePlayedInThePageAndOtherFilesAreLinked() {
+		var audio = SitePagesController.Attached.of(new ItemView.Attachment("media/ban-tin-sang.mp3", null));
+		var document = SitePagesController.Attached
+			.of(new ItemView.Attachment("/media/0b0e5c7e-1d2a-4f3b-9c4d-5e6f7a8b9c0d/to-khai.pdf", "Tờ khai"));
+
+		assertThat(audio)
+			.isEqualTo(new SitePagesController.Attached("/media/ban-tin-sang.mp3", "ban-tin-sang.mp3", "audio/mpeg"));
+		assertThat(document).isEqualTo(new SitePagesController.Attached(
+				"/media/0b0e5c7e-1d2a-4f3b-9c4d-5e6f7a8b9c0d/to-khai.pdf", "Tờ khai", null));
+	}
+
+	private String publish(String title, String body, List<String> themes, List<String> tags, Instant at,
+			Instant expireAt) {
+		// approved at the publication instant: if the scheduler takes the item first, it
+		// is published at that same instant
+		this.clock.set(at);
+		String id = this.items.approvedNews(title, body, themes, tags, expireAt);
+		try {
+			this.lifecycle.published(id, at);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			// the scheduler published it meanwhile (at the same instant); publishing is
+			// idempotent, so once more settles it
+			this.lifecycle.published(id, at);
+		}
+		this.clock.set(NOW);
+		return id;
+	}
+
+	private Document page(String path) throws Exception {
+		String html = this.mvc.perform(get(path))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return Jsoup.parse(html);
+	}
+
+	static String unique(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
