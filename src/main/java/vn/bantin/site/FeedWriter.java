@@ -51,6 +51,10 @@ final class FeedWriter {
 	 */
 	private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]");
 
+	/** Character references to those characters, e.g. {@code &#x7;}. */
+	private static final Pattern CONTROL_REFERENCE = Pattern
+		.compile("&#(x0*([0-8bcef]|1[0-9a-f]|7f)|0*([0-8]|1[124-9]|2[0-9]|3[01]|127));", Pattern.CASE_INSENSITIVE);
+
 	private FeedWriter() {
 	}
 
@@ -107,7 +111,8 @@ final class FeedWriter {
 			itunes.setOwnerName(clean(channel.author()));
 			modules.add(itunes);
 		}
-		feed.setModules(modules);
+		// the feed's language, author and date live in its Dublin Core module: keep it
+		feed.getModules().addAll(modules);
 		List<SyndEntry> items = new ArrayList<>();
 		for (Entry entry : entries) {
 			items.add(entry(entry, channel));
@@ -141,7 +146,7 @@ final class FeedWriter {
 		}
 		SyndContent content = new SyndContentImpl();
 		content.setType("html");
-		content.setValue(clean(Markdown.toHtml(item.bodyMarkdown())));
+		content.setValue(html(item.bodyMarkdown()));
 		syndEntry.setContents(List.of(content));
 		entry.episode().ifPresent((episode) -> {
 			SyndEnclosure enclosure = new SyndEnclosureImpl();
@@ -156,7 +161,7 @@ final class FeedWriter {
 				itunes.setSummary(summary);
 			}
 			// itunes:duration is omitted: items do not record how long their audio is.
-			syndEntry.setModules(new ArrayList<>(List.of(itunes)));
+			syndEntry.getModules().add(itunes);
 		});
 		return syndEntry;
 	}
@@ -176,6 +181,15 @@ final class FeedWriter {
 		String summary = (item.variants() != null && item.variants().feedSummary() != null
 				&& !item.variants().feedSummary().isBlank()) ? item.variants().feedSummary() : item.summary();
 		return (summary != null && !summary.isBlank()) ? clean(summary) : null;
+	}
+
+	/**
+	 * The body as safe HTML without control characters, neither as such nor written as
+	 * character references (which the Markdown renderer makes of them).
+	 */
+	static String html(String markdown) {
+		String html = Markdown.toHtml(clean(markdown));
+		return CONTROL_REFERENCE.matcher(clean(html)).replaceAll("");
 	}
 
 	private static SyndLink link(String rel, String type, String href) {
