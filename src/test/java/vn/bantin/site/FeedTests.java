@@ -249,8 +249,9 @@ class FeedTests {
 		assertThat(xml).contains("xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\"")
 			.contains("<itunes:explicit>no</itunes:explicit>")
 			.contains("<itunes:author>")
-			.contains("/images/podcast.png")
+			.contains("<itunes:image href=\"http://localhost/images/podcast.png\"")
 			.doesNotContain("itunes:duration");
+		this.mvc.perform(get("/images/podcast.png")).andExpect(status().isOk());
 		SyndFeed feed = parse(result);
 		assertThat(feed.getModule(FeedInformation.URI)).isNotNull();
 		List<String> ids = feed.getEntries().stream().map(SyndEntry::getUri).toList();
