@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -40,6 +42,9 @@ class FeedController {
 
 	static final String ATOM_TYPE = "application/atom+xml; charset=utf-8";
 
+	/** Feeds are written in Vietnamese, as their {@code language} says. */
+	static final Locale FEED_LOCALE = Locale.forLanguageTag("vi");
+
 	private final FeedItems items;
 
 	private final PodcastAudio audio;
@@ -48,7 +53,10 @@ class FeedController {
 
 	private final PlanCatalog plans;
 
-	FeedController(FeedItems items, PodcastAudio audio, Commune commune, PlanCatalog plans) {
+	private final MessageSource messages;
+
+	FeedController(FeedItems items, PodcastAudio audio, Commune commune, PlanCatalog plans, MessageSource messages) {
+		this.messages = messages;
 		this.items = items;
 		this.audio = audio;
 		this.commune = commune;
@@ -123,7 +131,8 @@ class FeedController {
 		if (scope.kind() == FeedScope.Kind.PODCAST) {
 			artwork = site + (identity.hasLogo() ? "/commune/logo" : "/images/podcast.png");
 		}
-		FeedWriter.Channel channel = new FeedWriter.Channel(title, "Thông tin của " + identity.name(), site, self,
+		FeedWriter.Channel channel = new FeedWriter.Channel(title,
+				this.messages.getMessage("feed.description", new Object[] { identity.name() }, FEED_LOCALE), site, self,
 				artwork, FeedWriter.publisher(identity));
 		response.setContentType(FeedWriter.RSS.equals(type) ? RSS_TYPE : ATOM_TYPE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());

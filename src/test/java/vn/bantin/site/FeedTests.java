@@ -171,6 +171,7 @@ class FeedTests {
 		SyndFeed feed = parse(result);
 		assertThat(feed.getLanguage()).isEqualTo("vi");
 		assertThat(feed.getTitle()).contains("UBND xã Hoằng Trung");
+		assertThat(feed.getDescription()).isEqualTo("Thông tin của UBND xã Hoằng Trung");
 		SyndEntry entry = feed.getEntries().get(0);
 		assertThat(entry.getTitle()).isEqualTo("Cải cách hành chính ở Hoằng Trung");
 		assertThat(entry.getUri()).isEqualTo("urn:bantin:item:" + id);
