@@ -1,0 +1,44 @@
+package vn.bantin.site;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+
+import vn.bantin.content.ItemView;
+
+/**
+ * What a feed's HTTP validators are: an ETag that changes whenever an item enters, leaves
+ * or changes (a hash of the feed's name and each item's id, publication and update
+ * times), and Last-Modified, the newest of those times (in whole seconds, as HTTP dates
+ * are).
+ *
+ * @param etag the entity tag, quoted
+ * @param lastModified when the feed last changed; the epoch for an empty feed
+ */
+record FeedVersion(String etag, Instant lastModified) {
+
+	static FeedVersion of(String feed, List<ItemView> items) {
+		StringBuilder text = new StringBuilder(feed);
+		Instant newest = Instant.EPOCH;
+		for (ItemView item : items) {
+			Instant updated = FeedWriter.updated(item);
+			text.append('\n').append(item.id()).append(' ').append(item.publishedAt()).append(' ').append(updated);
+			if (updated.isAfter(newest)) {
+				newest = updated;
+			}
+		}
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+			return new FeedVersion("\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"",
+					newest.truncatedTo(ChronoUnit.SECONDS));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
