@@ -37,6 +37,9 @@ class DocumentController {
 			.stream()
 			.filter((item) -> item.document() != null)
 			.filter((item) -> query == null || matches(item, query))
+			// a document whose number is searched for comes before those that only cite
+			// it
+			.sorted(java.util.Comparator.comparing((ItemView item) -> query == null || !numberMatches(item, query)))
 			.map(Entry::of)
 			.toList();
 		Page<Entry> shown = VisibleItems.page(matching, page);
@@ -53,11 +56,11 @@ class DocumentController {
 	 * abstract, title, summary or text.
 	 */
 	static boolean matches(ItemView item, String query) {
-		ItemView.Document document = item.document();
-		String wanted = fold(query);
-		if (fold(document.number()).contains(wanted)) {
+		if (numberMatches(item, query)) {
 			return true;
 		}
+		ItemView.Document document = item.document();
+		String wanted = fold(query);
 		String text = fold(String.join("\n", nonNull(document.number()), nonNull(document.issuer()),
 				nonNull(document.abstractText()), nonNull(item.title()), nonNull(item.summary()),
 				nonNull(item.bodyMarkdown()), String.join(" ", item.tags())));
@@ -67,6 +70,11 @@ class DocumentController {
 			}
 		}
 		return true;
+	}
+
+	/** Whether the document's number contains the query, ignoring case and diacritics. */
+	static boolean numberMatches(ItemView item, String query) {
+		return fold(item.document().number()).contains(fold(query));
 	}
 
 	private static String fold(String text) {

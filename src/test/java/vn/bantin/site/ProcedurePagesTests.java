@@ -51,9 +51,7 @@ class ProcedurePagesTests {
 
 	@BeforeEach
 	void publishSamples() {
-		for (String id : SAMPLES) {
-			this.lifecycle.published(id, this.clock.instant());
-		}
+		Publish.items(this.lifecycle, this.clock.instant(), SAMPLES);
 	}
 
 	Document page(String path) throws Exception {
@@ -96,7 +94,7 @@ class ProcedurePagesTests {
 				---
 				Nội dung.
 				""".formatted(n, n, n, n));
-		this.lifecycle.published(id, this.clock.instant());
+		Publish.items(this.lifecycle, this.clock.instant(), id);
 		return id;
 	}
 
