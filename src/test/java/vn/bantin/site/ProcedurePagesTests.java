@@ -188,6 +188,20 @@ class ProcedurePagesTests {
 	}
 
 	@Test
+	void sitemapListsTheCataloguesThePlanAndEachVisibleProcedure() throws Exception {
+		String sitemap = this.mvc.perform(get("/sitemap.xml").header("Host", "xa.example.vn"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(sitemap).contains("<loc>http://xa.example.vn/procedures</loc>",
+				"<loc>http://xa.example.vn/documents</loc>", "<loc>http://xa.example.vn/plans</loc>",
+				"<loc>http://xa.example.vn/plans/ke-hoach-tuyen-truyen-cchc-2023</loc>",
+				"<loc>http://xa.example.vn/procedures/dang-ky-khai-sinh</loc>");
+	}
+
+	@Test
 	void unknownOrInvisibleProceduresAreNotFound() throws Exception {
 		this.mvc.perform(get("/procedures/khong-co")).andExpect(status().isNotFound());
 		int n = counter.incrementAndGet();
