@@ -117,6 +117,10 @@ class Plan {
 		return this.sectionEntries.stream().filter((e) -> e.section.equals(name)).map((e) -> e.text).toList();
 	}
 
+	String bodyMarkdown() {
+		return this.bodyMarkdown;
+	}
+
 	PlanView view() {
 		return new PlanView(this.id, this.numberSymbol, this.title, this.issuer, this.issuedOn, this.periodStart,
 				this.periodEnd,

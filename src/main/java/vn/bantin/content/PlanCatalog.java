@@ -34,4 +34,9 @@ public class PlanCatalog {
 		return this.plans.findById(id).map(Plan::view);
 	}
 
+	/** The text of the plan with this id, in Markdown, if loaded. */
+	public Optional<String> body(String id) {
+		return this.plans.findById(id).map(Plan::bodyMarkdown);
+	}
+
 }

@@ -19,6 +19,7 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 import vn.bantin.content.ItemCatalog;
+import vn.bantin.content.ItemKind;
 import vn.bantin.content.ItemQuery;
 import vn.bantin.content.ItemView;
 import vn.bantin.content.PlanCatalog;
@@ -60,6 +61,11 @@ class Sitemap {
 		urls.add(url(base + "/", null));
 		urls.add(url(base + "/items", null));
 		urls.add(url(base + "/about", null));
+		urls.add(url(base + "/procedures", null));
+		urls.add(url(base + "/documents", null));
+		urls.add(url(base + "/plans", null));
+		this.plans.plans()
+			.forEach((plan) -> urls.add(url(base + "/plans/" + UriUtils.encodePathSegment(plan.id(), "UTF-8"), null)));
 		this.plans.themes()
 			.forEach((theme) -> urls
 				.add(url(base + "/themes/" + UriUtils.encodePathSegment(theme.key(), "UTF-8"), null)));
@@ -70,6 +76,10 @@ class Sitemap {
 			for (ItemView item : visible) {
 				if (urls.size() < MAX_URLS) {
 					urls.add(url(base + "/items/" + UriUtils.encodePathSegment(item.id(), "UTF-8"),
+							(item.updatedAt() != null) ? item.updatedAt() : item.publishedAt()));
+				}
+				if (item.kind() == ItemKind.PROCEDURE && urls.size() < MAX_URLS) {
+					urls.add(url(base + "/procedures/" + UriUtils.encodePathSegment(item.id(), "UTF-8"),
 							(item.updatedAt() != null) ? item.updatedAt() : item.publishedAt()));
 				}
 			}

@@ -116,4 +116,25 @@ public class TestItems {
 		return id;
 	}
 
+	/**
+	 * Creates an approved item from the text of an item file (procedure, document...),
+	 * whose front matter says {@code status: submitted}.
+	 * @param contentDir the content folder its media files are under
+	 * @param path its path in that folder, e.g. {@code documents/x.md}
+	 * @param text the file's text
+	 * @return its id
+	 */
+	public String approvedFromFile(Path contentDir, String path, String text) {
+		ItemFile.Reading parsed = ItemFile.parse(path, text,
+				new ItemFile.Context(contentDir, Set.of(), ZoneId.of("Asia/Ho_Chi_Minh")));
+		ItemFile file = parsed.item();
+		if (file == null) {
+			throw new IllegalArgumentException("Not a valid item: " + parsed.problems() + "\n" + text);
+		}
+		this.transactions
+			.executeWithoutResult((tx) -> this.items.save(Item.fromFile(file, null, this.clock.instant())));
+		this.workflow.approve(file.id(), "test-approver", Set.of(Role.APPROVER));
+		return file.id();
+	}
+
 }
