@@ -50,9 +50,12 @@ class DocumentPagesTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	vn.bantin.content.ItemCatalog catalog;
+
 	@BeforeEach
 	void publishSamples() {
-		Publish.items(this.lifecycle, this.clock.instant(), SAMPLES);
+		Publish.visible(this.lifecycle, this.catalog, this.clock, SAMPLES);
 	}
 
 	Document page(String path, Object... variables) throws Exception {
@@ -130,7 +133,7 @@ class DocumentPagesTests {
 				---
 				Nội dung.
 				""".formatted(n, n, 9000 + n, n));
-		Publish.items(this.lifecycle, this.clock.instant(), id);
+		Publish.visible(this.lifecycle, this.catalog, this.clock, id);
 
 		Element entry = entry(page("/documents?q={q}", (9000 + n) + "/QĐ-UBND"), (9000 + n) + "/QĐ-UBND");
 

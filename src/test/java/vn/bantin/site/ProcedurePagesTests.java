@@ -49,9 +49,12 @@ class ProcedurePagesTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	vn.bantin.content.ItemCatalog catalog;
+
 	@BeforeEach
 	void publishSamples() {
-		Publish.items(this.lifecycle, this.clock.instant(), SAMPLES);
+		Publish.visible(this.lifecycle, this.catalog, this.clock, SAMPLES);
 	}
 
 	Document page(String path) throws Exception {
@@ -94,7 +97,7 @@ class ProcedurePagesTests {
 				---
 				Nội dung.
 				""".formatted(n, n, n, n));
-		Publish.items(this.lifecycle, this.clock.instant(), id);
+		Publish.visible(this.lifecycle, this.catalog, this.clock, id);
 		return id;
 	}
 
