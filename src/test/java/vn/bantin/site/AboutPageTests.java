@@ -53,4 +53,14 @@ class AboutPageTests {
 		assertThat(page("/gioi-thieu").select("h1").text()).startsWith("Giới thiệu");
 	}
 
+	@Test
+	void theSiteMenuLeadsToEverySectionAndTheFooterHasNoEmptyContactLine() throws Exception {
+		Document about = page("/about");
+
+		assertThat(about.select("nav.sitenav a").eachAttr("href")).contains("/", "/items", "/procedures", "/documents",
+				"/plans", "/archive", "/search", "/about");
+		// the sample identity has neither phone nor email
+		assertThat(about.select("footer p")).noneMatch((paragraph) -> paragraph.text().isBlank());
+	}
+
 }
