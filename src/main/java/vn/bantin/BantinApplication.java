@@ -30,7 +30,7 @@ public class BantinApplication {
 	 * @param args the command line
 	 */
 	public static void main(String[] args) {
-		int status = new CommandLine(System.out, System.err).run(args,
+		int status = new CommandLine(System.out, System.err, Clock.systemUTC()).run(args,
 				serveArgs -> SpringApplication.run(BantinApplication.class, serveArgs));
 		if (status != CommandLine.KEEP_RUNNING) {
 			System.exit(status);

@@ -53,7 +53,15 @@ final class CommandLine {
 
 	private final PrintStream err;
 
-	CommandLine(PrintStream out, PrintStream err) {
+	private final java.time.Clock clock;
+
+	/**
+	 * @param out where results go
+	 * @param err where problems and summaries go
+	 * @param clock what "now" is for checks that look ahead (radio capacity)
+	 */
+	CommandLine(PrintStream out, PrintStream err, java.time.Clock clock) {
+		this.clock = clock;
 		this.out = out;
 		this.err = err;
 	}
@@ -107,7 +115,7 @@ final class CommandLine {
 		Path folder = null;
 		Path schedules = null;
 		ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		int wordsPerMinute = ScheduleSettings.defaults().readingWordsPerMinute();
 		try {
 			for (String arg : args) {

@@ -20,7 +20,8 @@ class CommandLineTests {
 
 	int run(String... args) {
 		CommandLine commandLine = new CommandLine(new PrintStream(this.out, true, StandardCharsets.UTF_8),
-				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+				new PrintStream(this.err, true, StandardCharsets.UTF_8),
+				java.time.Clock.fixed(java.time.Instant.parse("2026-11-29T00:00:00Z"), java.time.ZoneOffset.UTC));
 		return commandLine.run(args, this.served::add);
 	}
 

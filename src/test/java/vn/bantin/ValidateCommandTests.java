@@ -29,7 +29,8 @@ class ValidateCommandTests {
 		command[0] = "validate";
 		System.arraycopy(args, 0, command, 1, args.length);
 		return new CommandLine(new PrintStream(this.out, true, StandardCharsets.UTF_8),
-				new PrintStream(this.err, true, StandardCharsets.UTF_8))
+				new PrintStream(this.err, true, StandardCharsets.UTF_8),
+				java.time.Clock.fixed(java.time.Instant.parse("2026-11-29T00:00:00Z"), java.time.ZoneOffset.UTC))
 			.run(command, (rest) -> {
 				throw new AssertionError("validate must not start the server");
 			});
