@@ -48,15 +48,7 @@ public class ItemCatalog {
 	 * query's status is ignored.
 	 */
 	public Page<ItemView> published(ItemQuery query, java.time.Instant now, int page, int size) {
-		PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200),
-				Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.asc("id")));
-		ItemQuery any = new ItemQuery(null, query.kind(), query.theme(), query.channel(), query.priority(),
-				query.text());
-		Specification<Item> visible = (root, criteria, builder) -> builder.and(
-				builder.equal(root.get("status"), ItemStatus.PUBLISHED),
-				builder.lessThanOrEqualTo(root.get("publishedAt"), now),
-				builder.or(builder.isNull(root.get("expireAt")), builder.greaterThan(root.get("expireAt"), now)));
-		return this.items.findAll(visible.and(matching(any)), request).map(Item::view);
+		return published(query, null, null, null, now, page, size);
 	}
 
 	/**

@@ -54,6 +54,15 @@ public record ItemView(String id, ItemKind kind, String title, String summary, S
 			.of((this.publishAt != null && this.publishAt.isAfter(this.approvedAt)) ? this.publishAt : this.approvedAt);
 	}
 
+	/**
+	 * Whether residents may see it at {@code at}: published by the scheduler by then and
+	 * not expired (the same rule as {@link ItemCatalog#published}).
+	 */
+	public boolean visibleAt(Instant at) {
+		return this.status == ItemStatus.PUBLISHED && this.publishedAt != null && !this.publishedAt.isAfter(at)
+				&& liveAt(at);
+	}
+
 	/** Whether it is still current at {@code at}: not expired by then. */
 	public boolean liveAt(Instant at) {
 		return this.expireAt == null || at.isBefore(this.expireAt);

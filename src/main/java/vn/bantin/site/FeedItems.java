@@ -42,6 +42,11 @@ class FeedItems {
 			ItemQuery query = new ItemQuery(null, null, scope.value(), null, null, null);
 			return this.catalog.published(query, now, 0, size).getContent();
 		}
+		if (scope.kind() == FeedScope.Kind.TAG) {
+			// the tag is filtered in the database, like the site's tag pages
+			return this.catalog.published(ItemQuery.all(), scope.value(), null, null, now, 0, size).getContent();
+		}
+		// the podcast: whether an item has audio is known only from its attachments
 		List<ItemView> chosen = new ArrayList<>();
 		for (int page = 0;; page++) {
 			Page<ItemView> items = this.catalog.published(ItemQuery.all(), now, page, PAGE);

@@ -17,7 +17,6 @@ import org.springframework.web.util.HtmlUtils;
 
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemQuery;
-import vn.bantin.content.ItemStatus;
 import vn.bantin.content.ItemView;
 import vn.bantin.content.PlanCatalog;
 import vn.bantin.content.PlanView;
@@ -58,9 +57,7 @@ class SiteItems {
 	/** The item if residents may see it now. */
 	Optional<ItemView> visible(String id) {
 		Instant now = this.clock.instant();
-		return this.catalog.item(id)
-			.filter((item) -> item.status() == ItemStatus.PUBLISHED && item.publishedAt() != null
-					&& !item.publishedAt().isAfter(now) && item.liveAt(now));
+		return this.catalog.item(id).filter((item) -> item.visibleAt(now));
 	}
 
 	/** The visible items just older and just newer than {@code item}. */

@@ -53,9 +53,7 @@ class VisibleItems {
 	/** The visible item of this kind with this id, if there is one. */
 	java.util.Optional<ItemView> one(ItemKind kind, String id) {
 		Instant now = this.clock.instant();
-		return this.catalog.item(id)
-			.filter((item) -> item.kind() == kind && item.status() == vn.bantin.content.ItemStatus.PUBLISHED
-					&& item.publishedAt() != null && !item.publishedAt().isAfter(now) && item.liveAt(now));
+		return this.catalog.item(id).filter((item) -> item.kind() == kind && item.visibleAt(now));
 	}
 
 	/** Page {@code number} (1-based, clamped to the pages there are) of these entries. */

@@ -108,6 +108,8 @@ class ItemLifecycleTests {
 		ItemView view = this.catalog.item(id).orElseThrow();
 		assertThat(view.status()).isEqualTo(ItemStatus.PUBLISHED);
 		assertThat(view.publishedAt()).isEqualTo(at);
+		assertThat(view.visibleAt(at)).isTrue();
+		assertThat(view.visibleAt(at.minusSeconds(1))).isFalse();
 		assertThat(this.catalog.published(ItemQuery.all(), at, 0, 10).getContent()).extracting(ItemView::id)
 			.contains(id);
 		assertThat(this.catalog.published(ItemQuery.all(), at.minusSeconds(1), 0, 10).getContent())
