@@ -43,9 +43,10 @@ public class ItemCatalog {
 	}
 
 	/**
-	 * One page of what residents may see at {@code now}: items the scheduler published
-	 * (on the web channel) by then, not expired, that match the query; newest first. The
-	 * query's status is ignored.
+	 * One page of what residents may see at {@code now}: items the scheduler published by
+	 * then, not expired, that match the query (its channel: the site asks for
+	 * {@link Channel#WEB}, the feeds for {@link Channel#FEED}); newest first. The query's
+	 * status is ignored.
 	 */
 	public Page<ItemView> published(ItemQuery query, java.time.Instant now, int page, int size) {
 		return published(query, null, null, null, now, page, size);
@@ -79,22 +80,49 @@ public class ItemCatalog {
 	}
 
 	/**
-	 * When each item residents may see at {@code now} was first published, newest first:
-	 * what the site's archive groups by month.
+	 * Every item residents may see at {@code now} that matches the query and
+	 * {@code keep}, newest first, at most {@code limit}: for lists filtered on what the
+	 * database does not index (a procedure's field, whether an attachment is audio).
+	 * Reads the matches page by page and stops at the limit.
 	 */
-	public List<java.time.Instant> publicationTimes(java.time.Instant now) {
-		return this.items.findAll(visible(now), Sort.by(Sort.Order.desc("publishedAt")))
+	public List<ItemView> published(ItemQuery query, java.time.Instant now, java.util.function.Predicate<ItemView> keep,
+			int limit) {
+		List<ItemView> kept = new ArrayList<>();
+		for (int page = 0;; page++) {
+			Page<ItemView> found = published(query, now, page, 200);
+			for (ItemView item : found) {
+				if (keep.test(item)) {
+					kept.add(item);
+					if (kept.size() == limit) {
+						return kept;
+					}
+				}
+			}
+			if (!found.hasNext()) {
+				return kept;
+			}
+		}
+	}
+
+	/**
+	 * When each item residents may see at {@code now} on {@code channel} was first
+	 * published, newest first: what the site's archive groups by month.
+	 */
+	public List<java.time.Instant> publicationTimes(Channel channel, java.time.Instant now) {
+		return this.items
+			.findAll(visible(now).and(matching(new ItemQuery(null, null, null, channel, null, null))),
+					Sort.by(Sort.Order.desc("publishedAt")))
 			.stream()
 			.map((item) -> item.view().publishedAt())
 			.toList();
 	}
 
 	/**
-	 * The visible item published just before ({@code newer} false) or just after
-	 * ({@code newer} true) {@code item}, in the order of
+	 * The item visible on {@code channel} published just before ({@code newer} false) or
+	 * just after ({@code newer} true) {@code item}, in the order of
 	 * {@link #published(ItemQuery, java.time.Instant, int, int)}.
 	 */
-	public Optional<ItemView> neighbour(ItemView item, boolean newer, java.time.Instant now) {
+	public Optional<ItemView> neighbour(ItemView item, boolean newer, Channel channel, java.time.Instant now) {
 		if (item.publishedAt() == null) {
 			return Optional.empty();
 		}
@@ -107,7 +135,9 @@ public class ItemCatalog {
 					.and(builder.equal(root.get("publishedAt"), at), builder.greaterThan(root.get("id"), item.id())));
 		Sort order = newer ? Sort.by(Sort.Order.asc("publishedAt"), Sort.Order.desc("id"))
 				: Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.asc("id"));
-		return this.items.findAll(visible(now).and(side), PageRequest.of(0, 1, order))
+		return this.items
+			.findAll(visible(now).and(side).and(matching(new ItemQuery(null, null, null, channel, null, null))),
+					PageRequest.of(0, 1, order))
 			.stream()
 			.findFirst()
 			.map(Item::view);

@@ -63,6 +63,15 @@ public record ItemView(String id, ItemKind kind, String title, String summary, S
 				&& liveAt(at);
 	}
 
+	/**
+	 * Whether residents may see it at {@code at} on a channel: visible then and going out
+	 * on {@code channel} (an item meant only for the radio is published but has no page,
+	 * and a web-only item stays out of the feeds).
+	 */
+	public boolean visibleAt(Instant at, Channel channel) {
+		return visibleAt(at) && this.channels.contains(channel);
+	}
+
 	/** Whether it is still current at {@code at}: not expired by then. */
 	public boolean liveAt(Instant at) {
 		return this.expireAt == null || at.isBefore(this.expireAt);

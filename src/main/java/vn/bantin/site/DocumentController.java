@@ -23,9 +23,9 @@ import vn.bantin.text.VietnameseText;
 @Controller
 class DocumentController {
 
-	private final VisibleItems items;
+	private final SiteItems items;
 
-	DocumentController(VisibleItems items) {
+	DocumentController(SiteItems items) {
 		this.items = items;
 	}
 
@@ -33,7 +33,7 @@ class DocumentController {
 	String documents(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
 			Model model) {
 		String query = StringUtils.hasText(q) ? VietnameseText.nfc(q.strip()) : null;
-		List<Entry> matching = this.items.of(ItemKind.DOCUMENT)
+		List<Entry> matching = this.items.all(ItemKind.DOCUMENT)
 			.stream()
 			.filter((item) -> item.document() != null)
 			.filter((item) -> query == null || matches(item, query))
@@ -42,7 +42,7 @@ class DocumentController {
 			.sorted(java.util.Comparator.comparing((ItemView item) -> query == null || !numberMatches(item, query)))
 			.map(Entry::of)
 			.toList();
-		Page<Entry> shown = VisibleItems.page(matching, page);
+		Page<Entry> shown = SiteItems.page(matching, page);
 		model.addAttribute("documents", shown);
 		model.addAttribute("q", query);
 		model.addAttribute("previous", shown.hasPrevious() ? link(query, shown.getNumber()) : null);

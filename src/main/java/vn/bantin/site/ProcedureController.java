@@ -30,16 +30,16 @@ import vn.bantin.text.Markdown;
 @Controller
 class ProcedureController {
 
-	private final VisibleItems items;
+	private final SiteItems items;
 
-	ProcedureController(VisibleItems items) {
+	ProcedureController(SiteItems items) {
 		this.items = items;
 	}
 
 	@GetMapping("/procedures")
 	String procedures(@RequestParam(required = false) String field, @RequestParam(required = false) String status,
 			@RequestParam(defaultValue = "1") int page, Model model) {
-		List<ItemView> all = this.items.of(ItemKind.PROCEDURE)
+		List<ItemView> all = this.items.all(ItemKind.PROCEDURE)
 			.stream()
 			.filter((item) -> item.procedure() != null)
 			.toList();
@@ -49,7 +49,7 @@ class ProcedureController {
 			.filter((item) -> chosenField == null || chosenField.equals(item.procedure().field()))
 			.filter((item) -> wanted == null || wanted == item.procedure().status())
 			.toList();
-		Page<ItemView> shown = VisibleItems.page(matching, page);
+		Page<ItemView> shown = SiteItems.page(matching, page);
 		model.addAttribute("procedures", shown);
 		model.addAttribute("fields",
 				all.stream()
@@ -68,7 +68,7 @@ class ProcedureController {
 
 	@GetMapping("/procedures/{id}")
 	String procedure(@PathVariable String id, Model model) {
-		ItemView item = this.items.one(ItemKind.PROCEDURE, id)
+		ItemView item = this.items.visible(ItemKind.PROCEDURE, id)
 			.filter((found) -> found.procedure() != null)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("item", item);

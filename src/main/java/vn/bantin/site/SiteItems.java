@@ -12,10 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
+import vn.bantin.content.Channel;
 import vn.bantin.content.ItemCatalog;
+import vn.bantin.content.ItemKind;
 import vn.bantin.content.ItemQuery;
 import vn.bantin.content.ItemView;
 import vn.bantin.content.PlanCatalog;
@@ -24,10 +28,11 @@ import vn.bantin.system.BantinProperties;
 import vn.bantin.text.Markdown;
 
 /**
- * What residents may read on the site, at the clock's instant: only items published by
- * now and not expired, dated in the commune's time zone. Lists are 20 to a page; search
- * ranks items whose title holds every word before those matching elsewhere, then newest
- * first.
+ * What residents may read on the site, at the clock's instant: only items going out on
+ * the web channel, published by now and not expired, dated in the commune's time zone.
+ * Lists are 20 to a page; search ranks items whose title holds every word before those
+ * matching elsewhere, then newest first. An item's own page also opens for items only in
+ * the feeds, whose entries link to it.
  */
 @Component
 class SiteItems {
@@ -54,44 +59,79 @@ class SiteItems {
 		this.zone = properties.zone();
 	}
 
-	/** The item if residents may see it now. */
+	/** The item if residents may see it now, on the site or in the feeds. */
 	Optional<ItemView> visible(String id) {
 		Instant now = this.clock.instant();
-		return this.catalog.item(id).filter((item) -> item.visibleAt(now));
+		return this.catalog.item(id)
+			.filter((item) -> item.visibleAt(now, Channel.WEB) || item.visibleAt(now, Channel.FEED));
+	}
+
+	/** The item of this kind with this id if residents may see it on the site now. */
+	Optional<ItemView> visible(ItemKind kind, String id) {
+		Instant now = this.clock.instant();
+		return this.catalog.item(id).filter((item) -> item.kind() == kind && item.visibleAt(now, Channel.WEB));
+	}
+
+	/**
+	 * Every item of this kind residents may see on the site now, newest first, for the
+	 * catalogues (procedures, documents) that filter on fields the item query does not
+	 * know; a commune has tens to a few hundred of them.
+	 */
+	List<ItemView> all(ItemKind kind) {
+		return this.catalog.published(new ItemQuery(null, kind, null, Channel.WEB, null, null), this.clock.instant(),
+				(item) -> true, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Every item residents may see on the site now, newest first, up to {@code limit}
+	 * (the sitemap's bound).
+	 */
+	List<ItemView> all(int limit) {
+		return this.catalog.published(web(), this.clock.instant(), (item) -> true, limit);
+	}
+
+	/**
+	 * Page {@code number} (1-based, clamped to the pages there are) of {@code entries}.
+	 */
+	static <T> Page<T> page(List<T> entries, int number) {
+		int pages = Math.max(1, (entries.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int index = Math.min(Math.max(number, 1), pages) - 1;
+		int from = index * PAGE_SIZE;
+		return new PageImpl<>(entries.subList(from, Math.min(from + PAGE_SIZE, entries.size())),
+				PageRequest.of(index, PAGE_SIZE), entries.size());
 	}
 
 	/** The visible items just older and just newer than {@code item}. */
 	Neighbours neighbours(ItemView item) {
 		Instant now = this.clock.instant();
-		return new Neighbours(this.catalog.neighbour(item, false, now).map(this::listed).orElse(null),
-				this.catalog.neighbour(item, true, now).map(this::listed).orElse(null));
+		return new Neighbours(this.catalog.neighbour(item, false, Channel.WEB, now).map(this::listed).orElse(null),
+				this.catalog.neighbour(item, true, Channel.WEB, now).map(this::listed).orElse(null));
 	}
 
 	/** One page of the latest items, optionally of one theme. */
 	Page<Listed> latest(String theme, int page, int size) {
 		return this.catalog
-			.published(new ItemQuery(null, null, theme, null, null, null), this.clock.instant(), page, size)
+			.published(new ItemQuery(null, null, theme, Channel.WEB, null, null), this.clock.instant(), page, size)
 			.map(this::listed);
 	}
 
 	/** One page of the items with a tag. */
 	Page<Listed> tagged(String tag, int page) {
-		return this.catalog.published(ItemQuery.all(), tag, null, null, this.clock.instant(), page, PAGE_SIZE)
-			.map(this::listed);
+		return this.catalog.published(web(), tag, null, null, this.clock.instant(), page, PAGE_SIZE).map(this::listed);
 	}
 
 	/** One page of the items first published in a month, commune time. */
 	Page<Listed> month(YearMonth month, int page) {
 		Instant from = month.atDay(1).atStartOfDay(this.zone).toInstant();
 		Instant until = month.plusMonths(1).atDay(1).atStartOfDay(this.zone).toInstant();
-		return this.catalog.published(ItemQuery.all(), null, from, until, this.clock.instant(), page, PAGE_SIZE)
+		return this.catalog.published(web(), null, from, until, this.clock.instant(), page, PAGE_SIZE)
 			.map(this::listed);
 	}
 
 	/** The months (commune time) with visible items, newest first, with their counts. */
 	Map<YearMonth, Long> months() {
 		Map<YearMonth, Long> months = new LinkedHashMap<>();
-		for (Instant at : this.catalog.publicationTimes(this.clock.instant())) {
+		for (Instant at : this.catalog.publicationTimes(Channel.WEB, this.clock.instant())) {
 			months.merge(YearMonth.from(at.atZone(this.zone)), 1L, Long::sum);
 		}
 		return months;
@@ -104,7 +144,7 @@ class SiteItems {
 			.thenComparing(ItemView::publishedAt, Comparator.reverseOrder())
 			.thenComparing(ItemView::id);
 		return this.catalog
-			.published(new ItemQuery(null, null, null, null, null, query), this.clock.instant(), 0, SEARCH_LIMIT)
+			.published(new ItemQuery(null, null, null, Channel.WEB, null, query), this.clock.instant(), 0, SEARCH_LIMIT)
 			.getContent()
 			.stream()
 			.sorted(ranking)
@@ -131,6 +171,10 @@ class SiteItems {
 	/** {@code at} as an HTML {@code datetime} in the commune zone. */
 	String isoDate(Instant at) {
 		return (at != null) ? at.atZone(this.zone).toOffsetDateTime().toString() : "";
+	}
+
+	private static ItemQuery web() {
+		return new ItemQuery(null, null, null, Channel.WEB, null, null);
 	}
 
 	private Listed listed(ItemView item) {

@@ -107,13 +107,11 @@ class SitePagesController {
 			return "site/search";
 		}
 		List<SiteItems.Listed> results = this.items.search(q);
-		int pages = Math.max(1, (results.size() + SiteItems.PAGE_SIZE - 1) / SiteItems.PAGE_SIZE);
-		int number = Math.min(Math.max(page, 1), pages);
-		model.addAttribute("results", results.subList((number - 1) * SiteItems.PAGE_SIZE,
-				Math.min(results.size(), number * SiteItems.PAGE_SIZE)));
+		Page<SiteItems.Listed> shown = SiteItems.page(results, page);
+		model.addAttribute("results", shown.getContent());
 		model.addAttribute("total", results.size());
 		String base = UriComponentsBuilder.fromPath("/search").queryParam("q", q.strip()).encode().toUriString();
-		model.addAttribute("pager", Pager.of(number, pages, base));
+		model.addAttribute("pager", Pager.of(shown.getNumber() + 1, shown.getTotalPages(), base));
 		return "site/search";
 	}
 

@@ -1,6 +1,5 @@
 package vn.bantin.site;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,7 +8,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +16,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
-import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemKind;
-import vn.bantin.content.ItemQuery;
 import vn.bantin.content.ItemView;
 import vn.bantin.content.PlanCatalog;
 
@@ -35,16 +31,13 @@ class Sitemap {
 	/** The sitemap protocol's limit of addresses per file. */
 	static final int MAX_URLS = 50_000;
 
-	private final ItemCatalog items;
+	private final SiteItems items;
 
 	private final PlanCatalog plans;
 
-	private final Clock clock;
-
-	Sitemap(ItemCatalog items, PlanCatalog plans, Clock clock) {
+	Sitemap(SiteItems items, PlanCatalog plans) {
 		this.items = items;
 		this.plans = plans;
-		this.clock = clock;
 	}
 
 	@GetMapping(path = "/robots.txt", produces = "text/plain;charset=UTF-8")
@@ -56,7 +49,6 @@ class Sitemap {
 	@GetMapping(path = "/sitemap.xml")
 	ResponseEntity<String> sitemap(HttpServletRequest request) {
 		String base = base(request);
-		Instant now = this.clock.instant();
 		List<String> urls = new ArrayList<>();
 		urls.add(url(base + "/", null));
 		urls.add(url(base + "/items", null));
@@ -69,22 +61,15 @@ class Sitemap {
 		this.plans.themes()
 			.forEach((theme) -> urls
 				.add(url(base + "/themes/" + UriUtils.encodePathSegment(theme.key(), "UTF-8"), null)));
-		int page = 0;
-		Page<ItemView> visible;
-		do {
-			visible = this.items.published(ItemQuery.all(), now, page++, 200);
-			for (ItemView item : visible) {
-				if (urls.size() < MAX_URLS) {
-					urls.add(url(base + "/items/" + UriUtils.encodePathSegment(item.id(), "UTF-8"),
-							(item.updatedAt() != null) ? item.updatedAt() : item.publishedAt()));
-				}
-				if (item.kind() == ItemKind.PROCEDURE && urls.size() < MAX_URLS) {
-					urls.add(url(base + "/procedures/" + UriUtils.encodePathSegment(item.id(), "UTF-8"),
-							(item.updatedAt() != null) ? item.updatedAt() : item.publishedAt()));
-				}
+		for (ItemView item : this.items.all(MAX_URLS)) {
+			Instant modified = (item.updatedAt() != null) ? item.updatedAt() : item.publishedAt();
+			if (urls.size() < MAX_URLS) {
+				urls.add(url(base + "/items/" + UriUtils.encodePathSegment(item.id(), "UTF-8"), modified));
+			}
+			if (item.kind() == ItemKind.PROCEDURE && urls.size() < MAX_URLS) {
+				urls.add(url(base + "/procedures/" + UriUtils.encodePathSegment(item.id(), "UTF-8"), modified));
 			}
 		}
-		while (visible.hasNext() && urls.size() < MAX_URLS);
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 			.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 		urls.forEach(xml::append);

@@ -44,10 +44,25 @@ public class TestPublishedItems {
 	 */
 	public String published(Instant at, String title, String summary, String feedSummary, String body,
 			List<String> themes, List<String> tags, Instant expireAt, String attachment) {
+		return published(at, title, summary, feedSummary, body, themes, tags, expireAt, attachment,
+				Set.of(Channel.WEB, Channel.FEED));
+	}
+
+	/**
+	 * A news item going out on {@code channels}, with {@code tag}, published at
+	 * {@code at} (as one of those channels would mark it).
+	 * @return its id
+	 */
+	public String published(Instant at, String title, String tag, Set<Channel> channels) {
+		return published(at, title, null, null, "Nội dung " + title + ".", List.of(), List.of(tag), null, null,
+				channels);
+	}
+
+	private String published(Instant at, String title, String summary, String feedSummary, String body,
+			List<String> themes, List<String> tags, Instant expireAt, String attachment, Set<Channel> channels) {
 		this.clock.set(at);
 		String id = this.editor.create(new ItemDraft(ItemKind.NEWS, title, summary, body, themes, tags, List.of(),
-				Priority.NORMAL, null, expireAt, Set.of(Channel.WEB, Channel.FEED), null, null, null, feedSummary),
-				"tester");
+				Priority.NORMAL, null, expireAt, channels, null, null, null, feedSummary), "tester");
 		if (attachment != null) {
 			this.editor.attach(id, attachment, "Bản ghi âm", "tester");
 		}

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
 import vn.bantin.content.Channel;
-import vn.bantin.content.ItemLifecycle;
 import vn.bantin.content.Priority;
 import vn.bantin.content.TestItems;
+import vn.bantin.content.TestPublishedItems;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the host they asked, and nothing of the admin area.
  */
 @BantinWebTest
-@Import(TestItems.class)
+@Import({ TestItems.class, TestPublishedItems.class })
 class SitemapTests {
 
 	static final AtomicInteger counter = new AtomicInteger();
@@ -43,7 +43,7 @@ class SitemapTests {
 	TestItems items;
 
 	@Autowired
-	ItemLifecycle lifecycle;
+	TestPublishedItems published;
 
 	@Autowired
 	MutableClock clock;
@@ -61,9 +61,8 @@ class SitemapTests {
 	@Test
 	void sitemapListsPublishedItemsWithAbsoluteAddressesAndLeavesOutOthers() throws Exception {
 		int n = counter.incrementAndGet();
-		String published = this.items.approved("ban-do-so-" + n, "Bản đồ số xã", List.of(), List.of(), Priority.NORMAL,
-				EnumSet.of(Channel.RADIO), null);
-		this.lifecycle.published(published, this.clock.instant());
+		String published = this.published.published(this.clock.instant(), "Bản đồ số xã " + n, "ban-do",
+				EnumSet.of(Channel.WEB));
 		String waiting = this.items.approved("chua-dang-" + n, "Chưa đăng", List.of(), List.of(), Priority.NORMAL,
 				EnumSet.of(Channel.RADIO), null);
 
