@@ -95,6 +95,10 @@ class Item implements Persistable<String> {
 	@Column(name = "expire_at")
 	private Instant expireAt;
 
+	@Enumerated(EnumType.STRING)
+	@Column(name = "on_expiry", nullable = false, length = 10)
+	private OnExpiry onExpiry = OnExpiry.ARCHIVE;
+
 	/** Channel keys, comma-separated: a small fixed set that is always read whole. */
 	@Column(nullable = false, length = 100)
 	private String channels;
@@ -227,6 +231,7 @@ class Item implements Persistable<String> {
 		}
 		this.publishAt = file.publishAt();
 		this.expireAt = file.expireAt();
+		this.onExpiry = file.onExpiry();
 		this.channels = file.channels().stream().map(Channel::key).sorted().collect(Collectors.joining(","));
 		this.emailSubject = file.variants().emailSubject();
 		this.emailIntro = file.variants().emailIntro();
@@ -297,6 +302,7 @@ class Item implements Persistable<String> {
 		this.priority = draft.priority();
 		this.publishAt = draft.publishAt();
 		this.expireAt = draft.expireAt();
+		this.onExpiry = (draft.onExpiry() != null) ? draft.onExpiry() : OnExpiry.ARCHIVE;
 		this.channels = draft.channels().stream().map(Channel::key).sorted().collect(Collectors.joining(","));
 		this.emailSubject = draft.emailSubject();
 		this.emailIntro = draft.emailIntro();
@@ -474,7 +480,7 @@ class Item implements Persistable<String> {
 							.map((c) -> new ItemView.Procedure.Change(c.date(), c.status(), c.note()))
 							.toList())
 						: null,
-				this.approvedAt, this.publishedAt);
+				this.approvedAt, this.publishedAt, this.onExpiry);
 	}
 
 	private static List<String> split(String lines) {

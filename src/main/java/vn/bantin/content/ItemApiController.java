@@ -48,7 +48,7 @@ class ItemApiController {
 
 	private static final Map<Class<?>, String> UNKNOWN_WORD = Map.of(ItemStatus.class, "item.error.status-unknown",
 			ItemKind.class, "item.error.kind-unknown", Channel.class, "item.error.channel-unknown", Priority.class,
-			"item.error.priority-unknown");
+			"item.error.priority-unknown", OnExpiry.class, "item.error.on-expiry-unknown");
 
 	private final ItemCatalog catalog;
 
@@ -166,7 +166,8 @@ class ItemApiController {
 				input.summary(), input.body(), orEmpty(input.themes()), orEmpty(input.tags()), orEmpty(input.zones()),
 				parse(input.priority(), Priority.values(), Priority::key, "priority"),
 				time(input.publishAt(), "publishAt"), time(input.expireAt(), "expireAt"), channels,
-				variants.emailSubject(), variants.emailIntro(), variants.radioScript(), variants.feedSummary());
+				variants.emailSubject(), variants.emailIntro(), variants.radioScript(), variants.feedSummary(), null,
+				null, parse(input.onExpiry(), OnExpiry.values(), OnExpiry::key, "onExpiry"));
 	}
 
 	/** An enum from its word (case ignored); null for null or blank. */

@@ -59,6 +59,22 @@ public class ItemCatalog {
 	 */
 	public Page<ItemView> published(ItemQuery query, String tag, java.time.Instant from, java.time.Instant until,
 			java.time.Instant now, int page, int size) {
+		return published(visible(now), query, tag, from, until, page, size);
+	}
+
+	/**
+	 * Like
+	 * {@link #published(ItemQuery, String, java.time.Instant, java.time.Instant, java.time.Instant, int, int)}
+	 * with the archive too: items that expired by {@code now} and are kept
+	 * ({@link OnExpiry#ARCHIVE}), for the site's archive and its search.
+	 */
+	public Page<ItemView> publishedOrArchived(ItemQuery query, java.time.Instant from, java.time.Instant until,
+			java.time.Instant now, int page, int size) {
+		return published(visible(now).or(archived(now)), query, null, from, until, page, size);
+	}
+
+	private Page<ItemView> published(Specification<Item> shown, ItemQuery query, String tag, java.time.Instant from,
+			java.time.Instant until, int page, int size) {
 		PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200),
 				Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.asc("id")));
 		ItemQuery any = new ItemQuery(null, query.kind(), query.theme(), query.channel(), query.priority(),
@@ -76,7 +92,7 @@ public class ItemCatalog {
 			}
 			return builder.and(where.toArray(Predicate[]::new));
 		};
-		return this.items.findAll(visible(now).and(window).and(matching(any)), request).map(Item::view);
+		return this.items.findAll(shown.and(window).and(matching(any)), request).map(Item::view);
 	}
 
 	/**
@@ -87,9 +103,22 @@ public class ItemCatalog {
 	 */
 	public List<ItemView> published(ItemQuery query, java.time.Instant now, java.util.function.Predicate<ItemView> keep,
 			int limit) {
+		return collect((page) -> published(query, now, page, 200), keep, limit);
+	}
+
+	/**
+	 * Every item residents may read at {@code now}, current or archived, that matches the
+	 * query, newest first, at most {@code limit}: what the sitemap lists.
+	 */
+	public List<ItemView> publishedOrArchived(ItemQuery query, java.time.Instant now, int limit) {
+		return collect((page) -> publishedOrArchived(query, null, null, now, page, 200), (item) -> true, limit);
+	}
+
+	private static List<ItemView> collect(java.util.function.IntFunction<Page<ItemView>> pages,
+			java.util.function.Predicate<ItemView> keep, int limit) {
 		List<ItemView> kept = new ArrayList<>();
 		for (int page = 0;; page++) {
-			Page<ItemView> found = published(query, now, page, 200);
+			Page<ItemView> found = pages.apply(page);
 			for (ItemView item : found) {
 				if (keep.test(item)) {
 					kept.add(item);
@@ -105,12 +134,13 @@ public class ItemCatalog {
 	}
 
 	/**
-	 * When each item residents may see at {@code now} on {@code channel} was first
-	 * published, newest first: what the site's archive groups by month.
+	 * When each item residents may see at {@code now} on {@code channel}, current or
+	 * archived, was first published, newest first: what the site's archive groups by
+	 * month.
 	 */
 	public List<java.time.Instant> publicationTimes(Channel channel, java.time.Instant now) {
 		return this.items
-			.findAll(visible(now).and(matching(new ItemQuery(null, null, null, channel, null, null))),
+			.findAll(visible(now).or(archived(now)).and(matching(new ItemQuery(null, null, null, channel, null, null))),
 					Sort.by(Sort.Order.desc("publishedAt")))
 			.stream()
 			.map((item) -> item.view().publishedAt())
@@ -147,6 +177,13 @@ public class ItemCatalog {
 		return (root, criteria, builder) -> builder.and(builder.equal(root.get("status"), ItemStatus.PUBLISHED),
 				builder.lessThanOrEqualTo(root.get("publishedAt"), now),
 				builder.or(builder.isNull(root.get("expireAt")), builder.greaterThan(root.get("expireAt"), now)));
+	}
+
+	private static Specification<Item> archived(java.time.Instant now) {
+		return (root, criteria, builder) -> builder.and(builder.equal(root.get("status"), ItemStatus.PUBLISHED),
+				builder.lessThanOrEqualTo(root.get("publishedAt"), now), builder.isNotNull(root.get("expireAt")),
+				builder.lessThanOrEqualTo(root.get("expireAt"), now),
+				builder.equal(root.get("onExpiry"), OnExpiry.ARCHIVE));
 	}
 
 	/**

@@ -26,11 +26,21 @@ import java.util.Set;
  * @param document a document's details (kind {@code document} only), or null
  * @param procedure a procedure's details (kind {@code procedure} only), or null; its
  * history is kept by the item
+ * @param onExpiry what residents still see of it once expired; null for the archive
  */
 record ItemDraft(ItemKind kind, String title, String summary, String body, List<String> themes, List<String> tags,
 		List<String> zones, Priority priority, Instant publishAt, Instant expireAt, Set<Channel> channels,
 		String emailSubject, String emailIntro, String radioScript, String feedSummary, ItemView.Document document,
-		ItemView.Procedure procedure) {
+		ItemView.Procedure procedure, OnExpiry onExpiry) {
+
+	/** A draft kept in the archive once expired. */
+	ItemDraft(ItemKind kind, String title, String summary, String body, List<String> themes, List<String> tags,
+			List<String> zones, Priority priority, Instant publishAt, Instant expireAt, Set<Channel> channels,
+			String emailSubject, String emailIntro, String radioScript, String feedSummary, ItemView.Document document,
+			ItemView.Procedure procedure) {
+		this(kind, title, summary, body, themes, tags, zones, priority, publishAt, expireAt, channels, emailSubject,
+				emailIntro, radioScript, feedSummary, document, procedure, OnExpiry.ARCHIVE);
+	}
 
 	/**
 	 * A draft of a news item or announcement, which carries no document or procedure
@@ -40,7 +50,7 @@ record ItemDraft(ItemKind kind, String title, String summary, String body, List<
 			List<String> zones, Priority priority, Instant publishAt, Instant expireAt, Set<Channel> channels,
 			String emailSubject, String emailIntro, String radioScript, String feedSummary) {
 		this(kind, title, summary, body, themes, tags, zones, priority, publishAt, expireAt, channels, emailSubject,
-				emailIntro, radioScript, feedSummary, null, null);
+				emailIntro, radioScript, feedSummary, null, null, OnExpiry.ARCHIVE);
 	}
 
 }

@@ -103,13 +103,11 @@ class ItemEditor {
 			.orElseThrow(() -> new UnknownItem(id + " revision " + number))
 			.entry();
 		ItemView current = item(id).view();
-		update(id,
-				new ItemDraft(current.kind(), old.title(), old.summary(), old.bodyMarkdown(),
-						List.copyOf(current.themes()), List.copyOf(current.tags()), List.copyOf(current.zones()),
-						current.priority(), current.publishAt(), current.expireAt(), current.channels(),
-						current.variants().emailSubject(), current.variants().emailIntro(),
-						current.variants().radioScript(), current.variants().feedSummary()),
-				actor);
+		update(id, new ItemDraft(current.kind(), old.title(), old.summary(), old.bodyMarkdown(),
+				List.copyOf(current.themes()), List.copyOf(current.tags()), List.copyOf(current.zones()),
+				current.priority(), current.publishAt(), current.expireAt(), current.channels(),
+				current.variants().emailSubject(), current.variants().emailIntro(), current.variants().radioScript(),
+				current.variants().feedSummary(), current.document(), current.procedure(), current.onExpiry()), actor);
 		this.events.save(new ItemEvent(id, this.clock.instant(), actor, "restored", "revision " + number));
 	}
 
@@ -152,7 +150,8 @@ class ItemEditor {
 		return new ItemDraft(draft.kind(), title, summary, body, List.copyOf(draft.themes()), tags, zones,
 				(draft.priority() != null) ? draft.priority() : Priority.NORMAL, draft.publishAt(), draft.expireAt(),
 				draft.channels(), clean(draft.emailSubject()), clean(draft.emailIntro()), clean(draft.radioScript()),
-				clean(draft.feedSummary()), document, procedure);
+				clean(draft.feedSummary()), document, procedure,
+				(draft.onExpiry() != null) ? draft.onExpiry() : OnExpiry.ARCHIVE);
 	}
 
 	/** A document needs its number, issuer, issue date and abstract (trích yếu). */

@@ -27,11 +27,11 @@ import vn.bantin.system.YamlFields;
 record ItemFile(String id, ItemKind kind, String title, String summary, String body, List<String> themes,
 		List<String> tags, List<String> zones, Priority priority, String author, ItemStatus status, String approvedBy,
 		Instant publishAt, Instant expireAt, Set<Channel> channels, List<Attachment> attachments, Variants variants,
-		DocumentDetails document, ProcedureDetails procedure, String sourceHash) {
+		DocumentDetails document, ProcedureDetails procedure, String sourceHash, OnExpiry onExpiry) {
 
 	static final Set<String> FIELDS = Set.of("id", "kind", "title", "summary", "themes", "tags", "zones", "priority",
-			"author", "status", "approved-by", "publish-at", "expire-at", "channels", "attachments", "email", "radio",
-			"feed", "procedure", "document");
+			"author", "status", "approved-by", "publish-at", "expire-at", "on-expiry", "channels", "attachments",
+			"email", "radio", "feed", "procedure", "document");
 
 	/**
 	 * What a file may say about its status: publishing and expiry are the scheduler's
@@ -131,6 +131,7 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 		if (publishAt != null && expireAt != null && !expireAt.isAfter(publishAt)) {
 			fields.problem("expire-at", ": must be after publish-at");
 		}
+		OnExpiry onExpiry = fields.choice("on-expiry", words(OnExpiry.values()), OnExpiry.ARCHIVE);
 		Set<Channel> channels = channels(fields);
 		List<Attachment> attachments = new ArrayList<>();
 		for (YamlFields attachment : fields.list("attachments", Set.of("file", "title"))) {
@@ -153,7 +154,7 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 		}
 		return new Reading(new ItemFile(id, kind, title, summary, file.body(), themes, tags, zones, priority, author,
 				status, approvedBy, publishAt, expireAt, channels, attachments, variants, document, procedure,
-				sha256(source)), List.of());
+				sha256(source), onExpiry), List.of());
 	}
 
 	private static ItemKind folderKind(String path) {

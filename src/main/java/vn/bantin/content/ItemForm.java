@@ -23,13 +23,13 @@ record ItemForm(ItemKind kind, String title, String summary, String body, List<S
 		String emailIntro, String radioScript, String feedSummary, String docNumber, String docIssuer, String docIssued,
 		String docEffective, String docAbstract, String procCode, String procField, ProcedureLevel procLevel,
 		String procTime, String procFee, String procPapers, String procSteps, String procLegalBasis,
-		String procPortalUrl, ProcedureStatus procStatus) {
+		String procPortalUrl, ProcedureStatus procStatus, OnExpiry onExpiry) {
 
 	/** An empty form for a new item: an announcement to every channel. */
 	static ItemForm blank() {
 		return new ItemForm(ItemKind.ANNOUNCEMENT, "", "", "", List.of(), "", "", Priority.NORMAL, "", "",
 				EnumSet.allOf(Channel.class), "", "", "", "", "", "", "", "", "", "", "", null, "", "", "", "", "", "",
-				ProcedureStatus.IN_FORCE);
+				ProcedureStatus.IN_FORCE, OnExpiry.ARCHIVE);
 	}
 
 	static ItemForm of(ItemView item, ZoneId zone) {
@@ -47,7 +47,7 @@ record ItemForm(ItemKind kind, String title, String summary, String body, List<S
 				(p != null) ? p.level() : null, (p != null) ? p.processingTime() : "", (p != null) ? p.fee() : "",
 				(p != null) ? String.join("\n", p.papers()) : "", (p != null) ? String.join("\n", p.steps()) : "",
 				(p != null) ? String.join("\n", p.legalBasis()) : "", (p != null) ? p.portalUrl() : "",
-				(p != null) ? p.status() : ProcedureStatus.IN_FORCE);
+				(p != null) ? p.status() : ProcedureStatus.IN_FORCE, item.onExpiry());
 	}
 
 	/**
@@ -65,7 +65,8 @@ record ItemForm(ItemKind kind, String title, String summary, String body, List<S
 						date(this.docEffective, "docEffective"), this.docAbstract, null),
 				new ItemView.Procedure(this.procCode, this.procField, this.procLevel, this.procTime, this.procFee,
 						lines(this.procPapers), lines(this.procSteps), lines(this.procLegalBasis), this.procPortalUrl,
-						this.procStatus, List.of()));
+						this.procStatus, List.of()),
+				this.onExpiry);
 	}
 
 	private static List<String> lines(String text) {

@@ -25,11 +25,12 @@ import java.util.List;
  * @param sourceFile the content file it comes from (then read-only here), or null
  * @param updatedAt when its content last changed
  * @param variants texts for single channels
+ * @param onExpiry archive (kept in the site's archive once expired) or remove
  */
 record ItemJson(String id, String kind, String title, String summary, String body, List<String> themes,
 		List<String> tags, List<String> zones, String priority, String author, String status, String approvedBy,
 		Instant publishAt, Instant expireAt, List<String> channels, String sourceFile, Instant updatedAt,
-		VariantsJson variants) {
+		VariantsJson variants, String onExpiry) {
 
 	static ItemJson of(ItemView item) {
 		return new ItemJson(item.id(), item.kind().key(), item.title(), item.summary(), item.bodyMarkdown(),
@@ -37,8 +38,8 @@ record ItemJson(String id, String kind, String title, String summary, String bod
 				item.author(), item.status().key(), item.approvedBy(), item.publishAt(), item.expireAt(),
 				item.channels().stream().sorted().map(Channel::key).toList(), item.sourceFile(), item.updatedAt(),
 				new VariantsJson(item.variants().emailSubject(), item.variants().emailIntro(),
-						item.variants().radioScript(), item.variants().radioRecording(),
-						item.variants().feedSummary()));
+						item.variants().radioScript(), item.variants().radioRecording(), item.variants().feedSummary()),
+				item.onExpiry().key());
 	}
 
 	/**
@@ -70,10 +71,19 @@ record ItemJson(String id, String kind, String title, String summary, String bod
 	 * @param expireAt ISO-8601 time with offset, or null
 	 * @param channels web, feed, email, radio; all of them when left out
 	 * @param variants texts for single channels ({@code radioRecording} is ignored)
+	 * @param onExpiry archive (default) or remove: whether the site keeps it once expired
 	 */
 	record Input(String kind, String title, String summary, String body, List<String> themes, List<String> tags,
 			List<String> zones, String priority, String publishAt, String expireAt, List<String> channels,
-			VariantsJson variants) {
+			VariantsJson variants, String onExpiry) {
+
+		Input(String kind, String title, String summary, String body, List<String> themes, List<String> tags,
+				List<String> zones, String priority, String publishAt, String expireAt, List<String> channels,
+				VariantsJson variants) {
+			this(kind, title, summary, body, themes, tags, zones, priority, publishAt, expireAt, channels, variants,
+					null);
+		}
+
 	}
 
 	/**

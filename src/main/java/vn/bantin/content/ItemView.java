@@ -31,12 +31,13 @@ import java.util.Set;
  * @param procedure what an administrative procedure carries, or null for other kinds
  * @param approvedAt when it was last approved, or null when it never was
  * @param publishedAt when the scheduler first put it out, or null before that
+ * @param onExpiry what residents still see of it once it has expired
  */
 public record ItemView(String id, ItemKind kind, String title, String summary, String bodyMarkdown, Set<String> themes,
 		Set<String> tags, Set<String> zones, Priority priority, String author, ItemStatus status, String approvedBy,
 		Instant publishAt, Instant expireAt, Set<Channel> channels, String sourceFile, Instant updatedAt,
 		Variants variants, List<Attachment> attachments, Document document, Procedure procedure, Instant approvedAt,
-		Instant publishedAt) {
+		Instant publishedAt, OnExpiry onExpiry) {
 
 	public ItemView {
 		attachments = List.copyOf(attachments);
@@ -70,6 +71,15 @@ public record ItemView(String id, ItemKind kind, String title, String summary, S
 	 */
 	public boolean visibleAt(Instant at, Channel channel) {
 		return visibleAt(at) && this.channels.contains(channel);
+	}
+
+	/**
+	 * Whether it is in the site's archive at {@code at}: published, expired by then, and
+	 * kept ({@link OnExpiry#ARCHIVE}) rather than removed.
+	 */
+	public boolean archivedAt(Instant at) {
+		return this.status == ItemStatus.PUBLISHED && this.publishedAt != null && !this.publishedAt.isAfter(at)
+				&& !liveAt(at) && this.onExpiry == OnExpiry.ARCHIVE;
 	}
 
 	/** Whether it is still current at {@code at}: not expired by then. */

@@ -59,11 +59,20 @@ class SiteItems {
 		this.zone = properties.zone();
 	}
 
-	/** The item if residents may see it now, on the site or in the feeds. */
+	/**
+	 * The item if residents may read it now: current on the site or in the feeds, or kept
+	 * in the site's archive after it expired.
+	 */
 	Optional<ItemView> visible(String id) {
 		Instant now = this.clock.instant();
 		return this.catalog.item(id)
-			.filter((item) -> item.visibleAt(now, Channel.WEB) || item.visibleAt(now, Channel.FEED));
+			.filter((item) -> item.visibleAt(now, Channel.WEB) || item.visibleAt(now, Channel.FEED)
+					|| item.archivedAt(now) && item.channels().contains(Channel.WEB));
+	}
+
+	/** Whether {@code item} has expired and is shown from the archive. */
+	boolean archived(ItemView item) {
+		return item.archivedAt(this.clock.instant());
 	}
 
 	/** The item of this kind with this id if residents may see it on the site now. */
@@ -83,11 +92,11 @@ class SiteItems {
 	}
 
 	/**
-	 * Every item residents may see on the site now, newest first, up to {@code limit}
-	 * (the sitemap's bound).
+	 * Every item residents may read on the site now, current or archived, newest first,
+	 * up to {@code limit} (the sitemap's bound).
 	 */
 	List<ItemView> all(int limit) {
-		return this.catalog.published(web(), this.clock.instant(), (item) -> true, limit);
+		return this.catalog.publishedOrArchived(web(), this.clock.instant(), limit);
 	}
 
 	/**
@@ -120,11 +129,14 @@ class SiteItems {
 		return this.catalog.published(web(), tag, null, null, this.clock.instant(), page, PAGE_SIZE).map(this::listed);
 	}
 
-	/** One page of the items first published in a month, commune time. */
+	/**
+	 * One page of the items first published in a month, commune time: current ones and
+	 * those kept in the archive after they expired.
+	 */
 	Page<Listed> month(YearMonth month, int page) {
 		Instant from = month.atDay(1).atStartOfDay(this.zone).toInstant();
 		Instant until = month.plusMonths(1).atDay(1).atStartOfDay(this.zone).toInstant();
-		return this.catalog.published(web(), null, from, until, this.clock.instant(), page, PAGE_SIZE)
+		return this.catalog.publishedOrArchived(web(), from, until, this.clock.instant(), page, PAGE_SIZE)
 			.map(this::listed);
 	}
 
@@ -137,19 +149,24 @@ class SiteItems {
 		return months;
 	}
 
-	/** The search results for {@code query}, ranked, with marked titles and snippets. */
+	/**
+	 * The search results for {@code query} among current and archived items, ranked, with
+	 * marked titles and snippets.
+	 */
 	List<Listed> search(String query) {
 		Highlighter marks = new Highlighter(query);
 		Comparator<ItemView> ranking = Comparator.comparing((ItemView item) -> marks.matchesAll(item.title()) ? 0 : 1)
 			.thenComparing(ItemView::publishedAt, Comparator.reverseOrder())
 			.thenComparing(ItemView::id);
+		Instant now = this.clock.instant();
 		return this.catalog
-			.published(new ItemQuery(null, null, null, Channel.WEB, null, query), this.clock.instant(), 0, SEARCH_LIMIT)
+			.publishedOrArchived(new ItemQuery(null, null, null, Channel.WEB, null, query), null, null, now, 0,
+					SEARCH_LIMIT)
 			.getContent()
 			.stream()
 			.sorted(ranking)
 			.map((item) -> new Listed(item, date(item.publishedAt()), marks.mark(item.title()),
-					marks.snippet(Markdown.toPlainText(item.bodyMarkdown()), 240)))
+					marks.snippet(Markdown.toPlainText(item.bodyMarkdown()), 240), item.archivedAt(now)))
 			.toList();
 	}
 
@@ -180,14 +197,14 @@ class SiteItems {
 	private Listed listed(ItemView item) {
 		String summary = (item.summary() != null) ? item.summary() : Markdown.toPlainText(item.bodyMarkdown());
 		return new Listed(item, date(item.publishedAt()), HtmlUtils.htmlEscape(item.title(), "UTF-8"),
-				new Highlighter(null).snippet(summary, 200));
+				new Highlighter(null).snippet(summary, 200), item.archivedAt(this.clock.instant()));
 	}
 
 	/**
 	 * An item in a list: its date in commune time, its title and a short text as safe
-	 * HTML (marked in search results).
+	 * HTML (marked in search results), and whether it has expired into the archive.
 	 */
-	record Listed(ItemView item, String date, String titleHtml, String snippetHtml) {
+	record Listed(ItemView item, String date, String titleHtml, String snippetHtml, boolean archived) {
 	}
 
 	/** The items around one: older and newer, each null at the ends. */

@@ -45,6 +45,8 @@ class SitePagesController {
 		model.addAttribute("item", item);
 		model.addAttribute("date", this.items.date(item.publishedAt()));
 		model.addAttribute("isoDate", this.items.isoDate(item.publishedAt()));
+		model.addAttribute("archived", this.items.archived(item));
+		model.addAttribute("expiredDate", this.items.date(item.expireAt()));
 		model.addAttribute("themes", this.items.themesOf(item));
 		model.addAttribute("tags", item.tags().stream().sorted().toList());
 		model.addAttribute("bodyHtml", Markdown.toHtml(item.bodyMarkdown()));

@@ -152,6 +152,19 @@ class ItemFileTests {
 	}
 
 	@Test
+	void expiredItemsGoToTheArchiveUnlessTheFileSaysRemove() {
+		assertThat(read("items/a.md", ANNOUNCEMENT).item().onExpiry()).isEqualTo(OnExpiry.ARCHIVE);
+		assertThat(read("items/a.md",
+				ANNOUNCEMENT.replace("expire-at: 2026-12-31", "expire-at: 2026-12-31\non-expiry: remove"))
+			.item()
+			.onExpiry()).isEqualTo(OnExpiry.REMOVE);
+		assertThat(read("items/a.md",
+				ANNOUNCEMENT.replace("expire-at: 2026-12-31", "expire-at: 2026-12-31\non-expiry: xoa"))
+			.problems()).extracting(ContentProblem::toString)
+			.containsExactly("items/a.md:15:12: field 'on-expiry': 'xoa' is not one of: archive, remove");
+	}
+
+	@Test
 	void approvedWithoutApproverIsRefused() {
 		assertThat(read("items/a.md", ANNOUNCEMENT.replace("approved-by: Lê Văn Tý\n", "")).problems())
 			.extracting(ContentProblem::message)

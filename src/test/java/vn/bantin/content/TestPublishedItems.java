@@ -45,7 +45,7 @@ public class TestPublishedItems {
 	public String published(Instant at, String title, String summary, String feedSummary, String body,
 			List<String> themes, List<String> tags, Instant expireAt, String attachment) {
 		return published(at, title, summary, feedSummary, body, themes, tags, expireAt, attachment,
-				Set.of(Channel.WEB, Channel.FEED));
+				Set.of(Channel.WEB, Channel.FEED), OnExpiry.ARCHIVE);
 	}
 
 	/**
@@ -55,14 +55,26 @@ public class TestPublishedItems {
 	 */
 	public String published(Instant at, String title, String tag, Set<Channel> channels) {
 		return published(at, title, null, null, "Nội dung " + title + ".", List.of(), List.of(tag), null, null,
-				channels);
+				channels, OnExpiry.ARCHIVE);
+	}
+
+	/**
+	 * A news item on the web and the feeds, with {@code tag}, published at {@code at},
+	 * expiring at {@code expireAt} into the archive or off the site.
+	 * @return its id
+	 */
+	public String expiring(Instant at, String title, String tag, Instant expireAt, OnExpiry onExpiry) {
+		return published(at, title, null, null, "Nội dung " + title + ".", List.of(), List.of(tag), expireAt, null,
+				Set.of(Channel.WEB, Channel.FEED), onExpiry);
 	}
 
 	private String published(Instant at, String title, String summary, String feedSummary, String body,
-			List<String> themes, List<String> tags, Instant expireAt, String attachment, Set<Channel> channels) {
+			List<String> themes, List<String> tags, Instant expireAt, String attachment, Set<Channel> channels,
+			OnExpiry onExpiry) {
 		this.clock.set(at);
 		String id = this.editor.create(new ItemDraft(ItemKind.NEWS, title, summary, body, themes, tags, List.of(),
-				Priority.NORMAL, null, expireAt, channels, null, null, null, feedSummary), "tester");
+				Priority.NORMAL, null, expireAt, channels, null, null, null, feedSummary, null, null, onExpiry),
+				"tester");
 		if (attachment != null) {
 			this.editor.attach(id, attachment, "Bản ghi âm", "tester");
 		}

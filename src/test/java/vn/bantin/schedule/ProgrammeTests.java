@@ -19,6 +19,7 @@ import vn.bantin.content.Channel;
 import vn.bantin.content.ItemKind;
 import vn.bantin.content.ItemStatus;
 import vn.bantin.content.ItemView;
+import vn.bantin.content.OnExpiry;
 import vn.bantin.content.Priority;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +66,7 @@ class ProgrammeTests {
 		return new ItemView(id, ItemKind.NEWS, "Tin " + id, null, "Nội dung " + id, themes, Set.of(), zones, priority,
 				"Lan", status, "Tý", released, expires, channels, null, released,
 				new ItemView.Variants(null, null, null, null, null), List.of(), null, null,
-				released.minus(Duration.ofDays(30)), null);
+				released.minus(Duration.ofDays(30)), null, OnExpiry.ARCHIVE);
 	}
 
 	private static Programme programme(List<Slot> slots, List<Campaign> campaigns) {

@@ -25,6 +25,7 @@ import vn.bantin.content.ContentFiles;
 import vn.bantin.content.ItemKind;
 import vn.bantin.content.ItemStatus;
 import vn.bantin.content.ItemView;
+import vn.bantin.content.OnExpiry;
 import vn.bantin.content.Priority;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +72,8 @@ class TimetableCheckTests {
 		Instant released = local("2026-11-20T07:00");
 		return new ItemView(id, ItemKind.NEWS, "Tin " + id, null, "Nội dung", themes, Set.of(), Set.of(),
 				Priority.NORMAL, "Lan", ItemStatus.APPROVED, "Tý", released, null, channels, "items/" + id + ".md",
-				released, new ItemView.Variants(null, null, null, null, null), List.of(), null, null, released, null);
+				released, new ItemView.Variants(null, null, null, null, null), List.of(), null, null, released, null,
+				OnExpiry.ARCHIVE);
 	}
 
 	private static final String RADIO = """
@@ -349,7 +351,7 @@ class TimetableCheckTests {
 		ItemView script = new ItemView("b", ItemKind.NEWS, "B", null, "Một hai ba bốn", Set.of(), Set.of(), Set.of(),
 				Priority.NORMAL, null, ItemStatus.APPROVED, null, null, null, Set.of(), null, null,
 				new ItemView.Variants(null, null, "Kính thưa bà con, " + "xin thông báo ".repeat(80), null, null),
-				List.of(), null, null, null, null);
+				List.of(), null, null, null, null, OnExpiry.ARCHIVE);
 
 		assertThat(reading.of(body)).isEqualTo(Duration.ofSeconds(1));
 		// 3 + 240 words at 120 a minute
