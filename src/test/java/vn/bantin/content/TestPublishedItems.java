@@ -28,9 +28,12 @@ public class TestPublishedItems {
 
 	private final ItemCatalog catalog;
 
+	private final Attachments attachments;
+
 	TestPublishedItems(ItemEditor editor, ItemWorkflow workflow, ItemLifecycle lifecycle, MutableClock clock,
-			ItemCatalog catalog) {
+			ItemCatalog catalog, Attachments attachments) {
 		this.catalog = catalog;
+		this.attachments = attachments;
 		this.editor = editor;
 		this.workflow = workflow;
 		this.lifecycle = lifecycle;
@@ -82,6 +85,15 @@ public class TestPublishedItems {
 		this.workflow.approve(id, "approver", Set.of(Role.APPROVER));
 		publish(id, at);
 		return id;
+	}
+
+	/**
+	 * Stores a file as the editor's upload does (its kind told by its first bytes).
+	 * @return its address, {@code /media/<folder>/<name>.<ext>}, to give to
+	 * {@link #published}
+	 */
+	public String uploaded(byte[] bytes, String fileName) {
+		return this.attachments.store(bytes, fileName);
 	}
 
 	/**
