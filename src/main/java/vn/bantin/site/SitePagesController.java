@@ -40,6 +40,22 @@ class SitePagesController {
 
 	@GetMapping("/items/{id}")
 	String item(@PathVariable String id, Model model) {
+		describe(id, model);
+		return "site/item";
+	}
+
+	/**
+	 * The item laid out for paper: no menus or player, the commune's name above, the
+	 * attachments' full addresses and the page's own address below, so a printed notice
+	 * pinned on a village board says where it came from. Works without JavaScript.
+	 */
+	@GetMapping("/items/{id}/print")
+	String print(@PathVariable String id, Model model) {
+		describe(id, model);
+		return "site/item-print";
+	}
+
+	private void describe(String id, Model model) {
 		ItemView item = this.items.visible(id).orElseThrow(SitePagesController::notFound);
 		String plain = Markdown.toPlainText((item.summary() != null) ? item.summary() : item.bodyMarkdown());
 		model.addAttribute("item", item);
@@ -54,7 +70,7 @@ class SitePagesController {
 		model.addAttribute("neighbours", this.items.neighbours(item));
 		model.addAttribute("canonical", absolute("/items/" + id));
 		model.addAttribute("description", (plain.length() > 200) ? plain.substring(0, 199).strip() + "…" : plain);
-		return "site/item";
+		model.addAttribute("site", absolute("/").replaceAll("/+$", ""));
 	}
 
 	@GetMapping("/items")
