@@ -154,13 +154,12 @@ final class FeedWriter {
 			enclosure.setLength(episode.length());
 			enclosure.setType(episode.type());
 			syndEntry.setEnclosures(List.of(enclosure));
-			EntryInformationImpl itunes = new EntryInformationImpl();
+			EntryInformationImpl itunes = new EpisodeInformation(episode.duration());
 			itunes.setAuthor(clean(channel.author()));
 			itunes.setExplicit(false);
 			if (summary != null) {
 				itunes.setSummary(summary);
 			}
-			// itunes:duration is omitted: items do not record how long their audio is.
 			syndEntry.getModules().add(itunes);
 		});
 		return syndEntry;
