@@ -22,7 +22,8 @@ import vn.bantin.text.VietnameseText;
  * {@value #MAX_BYTES} bytes. The type is decided by the file's first bytes, never by its
  * name or the browser's word, and only the kinds channels can use are accepted. Each
  * upload is written completely into a new folder under {@code <data-dir>/media/} before
- * it is used, and served by {@link MediaController} at {@code /media/<folder>/<name>}.
+ * it is used, and served by the media module ({@code /media/...}) at
+ * {@code /media/<folder>/<name>}.
  */
 @Component
 class Attachments {

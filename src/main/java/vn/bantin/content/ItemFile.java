@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import vn.bantin.media.MediaTypes;
 import vn.bantin.system.YamlFields;
 
 /**
@@ -266,8 +267,8 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 	}
 
 	/**
-	 * A path to a media file that must exist under the content folder, and stay inside
-	 * it.
+	 * A path to a media file that must exist under the content folder's {@code media/}
+	 * (the site serves {@code media/x} at {@code /media/x}), of a kind the site serves.
 	 */
 	private static String media(YamlFields fields, String name, boolean required, Context context) {
 		String file = fields.text(name, required, 500);
@@ -276,8 +277,14 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 		}
 		Path root = context.contentDir().toAbsolutePath().normalize();
 		Path resolved = root.resolve(file).normalize();
-		if (!resolved.startsWith(root) || file.startsWith("/")) {
-			fields.problem(name, ": '" + file + "' must be a path inside the content folder, e.g. media/to-khai.pdf");
+		if (!resolved.startsWith(root.resolve("media")) || file.startsWith("/")) {
+			fields.problem(name, ": '" + file
+					+ "' must be a path inside the content folder, under media/ (where the site serves it from), e.g. media/to-khai.pdf");
+			return null;
+		}
+		if (MediaTypes.of(file).isEmpty()) {
+			fields.problem(name,
+					": '" + file + "' is not a kind of file the site serves (" + MediaTypes.extensions() + ")");
 			return null;
 		}
 		if (!Files.isRegularFile(resolved)) {

@@ -69,8 +69,8 @@ import vn.bantin.text.VietnameseText;
  * Images (PNG, JPEG or GIF only, recognised by their first bytes; other formats such as
  * EMF are left out) are written under {@code <data-dir>/media/<uuid>/image-N.ext}, each
  * to a temporary file first and then moved into place, and referenced in the body as
- * {@code /media/<uuid>/image-N.ext} — an absolute path on this site, served by
- * {@link MediaController}. A fresh random folder per import (rather than the item id,
+ * {@code /media/<uuid>/image-N.ext} — an absolute path on this site, served by the media
+ * module ({@code /media/...}). A fresh random folder per import (rather than the item id,
  * which exists only once the draft is saved) keeps two imports apart and makes the files
  * immutable, so they may be cached for long.
  *
@@ -113,7 +113,10 @@ class WordImport {
 		this.mediaRoot = properties.dataPath("media");
 	}
 
-	/** The folder images are kept in; {@link MediaController} serves from it. */
+	/**
+	 * The folder images are kept in; the media module ({@code /media/...}) serves from
+	 * it.
+	 */
 	Path mediaRoot() {
 		return this.mediaRoot;
 	}

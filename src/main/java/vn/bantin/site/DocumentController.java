@@ -13,6 +13,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.bantin.content.ItemKind;
 import vn.bantin.content.ItemView;
+import vn.bantin.media.MediaLibrary;
 import vn.bantin.text.VietnameseText;
 
 /**
@@ -108,17 +109,17 @@ class DocumentController {
 
 		/**
 		 * Uploaded files are already addresses under {@code /media/}; files kept in the
-		 * content folder ({@code media/x.pdf}) are served from the same place under the
-		 * site's root.
+		 * content folder ({@code media/x.pdf}) are served at {@code /media/x.pdf}
+		 * ({@link MediaLibrary#url}); links elsewhere stay as they are.
 		 */
 		static String download(String file) {
 			if (!StringUtils.hasText(file)) {
 				return null;
 			}
-			if (file.startsWith("/") || file.startsWith("http://") || file.startsWith("https://")) {
+			if (file.startsWith("http://") || file.startsWith("https://")) {
 				return file;
 			}
-			return "/" + file;
+			return MediaLibrary.url(file).orElse(null);
 		}
 
 	}

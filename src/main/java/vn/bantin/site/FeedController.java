@@ -116,7 +116,13 @@ class FeedController {
 					(scope.kind() == FeedScope.Kind.PODCAST) ? this.audio.episode(item) : java.util.Optional.empty()))
 			.filter((entry) -> scope.kind() != FeedScope.Kind.PODCAST || entry.episode().isPresent())
 			.toList();
-		FeedVersion version = FeedVersion.of(scope.key() + "/" + type,
+		// an episode's file replaced under the same name changes its length and duration:
+		// that is a new version of the podcast too
+		String episodes = entries.stream()
+			.flatMap((entry) -> entry.episode().stream())
+			.map((episode) -> " " + episode.length() + " " + episode.duration())
+			.collect(java.util.stream.Collectors.joining());
+		FeedVersion version = FeedVersion.of(scope.key() + "/" + type + episodes,
 				entries.stream().map(FeedWriter.Entry::item).toList());
 		response.setHeader(HttpHeaders.CACHE_CONTROL,
 				CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic().getHeaderValue());

@@ -34,11 +34,13 @@ import vn.bantin.text.Markdown;
 
 /**
  * Writes a feed with Rome: RSS 2.0 (with {@code content:encoded}, {@code atom:link
- * rel="self"} and, for the podcast, the iTunes namespace) or Atom 1.0. An item's id is
- * {@code urn:bantin:item:<id>}, which never changes whatever happens to the item, so feed
- * readers never show it twice. Rome writes RFC 822 dates with {@code Locale.US} and RFC
- * 3339 dates in Atom, whatever the JVM's default locale. Control characters, which XML
- * forbids, are removed from every text.
+ * rel="self"} and, for the podcast, the iTunes namespace with each episode's enclosure
+ * (address, byte length, type) and {@code itunes:duration} in {@code HH:MM:SS} when
+ * ffmpeg could read it) or Atom 1.0. An item's id is {@code urn:bantin:item:<id>}, which
+ * never changes whatever happens to the item, so feed readers never show it twice. Rome
+ * writes RFC 822 dates with {@code Locale.US} and RFC 3339 dates in Atom, whatever the
+ * JVM's default locale. Control characters, which XML forbids, are removed from every
+ * text.
  */
 final class FeedWriter {
 
@@ -154,13 +156,12 @@ final class FeedWriter {
 			enclosure.setLength(episode.length());
 			enclosure.setType(episode.type());
 			syndEntry.setEnclosures(List.of(enclosure));
-			EntryInformationImpl itunes = new EntryInformationImpl();
+			EntryInformationImpl itunes = new EpisodeInformation(episode.duration());
 			itunes.setAuthor(clean(channel.author()));
 			itunes.setExplicit(false);
 			if (summary != null) {
 				itunes.setSummary(summary);
 			}
-			// itunes:duration is omitted: items do not record how long their audio is.
 			syndEntry.getModules().add(itunes);
 		});
 		return syndEntry;

@@ -3,6 +3,7 @@ package vn.bantin.site;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.bantin.commune.Commune;
 import vn.bantin.content.ItemView;
 import vn.bantin.content.PlanView;
+import vn.bantin.media.MediaLibrary;
 import vn.bantin.text.Markdown;
 
 /**
@@ -33,9 +35,12 @@ class SitePagesController {
 
 	private final Commune commune;
 
-	SitePagesController(SiteItems items, Commune commune) {
+	private final MediaLibrary media;
+
+	SitePagesController(SiteItems items, Commune commune, MediaLibrary media) {
 		this.items = items;
 		this.commune = commune;
+		this.media = media;
 	}
 
 	@GetMapping("/items/{id}")
@@ -66,7 +71,12 @@ class SitePagesController {
 		model.addAttribute("themes", this.items.themesOf(item));
 		model.addAttribute("tags", item.tags().stream().sorted().toList());
 		model.addAttribute("bodyHtml", Markdown.toHtml(item.bodyMarkdown()));
-		model.addAttribute("attachments", item.attachments().stream().map(Attached::of).toList());
+		model.addAttribute("attachments",
+				item.attachments()
+					.stream()
+					.map((attachment) -> Attached.of(attachment, this.media))
+					.flatMap(Optional::stream)
+					.toList());
 		model.addAttribute("neighbours", this.items.neighbours(item));
 		model.addAttribute("canonical", absolute("/items/" + id));
 		model.addAttribute("description", (plain.length() > 200) ? plain.substring(0, 199).strip() + "…" : plain);
@@ -197,24 +207,18 @@ class SitePagesController {
 	}
 
 	/**
-	 * An attachment as a link: its address under {@code /media/}, its name, and whether
-	 * it is audio to play in the page.
+	 * An attachment as a link: the address the site serves it at, its name, and whether
+	 * it is audio to play in the page. An attachment whose file is not there (deleted
+	 * from the content folder) is not shown, rather than shown as a broken link.
 	 */
 	record Attached(String url, String title, String audioType) {
 
-		static Attached of(ItemView.Attachment attachment) {
-			String file = attachment.file();
-			String url = file.startsWith("/") ? file : "/" + file;
-			String name = file.substring(file.lastIndexOf('/') + 1);
-			String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
-			String audio = switch (extension) {
-				case "mp3" -> "audio/mpeg";
-				case "ogg" -> "audio/ogg";
-				case "wav" -> "audio/wav";
-				case "m4a" -> "audio/mp4";
-				default -> null;
-			};
-			return new Attached(url, (attachment.title() != null) ? attachment.title() : name, audio);
+		static Optional<Attached> of(ItemView.Attachment attachment, MediaLibrary media) {
+			return media.find(attachment.file()).map((file) -> {
+				String name = file.address().substring(file.address().lastIndexOf('/') + 1);
+				return new Attached(file.url(), (attachment.title() != null) ? attachment.title() : name,
+						file.audio() ? file.type() : null);
+			});
 		}
 
 	}

@@ -132,6 +132,26 @@ class ItemFileTests {
 	}
 
 	@Test
+	void mediaOutsideTheMediaFolderIsRefusedSinceTheSiteWouldNotServeIt() throws IOException {
+		Files.writeString(this.content.resolve("lich.pdf"), "%PDF-1.4");
+		assertThat(read("items/a.md", ANNOUNCEMENT.replace("media/lich.pdf", "lich.pdf")).problems()).singleElement()
+			.satisfies((problem) -> assertThat(problem.message()).contains("under media/"));
+	}
+
+	@Test
+	void mediaOfAKindTheSiteDoesNotServeIsRefused() throws IOException {
+		Files.writeString(this.content.resolve("media/lich.html"), "<script></script>");
+		assertThat(read("items/a.md", ANNOUNCEMENT.replace("media/lich.pdf", "media/lich.html")).problems())
+			.singleElement()
+			.satisfies((problem) -> {
+				assertThat(problem.line()).isEqualTo(17);
+				assertThat(problem.message()).contains("'media/lich.html' is not a kind of file the site serves")
+					.contains("mp3")
+					.contains("pdf");
+			});
+	}
+
+	@Test
 	void badTimeUnknownChannelAndBadPriorityAreAllReported() {
 		String text = ANNOUNCEMENT.replace("publish-at: 2026-12-01 06:00", "publish-at: 1/12/2026 6h")
 			.replace("channels: [web, radio]", "channels: [web, loa]")

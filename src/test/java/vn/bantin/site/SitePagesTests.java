@@ -1,5 +1,8 @@
 package vn.bantin.site;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +22,8 @@ import vn.bantin.content.PlanCatalog;
 import vn.bantin.content.PlanView;
 import vn.bantin.content.Priority;
 import vn.bantin.content.TestItems;
+import vn.bantin.media.MediaLibrary;
+import vn.bantin.system.BantinProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -41,6 +46,12 @@ class SitePagesTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	MediaLibrary media;
+
+	@Autowired
+	BantinProperties properties;
 
 	@Autowired
 	MutableClock clock;
@@ -208,15 +219,23 @@ class SitePagesTests {
 	}
 
 	@Test
-	void audioAttachmentsArePlayedInThePageAndOtherFilesAreLinked() {
-		var audio = SitePagesController.Attached.of(new ItemView.Attachment("media/ban-tin-sang.mp3", null));
-		var document = SitePagesController.Attached
-			.of(new ItemView.Attachment("/media/0b0e5c7e-1d2a-4f3b-9c4d-5e6f7a8b9c0d/to-khai.pdf", "Tờ khai"));
+	void audioAttachmentsArePlayedInThePageOtherFilesAreLinkedAndMissingOnesLeftOut() throws Exception {
+		String folder = "0b0e5c7e-1d2a-4f3b-9c4d-5e6f7a8b9c0d";
+		Path upload = this.properties.dataPath("media").resolve(folder).resolve("to-khai.pdf");
+		Files.createDirectories(upload.getParent());
+		Files.write(upload, "%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
 
-		assertThat(audio)
-			.isEqualTo(new SitePagesController.Attached("/media/ban-tin-sang.mp3", "ban-tin-sang.mp3", "audio/mpeg"));
-		assertThat(document).isEqualTo(new SitePagesController.Attached(
-				"/media/0b0e5c7e-1d2a-4f3b-9c4d-5e6f7a8b9c0d/to-khai.pdf", "Tờ khai", null));
+		var audio = SitePagesController.Attached
+			.of(new ItemView.Attachment("media/ban-tin-cchc-dai-truyen-thanh.mp3", null), this.media);
+		var document = SitePagesController.Attached
+			.of(new ItemView.Attachment("/media/" + folder + "/to-khai.pdf", "Tờ khai"), this.media);
+		var missing = SitePagesController.Attached.of(new ItemView.Attachment("media/khong-co.mp3", null), this.media);
+
+		assertThat(audio).contains(new SitePagesController.Attached("/media/ban-tin-cchc-dai-truyen-thanh.mp3",
+				"ban-tin-cchc-dai-truyen-thanh.mp3", "audio/mpeg"));
+		assertThat(document)
+			.contains(new SitePagesController.Attached("/media/" + folder + "/to-khai.pdf", "Tờ khai", null));
+		assertThat(missing).isEmpty();
 	}
 
 	private String publish(String title, String body, List<String> themes, List<String> tags, Instant at,
