@@ -11,8 +11,9 @@ import org.xml.sax.SAXParseException;
 
 /**
  * The W3C Nu HTML checker (the engine of validator.w3.org/nu), run in this JVM on the
- * bundled HTML5 schema: nothing is fetched from the network. Only errors count, as on the
- * W3C service; its warnings and information are advice.
+ * bundled HTML5 schema, for documents and for stylesheets: nothing is fetched from the
+ * network. Only errors count, as on the W3C service; its warnings and information are
+ * advice.
  */
 final class HtmlChecker {
 
@@ -40,13 +41,29 @@ final class HtmlChecker {
 	 * @return one line per error: address, line, column and the checker's message
 	 */
 	synchronized List<String> errors(String address, byte[] html) {
+		return check(address, html, false);
+	}
+
+	/**
+	 * The errors in a stylesheet, as {@link #errors(String, byte[])} for a document.
+	 */
+	synchronized List<String> cssErrors(String address, byte[] css) {
+		return check(address, css, true);
+	}
+
+	private List<String> check(String address, byte[] bytes, boolean css) {
 		this.errors.found.clear();
 		this.errors.address = address;
-		InputSource source = new InputSource(new ByteArrayInputStream(html));
+		InputSource source = new InputSource(new ByteArrayInputStream(bytes));
 		source.setSystemId(address);
 		source.setEncoding("UTF-8");
 		try {
-			this.validator.checkHtmlInputSource(source);
+			if (css) {
+				this.validator.checkCssInputSource(source);
+			}
+			else {
+				this.validator.checkHtmlInputSource(source);
+			}
 		}
 		catch (Exception ex) {
 			this.errors.found.add(address + ": the checker stopped: " + ex);
