@@ -152,13 +152,19 @@ class PublicPages {
 	}
 
 	Page get(String path) {
+		return get(path, "identity");
+	}
+
+	/** A page as the server sends it to a client that accepts the given encoding. */
+	Page get(String path, String acceptEncoding) {
 		try {
 			HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(URI.create(url(path)))
 				.header("Accept", "text/html,application/xhtml+xml,*/*")
+				.header("Accept-Encoding", acceptEncoding)
 				.timeout(Duration.ofSeconds(30))
 				.build(), HttpResponse.BodyHandlers.ofByteArray());
 			return new Page(path, response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
+					response.headers().firstValue("Content-Encoding").orElse(""), response.body());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -200,7 +206,7 @@ class PublicPages {
 	}
 
 	/** A page as the server sent it. */
-	record Page(String path, int status, String contentType, byte[] body) {
+	record Page(String path, int status, String contentType, String contentEncoding, byte[] body) {
 
 		String text() {
 			return new String(this.body, StandardCharsets.UTF_8);
