@@ -1,7 +1,9 @@
 package vn.bantin.site;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import vn.bantin.Browser;
 
@@ -78,6 +81,23 @@ class SiteWithoutJavaScriptTests {
 		browser.findElement(By.cssSelector("nav.pages a[rel=next]")).click();
 		assertThat(browser.getCurrentUrl()).endsWith("/items?page=2");
 		assertThat(browser.findElements(By.cssSelector("main ol.item-list li"))).isNotEmpty();
+	}
+
+	@Test
+	void printedItemKeepsItsTextAndLeavesOutNavigationAndPlayer() {
+		browser.get(this.pages.url("/items/" + this.pages.itemWithAudio()));
+		assertThat(browser.findElement(By.cssSelector(".sitenav")).isDisplayed()).isTrue();
+		((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+		try {
+			assertThat(browser.findElement(By.cssSelector("main h1")).isDisplayed()).isTrue();
+			assertThat(browser.findElement(By.cssSelector("main .body")).isDisplayed()).isTrue();
+			for (String hidden : List.of(".masthead", ".sitenav", ".footer", ".item audio")) {
+				assertThat(browser.findElement(By.cssSelector(hidden)).isDisplayed()).as(hidden).isFalse();
+			}
+		}
+		finally {
+			((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+		}
 	}
 
 	@Test
