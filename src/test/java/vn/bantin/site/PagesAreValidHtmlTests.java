@@ -1,5 +1,6 @@
 package vn.bantin.site;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +51,7 @@ class PagesAreValidHtmlTests {
 
 	@Test
 	void checkerFindsTheErrorsOfAnInvalidStylesheet() {
-		assertThat(new HtmlChecker().cssErrors("/invalid.css", "p { colour: red; }".getBytes()))
+		assertThat(new HtmlChecker().cssErrors("/invalid.css", "p { colour: red; }".getBytes(StandardCharsets.UTF_8)))
 			.singleElement(as(InstanceOfAssertFactories.STRING))
 			.matches("/invalid.css:\\d+:\\d+: CSS: .*colour.*");
 	}
@@ -58,7 +59,7 @@ class PagesAreValidHtmlTests {
 	@Test
 	void checkerFindsTheErrorsOfAnInvalidPage() {
 		List<String> errors = new HtmlChecker().errors("/invalid",
-				"<!DOCTYPE html><html lang=vi><title>x</title><p><div></span>".getBytes());
+				"<!DOCTYPE html><html lang=vi><title>x</title><p><div></span>".getBytes(StandardCharsets.UTF_8));
 		assertThat(errors).isNotEmpty().allMatch((error) -> error.matches("/invalid:\\d+:\\d+: .+"));
 	}
 
