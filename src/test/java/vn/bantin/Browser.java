@@ -25,14 +25,19 @@ public final class Browser {
 	static final Path CHROMEDRIVER = Path
 		.of(System.getenv().getOrDefault("BANTIN_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
+	/** The switch that turns JavaScript off in pages, as a resident may have it. */
+	public static final String WITHOUT_JAVASCRIPT = "--blink-settings=scriptEnabled=false";
+
 	private Browser() {
 	}
 
 	/**
 	 * Starts a headless Chromium, or skips the calling test with the reason when the
 	 * packages are missing (a developer machine without them; CI always has them).
+	 * @param arguments further Chromium switches (for instance
+	 * {@link #WITHOUT_JAVASCRIPT})
 	 */
-	public static ChromeDriver start() {
+	public static ChromeDriver start(String... arguments) {
 		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
 				"Browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
 		ChromeOptions options = new ChromeOptions();
@@ -46,6 +51,7 @@ public final class Browser {
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
+		options.addArguments(arguments);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
