@@ -1,0 +1,150 @@
+package vn.bantin.site;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.stereotype.Component;
+
+import vn.bantin.content.Channel;
+import vn.bantin.content.ItemCatalog;
+import vn.bantin.content.ItemView;
+import vn.bantin.schedule.Agenda;
+import vn.bantin.schedule.AgendaEntry;
+import vn.bantin.schedule.AgendaRange;
+
+/**
+ * Today's programme of the commune loudspeaker radio for the home page: the radio
+ * occurrences of the commune's day (midnight to midnight in its zone), from the
+ * {@link Agenda}, played ones as recorded and the rest as planned.
+ *
+ * <p>
+ * Only items residents may see on the site now are named, with a link: an item approved
+ * for a later hour, or one meant for the radio only, is not announced on the web before
+ * its time (it may carry a zone's private matter or be withdrawn), so such a line is left
+ * out and the bulletin shows just its time and name.
+ *
+ * <p>
+ * The programme changes during the day (a bulletin plays, a campaign moves on, the
+ * timetable is edited), so {@link Day#changedAt()} says when this node first saw the
+ * programme as it is now: the home page's Last-Modified takes it into account.
+ */
+@Component
+class RadioToday {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private final Agenda agenda;
+
+	private final ItemCatalog catalog;
+
+	private final Clock clock;
+
+	private volatile Seen seen;
+
+	RadioToday(Agenda agenda, ItemCatalog catalog, Clock clock) {
+		this.agenda = agenda;
+		this.catalog = catalog;
+		this.clock = clock;
+	}
+
+	/** Today's radio bulletins, in time order. */
+	Day today() {
+		Instant now = this.clock.instant();
+		ZoneId zone = this.agenda.zone();
+		LocalDate date = LocalDate.ofInstant(now, zone);
+		Instant midnight = date.atStartOfDay(zone).toInstant();
+		AgendaRange range = this.agenda.between(midnight, date.plusDays(1).atStartOfDay(zone).toInstant());
+		List<Bulletin> bulletins = range.of(Channel.RADIO).stream().map((entry) -> bulletin(entry, zone, now)).toList();
+		String fingerprint = date + "|" + bulletins;
+		Seen current = this.seen;
+		if (current == null || !current.fingerprint().equals(fingerprint)) {
+			current = new Seen(fingerprint, now);
+			this.seen = current;
+		}
+		Instant changedAt = current.at().isAfter(midnight) ? current.at() : midnight;
+		return new Day(date, midnight, bulletins, changedAt, Integer.toHexString(fingerprint.hashCode()));
+	}
+
+	private Bulletin bulletin(AgendaEntry entry, ZoneId zone, Instant now) {
+		List<Line> lines = entry.items()
+			.stream()
+			.map(AgendaEntry.Line::itemId)
+			.filter(Objects::nonNull)
+			.distinct()
+			.map(this.catalog::item)
+			.flatMap(java.util.Optional::stream)
+			.filter((item) -> item.visibleAt(now))
+			.map((ItemView item) -> new Line(item.id(), item.title()))
+			.toList();
+		String slotName = entry.slotName();
+		return new Bulletin(TIME.format(entry.start().atZone(zone)),
+				entry.end().isAfter(entry.start()) ? TIME.format(entry.end().atZone(zone)) : null,
+				entry.start().atZone(zone).toOffsetDateTime().toString(), entry.slot(), slotName, entry.targetName(),
+				entry.recorded(), lines);
+	}
+
+	/**
+	 * The radio programme of one day.
+	 *
+	 * @param date the commune's date
+	 * @param midnight when it began
+	 * @param bulletins the occurrences, by start
+	 * @param changedAt when the programme last changed, as far as this node knows
+	 * @param fingerprint a short digest of what is shown
+	 */
+	record Day(LocalDate date, Instant midnight, List<Bulletin> bulletins, Instant changedAt, String fingerprint) {
+
+		Day {
+			bulletins = List.copyOf(bulletins);
+		}
+
+	}
+
+	/**
+	 * One radio occurrence.
+	 *
+	 * @param start its start, {@code 06:00}
+	 * @param end its end, {@code 06:30}, or null when the slot has no length
+	 * @param datetime its start as an HTML {@code datetime}
+	 * @param slot the slot's key, or a marker ({@code emergency}, {@code publish-now})
+	 * @param name the slot's name, or the marker
+	 * @param zone the speaker zone's name, or null for the whole commune
+	 * @param played whether it is recorded (it went out, or was decided) rather than
+	 * planned
+	 * @param items what it carries that residents may read on the site
+	 */
+	record Bulletin(String start, String end, String datetime, String slot, String name, String zone, boolean played,
+			List<Line> items) {
+
+		Bulletin {
+			items = List.copyOf(items);
+		}
+
+		/** Whether it is an emergency broadcast rather than a timetable slot. */
+		public boolean emergency() {
+			return vn.bantin.schedule.Broadcast.EMERGENCY.equals(this.slot);
+		}
+
+		/**
+		 * Whether it is an item put out at once by an editor rather than a timetable
+		 * slot.
+		 */
+		public boolean publishedNow() {
+			return vn.bantin.schedule.Broadcast.PUBLISH_NOW.equals(this.slot);
+		}
+
+	}
+
+	/** An item in a bulletin, visible on the site. */
+	record Line(String id, String title) {
+	}
+
+	private record Seen(String fingerprint, Instant at) {
+	}
+
+}
