@@ -65,7 +65,8 @@ class VisibleChangePersistenceTests {
 			expiring.approve("chu-tich", false, T0);
 			expiring.published(T0.plusSeconds(120));
 			save(expiring);
-			Item draft = item("nhap-moi", null);
+			// written after every publication, but never seen by residents
+			Item draft = item("nhap-moi", null, T0.plusSeconds(600));
 			save(draft);
 			flush();
 
@@ -91,6 +92,10 @@ class VisibleChangePersistenceTests {
 		}
 
 		private static Item item(String id, String expireAt) {
+			return item(id, expireAt, T0);
+		}
+
+		private static Item item(String id, String expireAt, Instant at) {
 			String text = "---\nid: " + id + "\nkind: news\ntitle: \"Tin " + id + "\"\nstatus: submitted\n"
 					+ "channels: [web]\n" + ((expireAt != null) ? "expire-at: " + expireAt + "\n" : "")
 					+ "---\nNội dung.\n";
@@ -99,7 +104,7 @@ class VisibleChangePersistenceTests {
 						new ItemFile.Context(Path.of("content"), Set.of(), ZoneId.of("Asia/Ho_Chi_Minh")))
 				.item();
 			assertThat(file).as("valid item file").isNotNull();
-			return Item.fromFile(file, null, T0);
+			return Item.fromFile(file, null, at);
 		}
 
 	}
