@@ -7,12 +7,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import vn.bantin.content.Channel;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemView;
+import vn.bantin.publishing.PublicationStatus;
 import vn.bantin.schedule.Agenda;
 import vn.bantin.schedule.AgendaEntry;
 import vn.bantin.schedule.AgendaRange;
@@ -37,6 +39,10 @@ import vn.bantin.schedule.AgendaRange;
 class RadioToday {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	/** Recorded outcomes of an occurrence that did not go on air. */
+	private static final Set<PublicationStatus> NOT_PLAYED = Set.of(PublicationStatus.MISSED, PublicationStatus.FAILED,
+			PublicationStatus.AWAITING_CONFIRMATION);
 
 	private final Agenda agenda;
 
@@ -81,11 +87,22 @@ class RadioToday {
 			.filter((item) -> item.visibleAt(now))
 			.map((ItemView item) -> new Line(item.id(), item.title()))
 			.toList();
-		String slotName = entry.slotName();
 		return new Bulletin(TIME.format(entry.start().atZone(zone)),
 				entry.end().isAfter(entry.start()) ? TIME.format(entry.end().atZone(zone)) : null,
-				entry.start().atZone(zone).toOffsetDateTime().toString(), entry.slot(), slotName, entry.targetName(),
-				entry.recorded(), lines);
+				entry.start().atZone(zone).toOffsetDateTime().toString(), entry.slot(), entry.slotName(),
+				entry.targetName(), state(entry), lines);
+	}
+
+	private static State state(AgendaEntry entry) {
+		if (!entry.recorded()) {
+			return State.PLANNED;
+		}
+		if (entry.items().stream().anyMatch((line) -> line.status() == PublicationStatus.PUBLISHED)) {
+			return State.PLAYED;
+		}
+		boolean given = !entry.items().isEmpty()
+				&& entry.items().stream().allMatch((line) -> NOT_PLAYED.contains(line.status()));
+		return given ? State.NOT_PLAYED : State.PLANNED;
 	}
 
 	/**
@@ -114,11 +131,10 @@ class RadioToday {
 	 * @param slot the slot's key, or a marker ({@code emergency}, {@code publish-now})
 	 * @param name the slot's name, or the marker
 	 * @param zone the speaker zone's name, or null for the whole commune
-	 * @param played whether it is recorded (it went out, or was decided) rather than
-	 * planned
+	 * @param state played, not played (missed or failed) or still planned
 	 * @param items what it carries that residents may read on the site
 	 */
-	record Bulletin(String start, String end, String datetime, String slot, String name, String zone, boolean played,
+	record Bulletin(String start, String end, String datetime, String slot, String name, String zone, State state,
 			List<Line> items) {
 
 		Bulletin {
@@ -136,6 +152,21 @@ class RadioToday {
 		 */
 		public boolean publishedNow() {
 			return vn.bantin.schedule.Broadcast.PUBLISH_NOW.equals(this.slot);
+		}
+
+	}
+
+	/**
+	 * Where an occurrence stands for residents: still to come (or going out now), on air
+	 * (at least one item went out), or not played (missed after downtime, failed).
+	 */
+	enum State {
+
+		PLANNED, PLAYED, NOT_PLAYED;
+
+		/** The message key of its label. */
+		public String message() {
+			return "home.radio." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 		}
 
 	}

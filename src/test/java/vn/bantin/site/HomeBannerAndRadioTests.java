@@ -154,6 +154,20 @@ class HomeBannerAndRadioTests {
 	}
 
 	@Test
+	void emergencyBroadcastOnTheRadioJoinsTodaysProgrammeWithItsItem() throws Exception {
+		// Sunday 5 September 2027, 14:00 in Hoằng Trung: no timetable bulletin today
+		this.clock.set(Instant.parse("2027-09-05T07:00:00Z"));
+		String id = this.items.approvedNews("Khẩn: triều cường chiều nay", List.of(), List.of(), Priority.EMERGENCY,
+				null, this.clock.instant().plus(Duration.ofHours(8)), Set.of(Channel.WEB, Channel.RADIO));
+		Publish.visible(this.lifecycle, this.catalog, this.clock, id);
+
+		String radio = radio(home());
+		assertThat(radio).contains("Phát thanh khẩn cấp")
+			.contains("<a href=\"/items/" + id + "\">Khẩn: triều cường chiều nay</a>")
+			.contains("class=\"urgent\"");
+	}
+
+	@Test
 	void homeLinksToTheFeedsTheThemesAndAFollowSectionThatExists() throws Exception {
 		String page = home();
 		assertThat(page).contains("href=\"#follow\"")
