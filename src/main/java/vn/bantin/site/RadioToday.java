@@ -1,6 +1,7 @@
 package vn.bantin.site;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,14 +11,17 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.bantin.content.Channel;
 import vn.bantin.content.ItemCatalog;
+import vn.bantin.content.ItemChanged;
 import vn.bantin.content.ItemView;
 import vn.bantin.publishing.PublicationStatus;
 import vn.bantin.schedule.Agenda;
 import vn.bantin.schedule.AgendaEntry;
 import vn.bantin.schedule.AgendaRange;
+import vn.bantin.schedule.TimetableChanged;
 
 /**
  * Today's programme of the commune loudspeaker radio for the home page: the radio
@@ -50,7 +54,15 @@ class RadioToday {
 
 	private final Clock clock;
 
+	/**
+	 * How long a computed programme serves: a bulletin that starts or plays shows within
+	 * this delay.
+	 */
+	static final Duration FRESH_FOR = Duration.ofSeconds(10);
+
 	private volatile Seen seen;
+
+	private volatile Computed computed;
 
 	RadioToday(Agenda agenda, ItemCatalog catalog, Clock clock) {
 		this.agenda = agenda;
@@ -58,11 +70,38 @@ class RadioToday {
 		this.clock = clock;
 	}
 
-	/** Today's radio bulletins, in time order. */
+	/**
+	 * Today's radio bulletins, in time order; computed at most every {@link #FRESH_FOR}
+	 * (planning the day reads every releasable item), sooner when an item or the
+	 * timetable changes.
+	 */
 	Day today() {
 		Instant now = this.clock.instant();
 		ZoneId zone = this.agenda.zone();
 		LocalDate date = LocalDate.ofInstant(now, zone);
+		Computed last = this.computed;
+		if (last != null && last.day().date().equals(date) && !now.isBefore(last.at())
+				&& now.isBefore(last.at().plus(FRESH_FOR))) {
+			return last.day();
+		}
+		Day day = compute(now, zone, date);
+		this.computed = new Computed(day, now);
+		return day;
+	}
+
+	/** An item changed (published, edited, withdrawn): plan the day again. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void itemChanged(ItemChanged changed) {
+		this.computed = null;
+	}
+
+	/** The timetable changed: plan the day again. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void timetableChanged(TimetableChanged changed) {
+		this.computed = null;
+	}
+
+	private Day compute(Instant now, ZoneId zone, LocalDate date) {
 		Instant midnight = date.atStartOfDay(zone).toInstant();
 		AgendaRange range = this.agenda.between(midnight, date.plusDays(1).atStartOfDay(zone).toInstant());
 		List<Bulletin> bulletins = range.of(Channel.RADIO).stream().map((entry) -> bulletin(entry, zone, now)).toList();
@@ -176,6 +215,9 @@ class RadioToday {
 	}
 
 	private record Seen(String fingerprint, Instant at) {
+	}
+
+	private record Computed(Day day, Instant at) {
 	}
 
 }

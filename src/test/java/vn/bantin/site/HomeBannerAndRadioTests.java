@@ -160,6 +160,16 @@ class HomeBannerAndRadioTests {
 		String id = this.items.approvedNews("Khẩn: triều cường chiều nay", List.of(), List.of(), Priority.EMERGENCY,
 				null, this.clock.instant().plus(Duration.ofHours(8)), Set.of(Channel.WEB, Channel.RADIO));
 		Publish.visible(this.lifecycle, this.catalog, this.clock, id);
+		// the broadcast is recorded by the scheduler's thread within about a second
+		Instant midnight = Instant.parse("2027-09-04T17:00:00Z");
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> this.agenda.between(midnight, midnight.plus(Duration.ofDays(1)))
+				.of(Channel.RADIO)
+				.stream()
+				.anyMatch((entry) -> entry.items().stream().anyMatch((line) -> id.equals(line.itemId()))));
+		// past the few seconds a computed programme is kept
+		this.clock.advance(RadioToday.FRESH_FOR);
 
 		String radio = radio(home());
 		assertThat(radio).contains("Phát thanh khẩn cấp")
