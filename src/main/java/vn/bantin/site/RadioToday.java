@@ -35,6 +35,10 @@ import vn.bantin.schedule.TimetableChanged;
  * out and the bulletin shows just its time and name.
  *
  * <p>
+ * The agenda knows the past only from what was recorded: a bulletin of earlier today that
+ * carried nothing (no publication recorded) is no longer listed once its time has passed.
+ *
+ * <p>
  * The programme changes during the day (a bulletin plays, a campaign moves on, the
  * timetable is edited), so {@link Day#changedAt()} says when this node first saw the
  * programme as it is now: the home page's Last-Modified takes it into account.

@@ -134,6 +134,48 @@ class PageCachingTests {
 	}
 
 	@Test
+	void changingTheCommunesIdentityChangesEveryPage() throws Exception {
+		this.clock.set(Instant.parse("2027-08-05T03:00:00Z"));
+		MockHttpServletResponse before = fetch("/about", null, null);
+		MockHttpSession session = SignIn.as(this.mvc, SignIn.ADMIN, SignIn.ADMIN_PASSWORD);
+		Instant changedAt = Instant.parse("2027-08-05T03:10:00Z");
+		this.clock.set(changedAt);
+		try {
+			identity(session, "0237 3865 123");
+			MockHttpServletResponse after = fetch("/about", before.getHeader(HttpHeaders.ETAG),
+					before.getHeader(HttpHeaders.LAST_MODIFIED));
+			assertThat(after.getStatus()).isEqualTo(200);
+			assertThat(after.getContentAsString()).contains("0237 3865 123");
+			assertThat(lastModified(after)).isEqualTo(changedAt);
+		}
+		finally {
+			// restored at an early instant, so that other tests' clocks are not before it
+			this.clock.set(Instant.parse("2020-01-01T00:00:00Z"));
+			identity(session, "");
+		}
+	}
+
+	/** Saves the sample identity with this phone number, as an administrator. */
+	private void identity(MockHttpSession session, String phone) throws Exception {
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/commune")
+				.session(session)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("name", "UBND xã Hoằng Trung")
+				.param("shortName", "Hoằng Trung")
+				.param("level", "xã")
+				.param("parentUnits", "huyện Hoằng Hóa\r\ntỉnh Thanh Hóa")
+				.param("address", "xã Hoằng Trung, huyện Hoằng Hóa, tỉnh Thanh Hóa")
+				.param("phone", phone)
+				.param("email", "")
+				.param("websiteUrl", "http://localhost:8080")
+				.param("signerTitle", "Chủ tịch")
+				.param("signerName", "Lê Văn Tý")
+				.param("localeTag", "vi"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+	}
+
+	@Test
 	void pagesInAnotherLanguageHaveAnotherETag() throws Exception {
 		this.clock.set(Instant.parse("2027-08-04T03:00:00Z"));
 		MockHttpServletResponse vietnamese = fetch("/items", null, null);
