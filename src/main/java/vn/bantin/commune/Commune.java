@@ -63,6 +63,18 @@ public class Commune {
 
 	/** The current identity. */
 	public CommuneIdentity identity() {
+		return current().identity();
+	}
+
+	/**
+	 * When the identity (or the logo) last changed, as cheap as {@link #identity()}: the
+	 * public pages show the identity, so they changed no earlier than this.
+	 */
+	public Instant updatedAt() {
+		return current().updatedAt();
+	}
+
+	private Cached current() {
 		Cached current = this.cached;
 		Instant now = this.clock.instant();
 		if (current == null || now.isAfter(current.until())) {
@@ -72,10 +84,10 @@ public class Commune {
 					details.parentUnits(), details.address(), details.phone(), details.email(), details.websiteUrl(),
 					record.logoFile() != null, details.signerTitle(), details.signerName(), this.properties.zone(),
 					details.locale());
-			current = new Cached(identity, now.plus(CACHE_FOR));
+			current = new Cached(identity, record.updatedAt(), now.plus(CACHE_FOR));
 			this.cached = current;
 		}
-		return current.identity();
+		return current;
 	}
 
 	/** Where the uploaded logo lies, if there is one. */
@@ -208,7 +220,7 @@ public class Commune {
 		return FileSignature.extension(bytes).filter(Set.of("png", "jpg", "webp")::contains);
 	}
 
-	private record Cached(CommuneIdentity identity, Instant until) {
+	private record Cached(CommuneIdentity identity, Instant updatedAt, Instant until) {
 	}
 
 }

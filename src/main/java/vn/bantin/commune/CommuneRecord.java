@@ -99,6 +99,10 @@ class CommuneRecord {
 		return this.logoFile;
 	}
 
+	Instant updatedAt() {
+		return this.updatedAt;
+	}
+
 	CommuneDetails details() {
 		return new CommuneDetails(this.name, this.shortName, this.level, units(), this.address, this.phone, this.email,
 				this.websiteUrl, this.signerTitle, this.signerName, this.localeTag);

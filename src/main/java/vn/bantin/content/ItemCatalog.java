@@ -187,6 +187,27 @@ public class ItemCatalog {
 	}
 
 	/**
+	 * The latest instant, at or before {@code now}, at which what residents may see of
+	 * the items changed: an item published, edited, withdrawn or archived, or expired at
+	 * a time already past. Nothing is ever deleted, so the newest of these bounds every
+	 * change of the visible items; the site uses it as its pages' Last-Modified. Two
+	 * aggregate queries, cheap enough for every page view. The epoch when nothing was
+	 * ever published.
+	 */
+	public java.time.Instant lastVisibleChange(java.time.Instant now) {
+		java.time.Instant changed = this.items.lastChangeOfPublished(now);
+		java.time.Instant expired = this.items.lastExpiryOfPublished(now);
+		java.time.Instant latest = java.time.Instant.EPOCH;
+		if (changed != null && changed.isAfter(latest)) {
+			latest = changed;
+		}
+		if (expired != null && expired.isAfter(latest)) {
+			latest = expired;
+		}
+		return latest;
+	}
+
+	/**
 	 * Every item the scheduler may put out: approved or already published (whatever its
 	 * publish and expiry times), in id order.
 	 */

@@ -35,6 +35,18 @@ interface Items extends JpaRepository<Item, String>, JpaSpecificationExecutor<It
 	}
 
 	/**
+	 * The latest change, at or before {@code now}, of an item that residents have seen at
+	 * some point (it carries a publication time): its publication, an edit, a withdrawal
+	 * or an archiving all stamp {@code updatedAt}.
+	 */
+	@Query("select max(i.updatedAt) from Item i where i.publishedAt is not null and i.updatedAt <= :now")
+	java.time.Instant lastChangeOfPublished(java.time.Instant now);
+
+	/** The latest expiry, at or before {@code now}, of an item that was published. */
+	@Query("select max(i.expireAt) from Item i where i.publishedAt is not null and i.expireAt <= :now")
+	java.time.Instant lastExpiryOfPublished(java.time.Instant now);
+
+	/**
 	 * {@code base} if no item has it yet, else the first free {@code base-2},
 	 * {@code base-3}, …
 	 */

@@ -29,6 +29,15 @@ public class PlanCatalog {
 		return plans().stream().flatMap((plan) -> plan.themes().stream()).toList();
 	}
 
+	/**
+	 * When a plan was last (re)loaded from its file, the epoch when there is none: plans
+	 * are never deleted, so the site's pages showing plans changed no later than this.
+	 */
+	public java.time.Instant lastLoaded() {
+		java.time.Instant loaded = this.plans.lastLoaded();
+		return (loaded != null) ? loaded : java.time.Instant.EPOCH;
+	}
+
 	/** The plan with this id, if loaded. */
 	public Optional<PlanView> plan(String id) {
 		return this.plans.findById(id).map(Plan::view);

@@ -24,6 +24,7 @@ import vn.bantin.content.ItemQuery;
 import vn.bantin.content.ItemView;
 import vn.bantin.content.PlanCatalog;
 import vn.bantin.content.PlanView;
+import vn.bantin.content.Priority;
 import vn.bantin.system.BantinProperties;
 import vn.bantin.text.Markdown;
 
@@ -41,6 +42,9 @@ class SiteItems {
 
 	/** How many matches search ranks; more are not worth reading. */
 	static final int SEARCH_LIMIT = 200;
+
+	/** More live emergencies than this at once is not a banner any more. */
+	static final int EMERGENCY_LIMIT = 10;
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
@@ -122,6 +126,19 @@ class SiteItems {
 		return this.catalog
 			.published(new ItemQuery(null, null, theme, Channel.WEB, null, null), this.clock.instant(), page, size)
 			.map(this::listed);
+	}
+
+	/**
+	 * The emergency items residents may see now, newest first: the home page's banner. An
+	 * emergency is over when it expires, so it leaves the banner by the same rule as the
+	 * site.
+	 */
+	List<Listed> emergencies() {
+		return this.catalog
+			.published(new ItemQuery(null, null, null, null, Priority.EMERGENCY, null), this.clock.instant(), 0,
+					EMERGENCY_LIMIT)
+			.map(this::listed)
+			.getContent();
 	}
 
 	/** One page of the items with a tag. */
