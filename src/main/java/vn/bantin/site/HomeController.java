@@ -44,7 +44,7 @@ class HomeController {
 		model.addAttribute("emergencies", this.items.emergencies());
 		model.addAttribute("radio", today);
 		model.addAttribute("plans", this.plans.plans());
-		model.addAttribute("latest", this.items.latest(null, 0, 10).getContent());
+		model.addAttribute("latest", this.items.news(10));
 		return "site/home";
 	}
 

@@ -129,6 +129,19 @@ class SiteItems {
 	}
 
 	/**
+	 * The latest news and announcements, for the home page: procedures and documents have
+	 * their own catalogues, and a change to one is announced by an item of its own.
+	 */
+	List<Listed> news(int size) {
+		return this.catalog
+			.published(web(), this.clock.instant(),
+					(item) -> item.kind() == ItemKind.NEWS || item.kind() == ItemKind.ANNOUNCEMENT, size)
+			.stream()
+			.map(this::listed)
+			.toList();
+	}
+
+	/**
 	 * The emergency items residents may see now, newest first: the home page's banner. An
 	 * emergency is over when it expires, so it leaves the banner by the same rule as the
 	 * site.

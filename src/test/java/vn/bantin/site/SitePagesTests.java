@@ -219,6 +219,27 @@ class SitePagesTests {
 	}
 
 	@Test
+	void homeListsNewsAndAnnouncementsNotProceduresOrDocuments() throws Exception {
+		Instant later = NOW.plusSeconds(2 * 86400);
+		this.clock.set(later);
+		String id = "thu-tuc-moi-" + unique("x").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		String text = Files.readString(Path.of("content/procedures/dang-ky-khai-sinh.md"), StandardCharsets.UTF_8)
+			.replace("id: dang-ky-khai-sinh", "id: " + id)
+			.replace("status: approved", "status: submitted")
+			.replace("themes: [thu-tuc-hanh-chinh]\n", "");
+		String procedure = this.items.approvedFromFile(Path.of("content"), "procedures/" + id + ".md", text);
+		Publish.items(this.lifecycle, later, procedure);
+		String news = publish(unique("Tin sau thủ tục"), "Nội dung.", List.of(), List.of(), later.minusSeconds(60),
+				null);
+		this.clock.set(later);
+
+		Document home = page("/");
+		assertThat(home.select("main a[href=/items/" + news + "]")).hasSize(1);
+		assertThat(home.select("main a[href=/items/" + procedure + "]")).isEmpty();
+		assertThat(page("/items").select("main .item-list a").first().attr("href")).isEqualTo("/items/" + procedure);
+	}
+
+	@Test
 	void audioAttachmentsArePlayedInThePageOtherFilesAreLinkedAndMissingOnesLeftOut() throws Exception {
 		String folder = "0b0e5c7e-1d2a-4f3b-9c4d-5e6f7a8b9c0d";
 		Path upload = this.properties.dataPath("media").resolve(folder).resolve("to-khai.pdf");
