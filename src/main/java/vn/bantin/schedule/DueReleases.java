@@ -1,0 +1,53 @@
+package vn.bantin.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.quartz.TriggerKey;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Releases, on the caller's thread, every item whose release time has come: what the
+ * scheduler's release triggers would do a moment later on its own threads. A one-shot run
+ * that must read the site only once everything due is on it (the static export) starts
+ * the application with the scheduler paused and calls {@link #releaseNow()}: the outcome
+ * no longer depends on how fast Quartz fires. Recording a publication is idempotent, so a
+ * trigger that fires as well records nothing twice.
+ */
+@Service
+public class DueReleases {
+
+	private final EngineTriggers triggers;
+
+	private final ItemRelease release;
+
+	private final Clock clock;
+
+	DueReleases(EngineTriggers triggers, ItemRelease release, Clock clock) {
+		this.triggers = triggers;
+		this.release = release;
+		this.clock = clock;
+	}
+
+	/**
+	 * Fires every release trigger whose release time is now or past, each handing its
+	 * publications over before this returns.
+	 * @return how many items were released
+	 */
+	public int releaseNow() {
+		Instant now = this.clock.instant();
+		int released = 0;
+		for (TriggerKey key : this.triggers.keys(EngineTriggers.RELEASES)) {
+			String itemId = key.getName().substring(EngineTriggers.key(EngineTriggers.RELEASES, "").getName().length());
+			Optional<EngineTriggers.Planned> planned = this.triggers.planned(EngineTriggers.RELEASES, itemId);
+			if (planned.isPresent() && !planned.get().occurrence().isAfter(now)) {
+				this.release.fire(itemId, planned.get().occurrence());
+				released++;
+			}
+		}
+		return released;
+	}
+
+}
