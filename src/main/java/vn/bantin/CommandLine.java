@@ -276,7 +276,9 @@ final class CommandLine {
 				return USAGE_ERROR;
 			}
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			long began = System.nanoTime();
 			SiteExport.Report report = export.export(URI.create("http://127.0.0.1:" + port + "/"), dir, base);
+			double seconds = (System.nanoTime() - began) / 1e9;
 			for (SiteExport.Broken broken : report.broken()) {
 				this.out.println(((broken.status() < 0) ? "no answer" : broken.status()) + " " + broken.url()
 						+ (broken.linkedFrom().isEmpty() ? ""
@@ -285,9 +287,9 @@ final class CommandLine {
 			}
 			report.problems().forEach(this.out::println);
 			this.err.printf(Locale.ROOT,
-					"%s: %d page(s), %d file(s), %.1f MB for %s; %d broken link(s), %d problem(s)%n", report.dir(),
-					report.pages(), report.files(), report.bytes() / 1e6, report.baseUrl(), report.broken().size(),
-					report.problems().size());
+					"%s: %d page(s), %d file(s), %.1f MB for %s in %.1f s; %d broken link(s), %d problem(s)%n",
+					report.dir(), report.pages(), report.files(), report.bytes() / 1e6, report.baseUrl(), seconds,
+					report.broken().size(), report.problems().size());
 			return report.ok() ? 0 : 1;
 		}
 		catch (IOException | UncheckedIOException ex) {

@@ -124,8 +124,8 @@ final class Crawl {
 		}
 		String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
 		if (response.statusCode() != 200) {
-			Files.deleteIfExists(body);
-			return new Fetched(address, response.statusCode(), type, null, List.of(), null);
+			// kept: the 404 page is exported as 404.html
+			return new Fetched(address, response.statusCode(), type, body, List.of(), null);
 		}
 		return new Fetched(address, 200, type, body, found(address, type, body), null);
 	}
