@@ -72,7 +72,6 @@ error_log $tmp/nginx-error.log warn;
 events { worker_connections 1024; }
 http {
   include /etc/nginx/mime.types;
-  types { application/rss+xml xml; }
   access_log off;
   sendfile on;
   tcp_nopush on;
@@ -174,17 +173,19 @@ HTML
 HTML
   cp "$tmp/hugo/layouts/_default/list.html" "$tmp/hugo/layouts/index.html"
   schedules=$(pwd)/schedules
-  export_site() { "${jar[@]}" export-site "$tmp/export" --base-url=http://127.0.0.1/ --bantin.data-dir="$tmp/b-data" \
-    --bantin.content-dir="$tmp/gen" --bantin.schedules-dir="$schedules"; }
-  hugo_build() { hugo --quiet -s "$tmp/hugo" -d "$tmp/hugo-out" --cleanDestinationDir; }
+  # /usr/bin/time runs programs, not shell functions: two tiny scripts
+  printf '#!/bin/sh\nexec %s export-site "%s" --base-url=http://127.0.0.1/ --bantin.data-dir="%s" --bantin.content-dir="%s" --bantin.schedules-dir="%s"\n' \
+    "${jar[*]}" "$tmp/export" "$tmp/b-data" "$tmp/gen" "$schedules" >"$tmp/export_site"
+  printf '#!/bin/sh\nexec hugo --quiet -s "%s" -d "%s" --cleanDestinationDir\n' "$tmp/hugo" "$tmp/hugo-out" >"$tmp/hugo_build"
+  chmod +x "$tmp/export_site" "$tmp/hugo_build"
   echo "B. export-site (fresh database), export-site (same database), hugo twice..." >&2
   results=$(
-    timed "export1" export_site
+    timed "export1" "$tmp/export_site"
     grep -E "page\(s\)" "$tmp/out" | tail -1 >"$tmp/export1.summary"
-    timed "export2" export_site
+    timed "export2" "$tmp/export_site"
     grep -E "page\(s\)" "$tmp/out" | tail -1 >"$tmp/export2.summary"
-    timed "hugo1" hugo_build
-    timed "hugo2" hugo_build
+    timed "hugo1" "$tmp/hugo_build"
+    timed "hugo2" "$tmp/hugo_build"
   )
   export_files=$(find "$tmp/export" -type f | wc -l)
   export_pages=$(find "$tmp/export" -name '*.html' | wc -l)
