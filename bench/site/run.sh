@@ -15,10 +15,10 @@
 #    For the home page, an item page and /feeds/rss.xml, wrk -t2 -c16 runs against the application
 #    and then nginx, after a warm-up of both: requests/s, p99 latency and the ratios.
 # B. Building. bench/site/items.py writes N Markdown items (bench/content/generate.py's files, all made
-#    visible). `export-site` exports them twice (a fresh database, whose start loads the files, then
-#    the same database again, the usual case of re-exporting); Hugo builds the same files twice with
-#    tiny layouts written below (a page per file, paged lists of 20, tags, RSS, sitemap). Wall time,
-#    CPU time and peak RSS from /usr/bin/time -v, and the ratios.
+#    visible). `export-site --languages=vi` exports them (a fresh database: its start loads the files;
+#    Vietnamese pages only, as Hugo builds one language); Hugo builds the same files twice with tiny
+#    layouts written below (a page per file, paged lists of 20, tags and themes, RSS, sitemap). Wall
+#    time, CPU time and peak RSS from /usr/bin/time -v, and the ratios against Hugo's faster build.
 # Everything stays local (127.0.0.1, fixed ports unless BENCH_PORT/NGINX_PORT say otherwise, a
 # temporary folder) and every process started is stopped.
 set -euo pipefail
@@ -119,10 +119,11 @@ CONF
   stop
 fi
 
-timed() { # label, command... -> a line "label wall_s cpu_s rss_mib"
-  local label=$1
-  shift
-  if ! /usr/bin/time -v -o "$tmp/time" "$@" >"$tmp/out" 2>&1; then
+timed() { # label, highest exit status accepted, command... -> a line "label wall_s cpu_s rss_mib"
+  local label=$1 accepted=$2 status=0
+  shift 2
+  /usr/bin/time -v -o "$tmp/time" "$@" >"$tmp/out" 2>&1 || status=$?
+  if ((status > accepted)); then
     cat "$tmp/out" >&2
     echo "$label failed" >&2
     exit 1
@@ -174,35 +175,38 @@ HTML
   cp "$tmp/hugo/layouts/_default/list.html" "$tmp/hugo/layouts/index.html"
   schedules=$(pwd)/schedules
   # /usr/bin/time runs programs, not shell functions: two tiny scripts
-  printf '#!/bin/sh\nexec %s export-site "%s" --base-url=http://127.0.0.1/ --bantin.data-dir="%s" --bantin.content-dir="%s" --bantin.schedules-dir="%s"\n' \
+  printf '#!/bin/sh\nexec %s export-site "%s" --base-url=http://127.0.0.1/ --bantin.data-dir="%s" --bantin.content-dir="%s" --bantin.schedules-dir="%s" --languages=vi\n' \
     "${jar[*]}" "$tmp/export" "$tmp/b-data" "$tmp/gen" "$schedules" >"$tmp/export_site"
   printf '#!/bin/sh\nexec hugo --quiet -s "%s" -d "%s" --cleanDestinationDir\n' "$tmp/hugo" "$tmp/hugo-out" >"$tmp/hugo_build"
   chmod +x "$tmp/export_site" "$tmp/hugo_build"
   echo "B. export-site (fresh database), export-site (same database), hugo twice..." >&2
+  # export-site exits 1 when links are broken (listed in its output): measured all the same
   results=$(
-    timed "export1" "$tmp/export_site"
+    timed "export1" 1 "$tmp/export_site"
     grep -E "page\(s\)" "$tmp/out" | tail -1 >"$tmp/export1.summary"
-    timed "export2" "$tmp/export_site"
-    grep -E "page\(s\)" "$tmp/out" | tail -1 >"$tmp/export2.summary"
-    timed "hugo1" "$tmp/hugo_build"
-    timed "hugo2" "$tmp/hugo_build"
+    grep -E "^[0-9]{3} " "$tmp/out" | cut -c1-160 >"$tmp/export1.broken" || true
+    timed "hugo1" 0 "$tmp/hugo_build"
+    timed "hugo2" 0 "$tmp/hugo_build"
   )
   export_files=$(find "$tmp/export" -type f | wc -l)
   export_pages=$(find "$tmp/export" -name '*.html' | wc -l)
   hugo_files=$(find "$tmp/hugo-out" -type f | wc -l)
   hugo_pages=$(find "$tmp/hugo-out" -name '*.html' | wc -l)
   echo
-  echo "export-site: $(cat "$tmp/export1.summary" | sed 's#^[^:]*: ##') / $(cat "$tmp/export2.summary" | sed 's#^[^:]*: ##')"
+  echo "export-site: $(sed 's#^[^:]*: ##' "$tmp/export1.summary")"
+  [[ -s "$tmp/export1.broken" ]] && { echo "broken links (first 160 characters):"; cat "$tmp/export1.broken"; }
   echo "hugo: $hugo_pages HTML page(s), $hugo_files file(s)"
   echo
-  echo "| $n Markdown items | wall s | CPU s | peak RSS MiB | HTML pages | files | wall ratio to Hugo (same round) |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
+  echo "| $n Markdown items | wall s | CPU s | peak RSS MiB | HTML pages | files | wall ratio export/Hugo | CPU ratio export/Hugo |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   read -r _ w1 c1 r1 <<<"$(grep '^export1' <<<"$results")"
-  read -r _ w2 c2 r2 <<<"$(grep '^export2' <<<"$results")"
   read -r _ h1 hc1 hr1 <<<"$(grep '^hugo1' <<<"$results")"
   read -r _ h2 hc2 hr2 <<<"$(grep '^hugo2' <<<"$results")"
-  awk -v w="$w1" -v c="$c1" -v r="$r1" -v h="$h1" -v p="$export_pages" -v f="$export_files" 'BEGIN { printf "| `export-site`, fresh database (start loads the files) | %.1f | %.1f | %d | %d | %d | %.0f |\n", w, c, r, p, f, w / (h > 0 ? h : 0.1) }'
-  awk -v w="$w2" -v c="$c2" -v r="$r2" -v h="$h2" -v p="$export_pages" -v f="$export_files" 'BEGIN { printf "| `export-site`, same database again | %.1f | %.1f | %d | %d | %d | %.0f |\n", w, c, r, p, f, w / (h > 0 ? h : 0.1) }'
-  awk -v w="$h1" -v c="$hc1" -v r="$hr1" -v p="$hugo_pages" -v f="$hugo_files" 'BEGIN { printf "| Hugo, first build (baseline of round 1) | %.1f | %.1f | %d | %d | %d | 1 |\n", w, c, r, p, f }'
-  awk -v w="$h2" -v c="$hc2" -v r="$hr2" -v p="$hugo_pages" -v f="$hugo_files" 'BEGIN { printf "| Hugo, second build (baseline of round 2) | %.1f | %.1f | %d | %d | %d | 1 |\n", w, c, r, p, f }'
+  # the baseline: the faster of Hugo's two builds (the first may read the files from disk)
+  hb=$(awk -v a="$h1" -v b="$h2" 'BEGIN { print (a < b) ? a : b }')
+  hc=$(awk -v a="$hc1" -v b="$hc2" 'BEGIN { print (a < b) ? a : b }')
+  awk -v w="$w1" -v c="$c1" -v r="$r1" -v h="$hb" -v hc="$hc" -v p="$export_pages" -v f="$export_files" 'BEGIN {
+    printf "| `export-site --languages=vi`, fresh database (its start loads the files) | %.1f | %.1f | %d | %d | %d | %.0f | %.0f |\n", w, c, r, p, f, w / (h > 0 ? h : 0.1), c / (hc > 0 ? hc : 0.1) }'
+  awk -v w="$h1" -v c="$hc1" -v r="$hr1" -v p="$hugo_pages" -v f="$hugo_files" 'BEGIN { printf "| Hugo, first build | %.1f | %.1f | %d | %d | %d | | |\n", w, c, r, p, f }'
+  awk -v w="$h2" -v c="$hc2" -v r="$hr2" -v p="$hugo_pages" -v f="$hugo_files" 'BEGIN { printf "| Hugo, second build | %.1f | %.1f | %d | %d | %d | | |\n", w, c, r, p, f }'
 fi

@@ -12,9 +12,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -58,10 +60,12 @@ final class CommandLine {
 				+ " (default ./content) and the timetables in the schedules folder (default: beside the content"
 				+ " folder, or ./schedules) against it; prints path:line:col: message, exit status 1 when there is"
 				+ " any error (warnings only: 0)");
-		COMMANDS.put("export-site", "export-site DIR [--base-url=URL]: write the public site, its feeds, sitemap.xml,"
-				+ " robots.txt, styles and media as static files into DIR (replaced only when complete), with links"
-				+ " that work under any base URL; canonical and feed addresses use --base-url (default: the commune's"
-				+ " website URL); exit status 1 when a link of the site is broken (listed)");
+		COMMANDS.put("export-site",
+				"export-site DIR [--base-url=URL] [--languages=vi,en]: write the public site, its feeds, sitemap.xml,"
+						+ " robots.txt, styles and media as static files into DIR (replaced only when complete), with links"
+						+ " that work under any base URL; canonical and feed addresses use --base-url (default: the commune's"
+						+ " website URL); pages in the languages listed (default: every language the site links to);"
+						+ " exit status 1 when a link of the site is broken (listed)");
 		COMMANDS.put("help", "print this help");
 	}
 
@@ -216,6 +220,7 @@ final class CommandLine {
 	private int exportSite(String[] args, Function<String[], ConfigurableApplicationContext> application) {
 		Path dir = null;
 		URI baseUrl = null;
+		Set<String> languages = new LinkedHashSet<>();
 		List<String> applicationArgs = new ArrayList<>();
 		for (String arg : args) {
 			if (arg.startsWith("--base-url=")) {
@@ -233,6 +238,13 @@ final class CommandLine {
 					this.err.println("bantin export-site: --base-url must be an absolute http(s) address without query"
 							+ " or fragment, such as https://hoangtrung.thanhhoa.gov.vn/ (got '" + baseUrl + "')");
 					return USAGE_ERROR;
+				}
+			}
+			else if (arg.startsWith("--languages=")) {
+				for (String language : arg.substring("--languages=".length()).split(",")) {
+					if (!language.isBlank()) {
+						languages.add(language.strip().toLowerCase(Locale.ROOT));
+					}
 				}
 			}
 			else if (arg.startsWith("--server.port=") || arg.startsWith("--server.address=")) {
@@ -277,7 +289,8 @@ final class CommandLine {
 			}
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			long began = System.nanoTime();
-			SiteExport.Report report = export.export(URI.create("http://127.0.0.1:" + port + "/"), dir, base);
+			SiteExport.Report report = export.export(URI.create("http://127.0.0.1:" + port + "/"), dir, base,
+					languages);
 			double seconds = (System.nanoTime() - began) / 1e9;
 			for (SiteExport.Broken broken : report.broken()) {
 				this.out.println(((broken.status() < 0) ? "no answer" : broken.status()) + " " + broken.url()

@@ -40,6 +40,8 @@ final class Links {
 
 	private final String defaultLanguage;
 
+	private final Set<String> languages;
+
 	/**
 	 * @param application where the application answers the crawl
 	 * @param live the public address of the running application (the commune's website
@@ -48,9 +50,18 @@ final class Links {
 	 * {@code ?lang=} is in
 	 */
 	Links(URI application, String live, String defaultLanguage) {
+		this(application, live, defaultLanguage, Set.of());
+	}
+
+	/**
+	 * @param languages the languages besides the commune's to export pages in (empty:
+	 * every language the pages link to); links to pages in others go to the live site
+	 */
+	Links(URI application, String live, String defaultLanguage, Set<String> languages) {
 		this.application = application;
 		this.live = live;
 		this.defaultLanguage = defaultLanguage;
+		this.languages = Set.copyOf(languages);
 	}
 
 	String live() {
@@ -124,9 +135,14 @@ final class Links {
 			.map((address) -> new Target(language(page, address), (fragment != null) ? "#" + fragment : ""));
 	}
 
-	/** Whether the address only works on the running application (sign-in, the API). */
+	/**
+	 * Whether the address is left to the running application: sign-in, the API, pages in
+	 * a language not exported.
+	 */
 	boolean liveOnly(Address address) {
-		return LIVE_ONLY.contains(address.top());
+		String language = address.query().get(LANGUAGE);
+		return LIVE_ONLY.contains(address.top()) || (language != null && !this.languages.isEmpty()
+				&& !this.languages.contains(language.toLowerCase(Locale.ROOT)));
 	}
 
 	/**

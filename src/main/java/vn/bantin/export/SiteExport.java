@@ -92,6 +92,23 @@ public class SiteExport {
 	 * untouched
 	 */
 	public Report export(URI application, Path dir, URI baseUrl) throws IOException {
+		return export(application, dir, baseUrl, Set.of());
+	}
+
+	/**
+	 * Publishes what is due, then exports the site the application answers at
+	 * {@code application} into {@code dir}, with pages in the commune's language and in
+	 * {@code languages} only.
+	 * @param application where this application answers HTTP (a loopback address)
+	 * @param dir the folder to write (replaced when it holds an earlier export)
+	 * @param baseUrl the absolute address the export will be served from
+	 * @param languages other languages to export pages in ({@code en}); empty: every
+	 * language the pages link to. Links to pages in other languages go to the live site.
+	 * @return what was written and which links are broken
+	 * @throws IOException when the export could not be written; {@code dir} is then
+	 * untouched
+	 */
+	public Report export(URI application, Path dir, URI baseUrl, Set<String> languages) throws IOException {
 		Path target = dir.toAbsolutePath().normalize();
 		refuseToReplaceForeign(target);
 		this.releases.releaseNow();
@@ -101,7 +118,7 @@ public class SiteExport {
 		String live = withSlash(
 				StringUtils.hasText(identity.websiteUrl()) ? identity.websiteUrl().strip() : application.toString());
 		String base = withSlash(baseUrl.toString());
-		Links links = new Links(application, live, identity.locale().getLanguage().toLowerCase(Locale.ROOT));
+		Links links = new Links(application, live, identity.locale().getLanguage().toLowerCase(Locale.ROOT), languages);
 
 		Path parent = target.getParent();
 		Files.createDirectories(parent);

@@ -64,6 +64,15 @@ class AddressTests {
 	}
 
 	@Test
+	void pagesInALanguageNotExportedAreLeftToTheLiveSite() {
+		Links vietnameseOnly = new Links(APP, "https://xahoangtrung.gov.vn/", "vi", java.util.Set.of("vi"));
+		Address english = vietnameseOnly.resolve(address("/about"), "?lang=en").orElseThrow().address();
+		assertThat(vietnameseOnly.liveOnly(english)).isTrue();
+		assertThat(vietnameseOnly.liveOnly(address("/about"))).isFalse();
+		assertThat(this.links.liveOnly(english)).isFalse();
+	}
+
+	@Test
 	void relativeLinksClimbOnlyAsFarAsNeeded() {
 		assertThat(Rewriting.relative(List.of("index.html"), List.of("items", "x", "index.html")))
 			.isEqualTo("items/x/index.html");
