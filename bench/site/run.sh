@@ -146,7 +146,6 @@ baseURL = "http://127.0.0.1/"
 languageCode = "vi"
 title = "Bản tin"
 paginate = 20
-disableKinds = ["taxonomy"]
 [taxonomies]
   tag = "tags"
   theme = "themes"
@@ -154,9 +153,6 @@ disableKinds = ["taxonomy"]
   home = ["HTML", "RSS"]
   section = ["HTML", "RSS"]
   term = ["HTML", "RSS"]
-[security]
-  [security.funcs]
-    getenv = []
 CONF
   cat >"$tmp/hugo/layouts/_default/baseof.html" <<'HTML'
 <!DOCTYPE html>
