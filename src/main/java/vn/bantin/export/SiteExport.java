@@ -115,9 +115,10 @@ public class SiteExport {
 		this.handover.run(this.clock.instant());
 
 		CommuneIdentity identity = this.commune.identity();
-		String live = withSlash(
-				StringUtils.hasText(identity.websiteUrl()) ? identity.websiteUrl().strip() : application.toString());
 		String base = withSlash(baseUrl.toString());
+		// the running site, for what needs it (search, sign-in): never the loopback
+		// address
+		String live = StringUtils.hasText(identity.websiteUrl()) ? withSlash(identity.websiteUrl().strip()) : base;
 		Links links = new Links(application, live, identity.locale().getLanguage().toLowerCase(Locale.ROOT), languages);
 
 		Path parent = target.getParent();
