@@ -31,7 +31,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,12 +93,33 @@ class ExportSiteCommandTests {
 			.run(new String[] { "export-site", site.toString(), "--base-url=" + BASE,
 					"--bantin.data-dir=" + temp.resolve("data"), "--bantin.content-dir=" + content,
 					"--bantin.schedules-dir=" + Path.of("schedules").toAbsolutePath(),
-					"--bantin.account.initial-admin-password=mat-khau-xuat-trang", "--logging.level.root=WARN" },
-					(args) -> {
+					"--bantin.account.initial-admin-password=mat-khau-xuat-trang", "--logging.level.root=WARN",
+					// Quartz keeps JVM-wide registries by scheduler name: the name of the
+					// test contexts this JVM may still hold would mix their databases
+					"--spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-export-test" }, (args) -> {
 						throw new AssertionError("export-site must not keep a server running");
-					}, (args) -> SpringApplication.run(BantinApplication.class, args));
+					}, ExportSiteCommandTests::application);
 		out = stdout.toString(StandardCharsets.UTF_8);
 		err = stderr.toString(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The application as the jar starts it: without the test classes that share this
+	 * classpath (a test's fixed clock would hide every item).
+	 */
+	static ConfigurableApplicationContext application(String[] args) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(BantinApplication.class)
+			.initializers((initialized) -> initialized.getBeanFactory()
+				.registerSingleton("exportTestClassesExcluded", new TypeExcludeFilter() {
+
+					@Override
+					public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
+						return reader.getResource().getURL().toString().contains("/test-classes/");
+					}
+
+				}))
+			.run(args);
+		return context;
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import org.quartz.TriggerKey;
 
 import org.springframework.stereotype.Service;
 
+import vn.bantin.publishing.Handover;
+
 /**
  * Releases, on the caller's thread, every item whose release time has come: what the
  * scheduler's release triggers would do a moment later on its own threads. A one-shot run
@@ -23,16 +25,19 @@ public class DueReleases {
 
 	private final ItemRelease release;
 
+	private final Handover handover;
+
 	private final Clock clock;
 
-	DueReleases(EngineTriggers triggers, ItemRelease release, Clock clock) {
+	DueReleases(EngineTriggers triggers, ItemRelease release, Handover handover, Clock clock) {
 		this.triggers = triggers;
 		this.release = release;
+		this.handover = handover;
 		this.clock = clock;
 	}
 
 	/**
-	 * Fires every release trigger whose release time is now or past, each handing its
+	 * Fires every release trigger whose release time is now or past, and hands the
 	 * publications over before this returns.
 	 * @return how many items were released
 	 */
@@ -43,10 +48,13 @@ public class DueReleases {
 			String itemId = key.getName().substring(EngineTriggers.key(EngineTriggers.RELEASES, "").getName().length());
 			Optional<EngineTriggers.Planned> planned = this.triggers.planned(EngineTriggers.RELEASES, itemId);
 			if (planned.isPresent() && !planned.get().occurrence().isAfter(now)) {
-				this.release.fire(itemId, planned.get().occurrence());
+				this.release.record(itemId, planned.get().occurrence(), now);
 				released++;
 			}
 		}
+		// one hand-over for them all: one per item would read the due publications
+		// again for every item
+		this.handover.run(now);
 		return released;
 	}
 
