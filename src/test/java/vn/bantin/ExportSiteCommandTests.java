@@ -31,11 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,28 +94,9 @@ class ExportSiteCommandTests {
 					// test contexts this JVM may still hold would mix their databases
 					"--spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-export-test" }, (args) -> {
 						throw new AssertionError("export-site must not keep a server running");
-					}, ExportSiteCommandTests::application);
+					}, (args) -> SpringApplication.run(BantinApplication.class, args));
 		out = stdout.toString(StandardCharsets.UTF_8);
 		err = stderr.toString(StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * The application as the jar starts it: without the test classes that share this
-	 * classpath (a test's fixed clock would hide every item).
-	 */
-	static ConfigurableApplicationContext application(String[] args) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(BantinApplication.class)
-			.initializers((initialized) -> initialized.getBeanFactory()
-				.registerSingleton("exportTestClassesExcluded", new TypeExcludeFilter() {
-
-					@Override
-					public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
-						return reader.getResource().getURL().toString().contains("/test-classes/");
-					}
-
-				}))
-			.run(args);
-		return context;
 	}
 
 	@Test
