@@ -1,18 +1,32 @@
 package vn.bantin;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.bantin.content.ContentFiles;
 import vn.bantin.content.ContentProblem;
+import vn.bantin.export.SiteExport;
 import vn.bantin.schedule.ScheduleFiles;
 import vn.bantin.schedule.ScheduleProblem;
 import vn.bantin.schedule.ScheduleSettings;
@@ -46,6 +60,12 @@ final class CommandLine {
 				+ " (default ./content) and the timetables in the schedules folder (default: beside the content"
 				+ " folder, or ./schedules) against it; prints path:line:col: message, exit status 1 when there is"
 				+ " any error (warnings only: 0)");
+		COMMANDS.put("export-site",
+				"export-site DIR [--base-url=URL] [--languages=vi,en]: write the public site, its feeds, sitemap.xml,"
+						+ " robots.txt, styles and media as static files into DIR (replaced only when complete), with links"
+						+ " that work under any base URL; canonical and feed addresses use --base-url (default: the commune's"
+						+ " website URL); pages in the languages listed (default: every language the site links to);"
+						+ " exit status 1 when a link of the site is broken (listed)");
 		COMMANDS.put("help", "print this help");
 	}
 
@@ -73,6 +93,18 @@ final class CommandLine {
 	 * @return the process exit status, or {@link #KEEP_RUNNING}
 	 */
 	int run(String[] args, Consumer<String[]> server) {
+		return run(args, server, (applicationArgs) -> SpringApplication.run(BantinApplication.class, applicationArgs));
+	}
+
+	/**
+	 * Runs the command named in {@code args}.
+	 * @param args the command line
+	 * @param server starts the application with the remaining arguments, to serve
+	 * @param application starts the application with the given arguments and returns it,
+	 * for commands that use it and stop it ({@code export-site})
+	 * @return the process exit status, or {@link #KEEP_RUNNING}
+	 */
+	int run(String[] args, Consumer<String[]> server, Function<String[], ConfigurableApplicationContext> application) {
 		String command = "serve";
 		int position = -1;
 		for (int i = 0; i < args.length; i++) {
@@ -97,6 +129,9 @@ final class CommandLine {
 			}
 			case "validate" -> {
 				return validate(rest);
+			}
+			case "export-site" -> {
+				return exportSite(rest, application);
 			}
 			default -> {
 				this.err.println("bantin: unknown command '" + command + "'");
@@ -174,6 +209,106 @@ final class CommandLine {
 					: (found.size() - warnings) + " error(s), " + warnings + " warning(s)"));
 		}
 		return (errors == 0) ? 0 : 1;
+	}
+
+	/**
+	 * Starts the application as {@code serve} would (same database, content and
+	 * schedules), but on a random loopback port and with the scheduler paused, exports
+	 * the site and stops. What is due is published first, on this thread
+	 * ({@link SiteExport}), so the export does not race the scheduler.
+	 */
+	private int exportSite(String[] args, Function<String[], ConfigurableApplicationContext> application) {
+		Path dir = null;
+		URI baseUrl = null;
+		Set<String> languages = new LinkedHashSet<>();
+		List<String> applicationArgs = new ArrayList<>();
+		for (String arg : args) {
+			if (arg.startsWith("--base-url=")) {
+				try {
+					baseUrl = new URI(arg.substring("--base-url=".length()).strip());
+				}
+				catch (URISyntaxException ex) {
+					this.err.println("bantin export-site: --base-url: " + ex.getMessage());
+					return USAGE_ERROR;
+				}
+				if (!baseUrl.isAbsolute()
+						|| !List.of("http", "https").contains(baseUrl.getScheme().toLowerCase(Locale.ROOT))
+						|| baseUrl.getHost() == null || baseUrl.getRawQuery() != null
+						|| baseUrl.getRawFragment() != null) {
+					this.err.println("bantin export-site: --base-url must be an absolute http(s) address without query"
+							+ " or fragment, such as https://hoangtrung.thanhhoa.gov.vn/ (got '" + baseUrl + "')");
+					return USAGE_ERROR;
+				}
+			}
+			else if (arg.startsWith("--languages=")) {
+				for (String language : arg.substring("--languages=".length()).split(",")) {
+					if (!language.isBlank()) {
+						languages.add(language.strip().toLowerCase(Locale.ROOT));
+					}
+				}
+			}
+			else if (arg.startsWith("--server.port=") || arg.startsWith("--server.address=")) {
+				// the export reads the application on a loopback port of its own
+				continue;
+			}
+			else if (!arg.startsWith("-") && dir == null) {
+				dir = Path.of(arg);
+			}
+			else {
+				applicationArgs.add(arg);
+			}
+		}
+		if (dir == null) {
+			this.err.println("bantin export-site: name the folder to write, e.g. export-site ./site");
+			return USAGE_ERROR;
+		}
+		try {
+			SiteExport.refuseToReplaceForeign(dir.toAbsolutePath().normalize());
+		}
+		catch (IOException ex) {
+			this.err.println("bantin export-site: " + ex.getMessage());
+			return USAGE_ERROR;
+		}
+		applicationArgs
+			.addAll(List.of("--server.address=127.0.0.1", "--server.port=0", "--spring.quartz.auto-startup=false"));
+		ConfigurableApplicationContext started;
+		try {
+			started = application.apply(applicationArgs.toArray(String[]::new));
+		}
+		catch (RuntimeException ex) {
+			// Spring Boot has logged why
+			this.err.println("bantin export-site: the application did not start; " + dir + " is left as it was");
+			return 1;
+		}
+		try (ConfigurableApplicationContext context = started) {
+			SiteExport export = context.getBean(SiteExport.class);
+			URI base = (baseUrl != null) ? baseUrl : export.defaultBaseUrl().orElse(null);
+			if (base == null) {
+				this.err.println("bantin export-site: the commune has no website URL: give --base-url=URL");
+				return USAGE_ERROR;
+			}
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			long began = System.nanoTime();
+			SiteExport.Report report = export.export(URI.create("http://127.0.0.1:" + port + "/"), dir, base,
+					languages);
+			double seconds = (System.nanoTime() - began) / 1e9;
+			for (SiteExport.Broken broken : report.broken()) {
+				this.out.println(((broken.status() < 0) ? "no answer" : broken.status()) + " " + broken.url()
+						+ (broken.linkedFrom().isEmpty() ? ""
+								: " linked from " + String.join(", ", broken.linkedFrom()))
+						+ ((broken.error() != null) ? " (" + broken.error() + ")" : ""));
+			}
+			report.problems().forEach(this.out::println);
+			this.err.printf(Locale.ROOT,
+					"%s: %d page(s), %d file(s), %.1f MB for %s in %.1f s; %d broken link(s), %d problem(s)%n",
+					report.dir(), report.pages(), report.files(), report.bytes() / 1e6, report.baseUrl(), seconds,
+					report.broken().size(), report.problems().size());
+			return report.ok() ? 0 : 1;
+		}
+		catch (IOException | UncheckedIOException ex) {
+			this.err.println("bantin export-site: " + ex.getMessage() + "; " + dir + " is left as it was");
+			return 1;
+		}
 	}
 
 	/** The folder beside another, written as short as the other was. */

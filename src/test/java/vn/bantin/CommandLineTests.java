@@ -53,4 +53,27 @@ class CommandLineTests {
 		assertThat(this.served).isEmpty();
 	}
 
+	@Test
+	void exportSiteWithoutAFolderIsAUsageErrorAndStartsNothing() {
+		assertThat(run("export-site", "--base-url=https://example.org/")).isEqualTo(CommandLine.USAGE_ERROR);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("name the folder to write");
+		assertThat(this.served).isEmpty();
+	}
+
+	@Test
+	void exportSiteRefusesABaseUrlThatIsNotAnAbsoluteHttpAddress() {
+		for (String bad : new String[] { "xa-hoang-trung/", "ftp://example.org/", "https://example.org/?a=1" }) {
+			assertThat(run("export-site", "site", "--base-url=" + bad)).as(bad).isEqualTo(CommandLine.USAGE_ERROR);
+		}
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("--base-url must be an absolute http(s) address");
+		assertThat(this.served).isEmpty();
+	}
+
+	@Test
+	void helpListsExportSite() {
+		assertThat(run("help")).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("export-site DIR [--base-url=URL]");
+	}
+
 }

@@ -77,7 +77,18 @@ class ItemRelease {
 	 */
 	List<Publications.PublicationView> fire(String itemId, Instant occurrence) {
 		Instant now = this.clock.instant();
-		List<Publications.PublicationView> recorded = this.transaction.execute((status) -> {
+		List<Publications.PublicationView> recorded = record(itemId, occurrence, now);
+		this.handover.run(now);
+		return recorded;
+	}
+
+	/**
+	 * Records the publications of a release without handing them over: for a caller that
+	 * releases many items and hands over once ({@link DueReleases}).
+	 * @return the publications recorded
+	 */
+	List<Publications.PublicationView> record(String itemId, Instant occurrence, Instant now) {
+		return this.transaction.execute((status) -> {
 			List<Publications.PublicationView> made = new ArrayList<>();
 			Optional<ItemView> item = this.catalog.item(itemId);
 			Optional<Instant> releaseAt = item.flatMap(ItemView::releaseAt);
@@ -96,8 +107,6 @@ class ItemRelease {
 			}
 			return made;
 		});
-		this.handover.run(now);
-		return recorded;
 	}
 
 	/**
