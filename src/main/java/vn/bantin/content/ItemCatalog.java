@@ -165,11 +165,10 @@ public class ItemCatalog {
 					.and(builder.equal(root.get("publishedAt"), at), builder.greaterThan(root.get("id"), item.id())));
 		Sort order = newer ? Sort.by(Sort.Order.asc("publishedAt"), Sort.Order.desc("id"))
 				: Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.asc("id"));
+		// the first match only: a page would also count every match
 		return this.items
-			.findAll(visible(now).and(side).and(matching(new ItemQuery(null, null, null, channel, null, null))),
-					PageRequest.of(0, 1, order))
-			.stream()
-			.findFirst()
+			.findBy(visible(now).and(side).and(matching(new ItemQuery(null, null, null, channel, null, null))),
+					(query) -> query.sortBy(order).first())
 			.map(Item::view);
 	}
 

@@ -133,10 +133,14 @@ class SiteItems {
 	 * their own catalogues, and a change to one is announced by an item of its own.
 	 */
 	List<Listed> news(int size) {
-		return this.catalog
-			.published(web(), this.clock.instant(),
-					(item) -> item.kind() == ItemKind.NEWS || item.kind() == ItemKind.ANNOUNCEMENT, size)
-			.stream()
+		Instant now = this.clock.instant();
+		// one small query per kind, merged, rather than reading every item to filter
+		return java.util.stream.Stream.of(ItemKind.NEWS, ItemKind.ANNOUNCEMENT)
+			.flatMap((kind) -> this.catalog
+				.published(new ItemQuery(null, kind, null, Channel.WEB, null, null), now, 0, size)
+				.stream())
+			.sorted(Comparator.comparing(ItemView::publishedAt, Comparator.reverseOrder()).thenComparing(ItemView::id))
+			.limit(size)
 			.map(this::listed)
 			.toList();
 	}
