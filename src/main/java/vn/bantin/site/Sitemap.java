@@ -61,7 +61,21 @@ class Sitemap {
 		this.plans.themes()
 			.forEach((theme) -> urls
 				.add(url(base + "/themes/" + UriUtils.encodePathSegment(theme.key(), "UTF-8"), null)));
-		for (ItemView item : this.items.all(MAX_URLS)) {
+		urls.add(url(base + "/archive", null));
+		this.items.months()
+			.keySet()
+			.forEach((month) -> urls
+				.add(url(base + String.format("/archive/%d/%02d", month.getYear(), month.getMonthValue()), null)));
+		List<ItemView> readable = this.items.all(MAX_URLS);
+		// tag pages list current items only, so tags of archived items have no page of
+		// their own
+		readable.stream()
+			.filter((item) -> !this.items.archived(item))
+			.flatMap((item) -> item.tags().stream())
+			.distinct()
+			.sorted()
+			.forEach((tag) -> urls.add(url(base + "/tags/" + UriUtils.encodePathSegment(tag, "UTF-8"), null)));
+		for (ItemView item : readable) {
 			Instant modified = (item.updatedAt() != null) ? item.updatedAt() : item.publishedAt();
 			if (urls.size() < MAX_URLS) {
 				urls.add(url(base + "/items/" + UriUtils.encodePathSegment(item.id(), "UTF-8"), modified));

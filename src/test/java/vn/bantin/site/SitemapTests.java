@@ -59,7 +59,7 @@ class SitemapTests {
 	}
 
 	@Test
-	void sitemapListsPublishedItemsWithAbsoluteAddressesAndLeavesOutOthers() throws Exception {
+	void sitemapListsPublishedItemsTheirTagsAndMonthsWithAbsoluteAddressesAndLeavesOutOthers() throws Exception {
 		int n = counter.incrementAndGet();
 		String published = this.published.published(this.clock.instant(), "Bản đồ số xã " + n, "ban-do",
 				EnumSet.of(Channel.WEB));
@@ -70,6 +70,10 @@ class SitemapTests {
 		List<String> locations = sitemap.select("url > loc").eachText();
 		assertThat(locations).contains("http://xa.example.vn/", "http://xa.example.vn/items",
 				"http://xa.example.vn/items/" + published);
+		java.time.YearMonth month = java.time.YearMonth
+			.from(this.clock.instant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+		assertThat(locations).contains("http://xa.example.vn/tags/ban-do", "http://xa.example.vn/archive",
+				String.format("http://xa.example.vn/archive/%d/%02d", month.getYear(), month.getMonthValue()));
 		assertThat(locations).noneMatch((location) -> location.endsWith("/" + waiting));
 		assertThat(locations).allMatch((location) -> location.startsWith("http://xa.example.vn/"));
 		assertThat(locations).noneMatch((location) -> location.contains("/admin"));
