@@ -46,8 +46,7 @@ class DocumentController {
 		Page<Entry> shown = SiteItems.page(matching, page);
 		model.addAttribute("documents", shown);
 		model.addAttribute("q", query);
-		model.addAttribute("previous", shown.hasPrevious() ? link(query, shown.getNumber()) : null);
-		model.addAttribute("next", shown.hasNext() ? link(query, shown.getNumber() + 2) : null);
+		model.addAttribute("pager", Pager.of(shown.getNumber() + 1, shown.getTotalPages(), link(query)));
 		return "site/documents";
 	}
 
@@ -86,12 +85,13 @@ class DocumentController {
 		return (text != null) ? text : "";
 	}
 
-	private static String link(String q, int page) {
+	/** The list's address with its search, without a page number. */
+	private static String link(String q) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/documents");
 		if (q != null) {
 			uri.queryParam("q", q);
 		}
-		return uri.queryParam("page", page).encode().build().toUriString();
+		return uri.encode().build().toUriString();
 	}
 
 	/**

@@ -61,8 +61,7 @@ class ProcedureController {
 		model.addAttribute("statuses", ProcedureStatus.values());
 		model.addAttribute("field", chosenField);
 		model.addAttribute("status", (wanted != null) ? wanted.key() : null);
-		model.addAttribute("previous", shown.hasPrevious() ? link(chosenField, wanted, shown.getNumber()) : null);
-		model.addAttribute("next", shown.hasNext() ? link(chosenField, wanted, shown.getNumber() + 2) : null);
+		model.addAttribute("pager", Pager.of(shown.getNumber() + 1, shown.getTotalPages(), link(chosenField, wanted)));
 		return "site/procedures";
 	}
 
@@ -89,7 +88,8 @@ class ProcedureController {
 			.findFirst();
 	}
 
-	private static String link(String field, ProcedureStatus status, int page) {
+	/** The catalogue's address with its filters, without a page number. */
+	private static String link(String field, ProcedureStatus status) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/procedures");
 		if (field != null) {
 			uri.queryParam("field", field);
@@ -97,7 +97,7 @@ class ProcedureController {
 		if (status != null) {
 			uri.queryParam("status", status.key());
 		}
-		return uri.queryParam("page", page).encode().build().toUriString();
+		return uri.encode().build().toUriString();
 	}
 
 }
