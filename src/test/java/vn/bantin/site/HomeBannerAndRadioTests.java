@@ -129,11 +129,19 @@ class HomeBannerAndRadioTests {
 
 		Instant now = this.clock.instant();
 		List<AgendaEntry.Line> planned = planned();
+		java.util.Map<String, Boolean> visibleBefore = new java.util.HashMap<>();
+		planned.forEach((line) -> visibleBefore.put(line.itemId(),
+				this.catalog.item(line.itemId()).orElseThrow().visibleAt(now)));
 		String radio = radio(home());
 		int linked = 0;
 		for (AgendaEntry.Line line : planned) {
 			String link = "<a href=\"/items/" + line.itemId() + "\">";
-			if (this.catalog.item(line.itemId()).orElseThrow().visibleAt(now)) {
+			boolean visible = this.catalog.item(line.itemId()).orElseThrow().visibleAt(now);
+			if (visible != visibleBefore.get(line.itemId())) {
+				// the scheduler put the sample item out while the page was being made
+				continue;
+			}
+			if (visible) {
 				assertThat(radio).contains(link);
 				linked++;
 			}
