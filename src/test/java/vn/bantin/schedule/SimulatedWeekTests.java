@@ -288,6 +288,14 @@ class SimulatedWeekTests {
 	private static ConfigurableApplicationContext start(Path dataDir, Path schedules) {
 		return new SpringApplicationBuilder(BantinApplication.class, WeekConfiguration.class, TestItems.class).run(
 				"--server.port=0", "--bantin.data-dir=" + dataDir, "--spring.quartz.auto-startup=false",
+				// Quartz keeps each scheduler's connection provider in a JVM-wide
+				// registry by
+				// scheduler name: under the shared name, the running schedulers of other
+				// test
+				// contexts would fire this database's triggers (a restart keeps this
+				// name: it
+				// names the stored triggers)
+				"--spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-week-test",
 				"--bantin.content-dir=src/test/resources/engine/content", "--bantin.schedules-dir=" + schedules,
 				"--bantin.account.initial-admin-password=week-test-password");
 	}

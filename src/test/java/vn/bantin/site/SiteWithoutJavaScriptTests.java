@@ -56,7 +56,7 @@ class SiteWithoutJavaScriptTests {
 		browser.get(this.pages.url("/"));
 		WebElement first = browser.findElement(By.cssSelector("main ul.latest a"));
 		String title = first.getText();
-		first.click();
+		follow(first);
 		assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo(title);
 		assertThat(browser.findElement(By.cssSelector("main .body")).getText()).isNotBlank();
 	}
@@ -66,7 +66,7 @@ class SiteWithoutJavaScriptTests {
 		this.pages.kinds();
 		browser.get(this.pages.url("/"));
 		browser.findElement(By.id("q")).sendKeys("cai cach");
-		browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+		follow(browser.findElement(By.cssSelector("form.search button[type=submit]")));
 		assertThat(browser.getCurrentUrl()).contains("/search?q=cai+cach");
 		assertThat(browser.findElements(By.cssSelector("main ol.item-list li"))).isNotEmpty();
 		assertThat(browser.findElements(By.cssSelector("main ol.item-list mark")))
@@ -78,7 +78,7 @@ class SiteWithoutJavaScriptTests {
 	void residentPagesThroughTheLatestItems() {
 		this.pages.kinds();
 		browser.get(this.pages.url("/items"));
-		browser.findElement(By.cssSelector("nav.pages a[rel=next]")).click();
+		follow(browser.findElement(By.cssSelector("nav.pages a[rel=next]")));
 		assertThat(browser.getCurrentUrl()).endsWith("/items?page=2");
 		assertThat(browser.findElements(By.cssSelector("main ol.item-list li"))).isNotEmpty();
 	}
@@ -106,8 +106,19 @@ class SiteWithoutJavaScriptTests {
 		browser.get(this.pages.url("/procedures"));
 		WebElement procedure = browser.findElement(By.cssSelector("main table.procedures th a"));
 		String title = procedure.getText();
-		procedure.click();
+		follow(procedure);
 		assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo(title);
+	}
+
+	/**
+	 * Clicks a link or button and waits until the browser has left the page: a click only
+	 * starts the navigation.
+	 */
+	private static void follow(WebElement element) {
+		String from = browser.getCurrentUrl();
+		element.click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+			.until((driver) -> !from.equals(driver.getCurrentUrl()));
 	}
 
 }
