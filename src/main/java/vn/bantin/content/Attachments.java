@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,10 +30,12 @@ class Attachments {
 
 	static final long MAX_BYTES = 10L * 1024 * 1024;
 
-	/** Extension by content: what channels can use (site, feeds, mail, loudspeakers). */
-	static final Map<String, String> TYPES = Map.of("png", "image/png", "jpg", "image/jpeg", "gif", "image/gif", "webp",
-			"image/webp", "pdf", "application/pdf", "mp3", "audio/mpeg", "wav", "audio/wav", "ogg", "audio/ogg", "m4a",
-			"audio/mp4");
+	/**
+	 * What may be uploaded, by the extension its content is recognised as: what every
+	 * channel can use (site, feeds, mail, loudspeakers). Their types are the media
+	 * module's ({@code MediaTypes}).
+	 */
+	static final Set<String> EXTENSIONS = Set.of("png", "jpg", "gif", "webp", "pdf", "mp3", "wav", "ogg", "m4a");
 
 	private final Path root;
 
@@ -75,7 +77,7 @@ class Attachments {
 
 	/** The kind of an upload, if it is one channels can use. */
 	static Optional<String> extension(byte[] bytes) {
-		return FileSignature.extension(bytes).filter(TYPES::containsKey);
+		return FileSignature.extension(bytes).filter(EXTENSIONS::contains);
 	}
 
 }

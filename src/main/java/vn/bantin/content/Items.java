@@ -42,6 +42,19 @@ interface Items extends JpaRepository<Item, String>, JpaSpecificationExecutor<It
 	@Query("select max(i.updatedAt) from Item i where i.publishedAt is not null and i.updatedAt <= :now")
 	java.time.Instant lastChangeOfPublished(java.time.Instant now);
 
+	/**
+	 * When each published item on a channel (a {@code like} pattern over its
+	 * comma-separated channels) that is current at {@code now}, or expired and kept in
+	 * the archive, was published; newest first.
+	 */
+	@Query("""
+			select i.publishedAt from Item i
+			where i.status = vn.bantin.content.ItemStatus.PUBLISHED and i.publishedAt <= :now
+			  and (i.expireAt is null or i.expireAt > :now or i.onExpiry = :kept)
+			  and concat(',', i.channels, ',') like :channel
+			order by i.publishedAt desc""")
+	List<java.time.Instant> publicationTimes(java.time.Instant now, String channel, OnExpiry kept);
+
 	/** The latest expiry, at or before {@code now}, of an item that was published. */
 	@Query("select max(i.expireAt) from Item i where i.publishedAt is not null and i.expireAt <= :now")
 	java.time.Instant lastExpiryOfPublished(java.time.Instant now);

@@ -3,6 +3,7 @@ package vn.bantin.export;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,7 @@ record Address(List<String> segments, boolean trailingSlash, Map<String, String>
 
 	Address {
 		segments = List.copyOf(segments);
-		query = java.util.Collections.unmodifiableMap(new TreeMap<>(query));
+		query = Collections.unmodifiableMap(new TreeMap<>(query));
 	}
 
 	/**
@@ -43,8 +44,7 @@ record Address(List<String> segments, boolean trailingSlash, Map<String, String>
 				continue;
 			}
 			String segment = VietnameseText.nfc(UriUtils.decode(raw, StandardCharsets.UTF_8));
-			if (segment.equals(".") || segment.equals("..") || segment.contains("/") || segment.contains("\\")
-					|| segment.indexOf('\0') >= 0) {
+			if (!fileName(segment)) {
 				return Optional.empty();
 			}
 			segments.add(segment);
@@ -55,15 +55,22 @@ record Address(List<String> segments, boolean trailingSlash, Map<String, String>
 				int equals = pair.indexOf('=');
 				String name = UriUtils.decode((equals < 0) ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
 				String value = (equals < 0) ? "" : UriUtils.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+				name = VietnameseText.nfc(name);
 				value = VietnameseText.nfc(value);
-				if (name.isEmpty() || value.isEmpty() || value.contains("/") || value.equals(".")
-						|| value.equals("..")) {
+				// both become folder names of the file written (file())
+				if (name.isEmpty() || value.isEmpty() || !fileName(name) || !fileName(value)) {
 					continue;
 				}
-				query.put(VietnameseText.nfc(name), value);
+				query.put(name, value);
 			}
 		}
 		return Optional.of(new Address(segments, rawPath.endsWith("/") && !segments.isEmpty(), query));
+	}
+
+	/** Whether {@code text} can be one folder or file name inside the export. */
+	private static boolean fileName(String text) {
+		return !text.equals(".") && !text.equals("..") && !text.contains("/") && !text.contains("\\")
+				&& text.indexOf('\0') < 0;
 	}
 
 	/** The path, encoded, with a leading slash. */

@@ -196,11 +196,6 @@ final class Links {
 		return new URI(encoded.toString());
 	}
 
-	/** Splits a path like {@code a/b/index.html} the export writes into its segments. */
-	static List<String> segments(String file) {
-		return List.of(file.split("/"));
-	}
-
 	/**
 	 * A link's target on the site.
 	 *

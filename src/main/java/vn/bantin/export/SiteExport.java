@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -28,7 +29,6 @@ import org.springframework.util.StringUtils;
 
 import vn.bantin.commune.Commune;
 import vn.bantin.commune.CommuneIdentity;
-import vn.bantin.publishing.Handover;
 import vn.bantin.schedule.DueReleases;
 
 /**
@@ -62,15 +62,12 @@ public class SiteExport {
 
 	private final DueReleases releases;
 
-	private final Handover handover;
-
 	private final Commune commune;
 
 	private final Clock clock;
 
-	SiteExport(DueReleases releases, Handover handover, Commune commune, Clock clock) {
+	SiteExport(DueReleases releases, Commune commune, Clock clock) {
 		this.releases = releases;
-		this.handover = handover;
 		this.commune = commune;
 		this.clock = clock;
 	}
@@ -79,20 +76,6 @@ public class SiteExport {
 	public Optional<URI> defaultBaseUrl() {
 		String website = this.commune.identity().websiteUrl();
 		return StringUtils.hasText(website) ? Optional.of(URI.create(website.strip())) : Optional.empty();
-	}
-
-	/**
-	 * Publishes what is due, then exports the site the application answers at
-	 * {@code application} into {@code dir}.
-	 * @param application where this application answers HTTP (a loopback address)
-	 * @param dir the folder to write (replaced when it holds an earlier export)
-	 * @param baseUrl the absolute address the export will be served from
-	 * @return what was written and which links are broken
-	 * @throws IOException when the export could not be written; {@code dir} is then
-	 * untouched
-	 */
-	public Report export(URI application, Path dir, URI baseUrl) throws IOException {
-		return export(application, dir, baseUrl, Set.of());
 	}
 
 	/**
@@ -111,8 +94,8 @@ public class SiteExport {
 	public Report export(URI application, Path dir, URI baseUrl, Set<String> languages) throws IOException {
 		Path target = dir.toAbsolutePath().normalize();
 		refuseToReplaceForeign(target);
+		// releases what is due and hands it over before returning
 		this.releases.releaseNow();
-		this.handover.run(this.clock.instant());
 
 		CommuneIdentity identity = this.commune.identity();
 		String base = withSlash(baseUrl.toString());
@@ -126,16 +109,17 @@ public class SiteExport {
 		String name = target.getFileName().toString();
 		Path staging = Files.createTempDirectory(parent, "." + name + ".export-");
 		Path scratch = Files.createTempDirectory(parent, "." + name + ".scratch-");
+		ExecutorService http = Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "export-http");
+			thread.setDaemon(true);
+			return thread;
+		});
 		try {
 			HttpClient client = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
 				.followRedirects(HttpClient.Redirect.NEVER)
 				.connectTimeout(Duration.ofSeconds(10))
-				.executor(Executors.newCachedThreadPool((task) -> {
-					Thread thread = new Thread(task, "export-http");
-					thread.setDaemon(true);
-					return thread;
-				}))
+				.executor(http)
 				.build();
 			int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
 			Crawl crawl = new Crawl(client, links, scratch, parallelism);
@@ -163,7 +147,8 @@ public class SiteExport {
 				}
 				bytes.addAndGet(write(staging, file, rewriting.content(fetched, false), fetched.body()));
 			});
-			if (missing.status() == 404 && missing.kind() == Crawl.Kind.HTML) {
+			boolean notFoundPage = missing.status() == 404 && missing.kind() == Crawl.Kind.HTML;
+			if (notFoundPage) {
 				bytes.addAndGet(
 						write(staging, List.of("404.html"),
 								rewriting.content(new Crawl.Fetched(new Address(List.of(), false, Map.of()), 200,
@@ -188,11 +173,12 @@ public class SiteExport {
 				.stream()
 				.filter((fetched) -> fetched.ok() && fetched.kind() == Crawl.Kind.HTML)
 				.count();
-			int files = written.size() + ((missing.status() == 404) ? 1 : 0);
+			int files = written.size() + (notFoundPage ? 1 : 0);
 			replace(target, staging);
 			return new Report(target, URI.create(base), pages, files, bytes.get(), broken, problems);
 		}
 		finally {
+			http.shutdownNow();
 			deleteTree(scratch);
 			if (Files.exists(staging)) {
 				deleteTree(staging);
@@ -204,6 +190,10 @@ public class SiteExport {
 		Path path = root;
 		for (String segment : file) {
 			path = path.resolve(segment);
+		}
+		if (!path.normalize().startsWith(root)) {
+			// Address refuses such names; this keeps a slip there from writing elsewhere
+			throw new IllegalStateException("Not under the export folder: " + String.join("/", file));
 		}
 		try {
 			Files.createDirectories(path.getParent());

@@ -55,8 +55,12 @@ class FeedController {
 
 	private final MessageSource messages;
 
-	FeedController(FeedItems items, PodcastAudio audio, Commune commune, PlanCatalog plans, MessageSource messages) {
+	private final PageVersion siteVersion;
+
+	FeedController(FeedItems items, PodcastAudio audio, Commune commune, PlanCatalog plans, MessageSource messages,
+			PageVersion site) {
 		this.messages = messages;
+		this.siteVersion = site;
 		this.items = items;
 		this.audio = audio;
 		this.commune = commune;
@@ -123,7 +127,7 @@ class FeedController {
 			.map((episode) -> " " + episode.length() + " " + episode.duration())
 			.collect(java.util.stream.Collectors.joining());
 		FeedVersion version = FeedVersion.of(scope.key() + "/" + type + episodes,
-				entries.stream().map(FeedWriter.Entry::item).toList());
+				entries.stream().map(FeedWriter.Entry::item).toList(), this.siteVersion.lastModified());
 		response.setHeader(HttpHeaders.CACHE_CONTROL,
 				CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic().getHeaderValue());
 		if (request.checkNotModified(version.etag(), version.lastModified().toEpochMilli())) {
@@ -139,10 +143,10 @@ class FeedController {
 		}
 		FeedWriter.Channel channel = new FeedWriter.Channel(title,
 				this.messages.getMessage("feed.description", new Object[] { identity.name() }, FEED_LOCALE), site, self,
-				artwork, FeedWriter.publisher(identity));
+				artwork, identity.name());
 		response.setContentType(FeedWriter.RSS.equals(type) ? RSS_TYPE : ATOM_TYPE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		Instant updated = entries.isEmpty() ? null : version.lastModified();
+		Instant updated = entries.isEmpty() ? null : version.newest();
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		FeedWriter.write(type, channel, entries, updated, out);
 		out.flush();

@@ -12,17 +12,20 @@ import vn.bantin.content.ItemView;
 
 /**
  * What a feed's HTTP validators are: an ETag that changes whenever an item enters, leaves
- * or changes (a hash of the feed's name and each item's id, publication and update
- * times), and Last-Modified, the newest of those times (in whole seconds, as HTTP dates
- * are).
+ * or changes (a hash of the feed's name and each item's id, publication and update times)
+ * or the site around it changes (the commune's name and logo, the plans' themes:
+ * {@link PageVersion#lastModified()}), and Last-Modified, the latest of all these (in
+ * whole seconds, as HTTP dates are), which never goes back when the newest item leaves.
  *
  * @param etag the entity tag, quoted
- * @param lastModified when the feed last changed; the epoch for an empty feed
+ * @param lastModified when the feed last changed
+ * @param newest when its newest entry was published or updated; the epoch for an empty
+ * feed
  */
-record FeedVersion(String etag, Instant lastModified) {
+record FeedVersion(String etag, Instant lastModified, Instant newest) {
 
-	static FeedVersion of(String feed, List<ItemView> items) {
-		StringBuilder text = new StringBuilder(feed);
+	static FeedVersion of(String feed, List<ItemView> items, Instant siteChanged) {
+		StringBuilder text = new StringBuilder(feed).append('\n').append(siteChanged);
 		Instant newest = Instant.EPOCH;
 		for (ItemView item : items) {
 			Instant updated = FeedWriter.updated(item);
@@ -33,8 +36,9 @@ record FeedVersion(String etag, Instant lastModified) {
 		}
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+			newest = newest.truncatedTo(ChronoUnit.SECONDS);
 			return new FeedVersion("\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"",
-					newest.truncatedTo(ChronoUnit.SECONDS));
+					siteChanged.isAfter(newest) ? siteChanged.truncatedTo(ChronoUnit.SECONDS) : newest, newest);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

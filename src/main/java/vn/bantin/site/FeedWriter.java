@@ -28,7 +28,6 @@ import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
-import vn.bantin.commune.CommuneIdentity;
 import vn.bantin.content.ItemView;
 import vn.bantin.text.Markdown;
 
@@ -203,11 +202,6 @@ final class FeedWriter {
 
 	static String clean(String text) {
 		return (text != null) ? CONTROL.matcher(text).replaceAll("") : null;
-	}
-
-	/** The publisher's name for a feed's channel. */
-	static String publisher(CommuneIdentity identity) {
-		return identity.name();
 	}
 
 }

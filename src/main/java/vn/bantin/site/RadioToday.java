@@ -116,7 +116,7 @@ class RadioToday {
 			this.seen = current;
 		}
 		Instant changedAt = current.at().isAfter(midnight) ? current.at() : midnight;
-		return new Day(date, midnight, bulletins, changedAt, Integer.toHexString(fingerprint.hashCode()));
+		return new Day(date, bulletins, changedAt, Integer.toHexString(fingerprint.hashCode()));
 	}
 
 	private Bulletin bulletin(AgendaEntry entry, ZoneId zone, Instant now) {
@@ -152,12 +152,11 @@ class RadioToday {
 	 * The radio programme of one day.
 	 *
 	 * @param date the commune's date
-	 * @param midnight when it began
 	 * @param bulletins the occurrences, by start
 	 * @param changedAt when the programme last changed, as far as this node knows
 	 * @param fingerprint a short digest of what is shown
 	 */
-	record Day(LocalDate date, Instant midnight, List<Bulletin> bulletins, Instant changedAt, String fingerprint) {
+	record Day(LocalDate date, List<Bulletin> bulletins, Instant changedAt, String fingerprint) {
 
 		Day {
 			bulletins = List.copyOf(bulletins);

@@ -146,13 +146,14 @@ class SiteItems {
 	}
 
 	/**
-	 * The emergency items residents may see now, newest first: the home page's banner. An
-	 * emergency is over when it expires, so it leaves the banner by the same rule as the
-	 * site.
+	 * The emergency items residents may see on the site now, newest first: the home
+	 * page's banner links to each (an emergency for the loudspeakers alone has no page).
+	 * An emergency is over when it expires, so it leaves the banner by the same rule as
+	 * the site.
 	 */
 	List<Listed> emergencies() {
 		return this.catalog
-			.published(new ItemQuery(null, null, null, null, Priority.EMERGENCY, null), this.clock.instant(), 0,
+			.published(new ItemQuery(null, null, null, Channel.WEB, Priority.EMERGENCY, null), this.clock.instant(), 0,
 					EMERGENCY_LIMIT)
 			.map(this::listed)
 			.getContent();

@@ -125,7 +125,7 @@ class SitePagesController {
 			throw notFound();
 		}
 		return list(model, "site.month.heading", String.format("%02d/%d", month, year),
-				this.items.month(when, page - 1), String.format("/archive/%d/%02d", year, month));
+				this.items.month(when, page - 1), ArchiveMonth.path(when));
 	}
 
 	@GetMapping("/search")
@@ -197,7 +197,12 @@ class SitePagesController {
 	record ArchiveMonth(YearMonth month, long count) {
 
 		public String path() {
-			return String.format("/archive/%d/%02d", this.month.getYear(), this.month.getMonthValue());
+			return path(this.month);
+		}
+
+		/** The address of a month of the archive, e.g. {@code /archive/2026/09}. */
+		static String path(YearMonth month) {
+			return String.format("/archive/%d/%02d", month.getYear(), month.getMonthValue());
 		}
 
 		public String label() {

@@ -64,8 +64,7 @@ class Sitemap {
 		urls.add(url(base + "/archive", null));
 		this.items.months()
 			.keySet()
-			.forEach((month) -> urls
-				.add(url(base + String.format("/archive/%d/%02d", month.getYear(), month.getMonthValue()), null)));
+			.forEach((month) -> urls.add(url(base + SitePagesController.ArchiveMonth.path(month), null)));
 		List<ItemView> readable = this.items.all(MAX_URLS);
 		// tag pages list current items only, so tags of archived items have no page of
 		// their own

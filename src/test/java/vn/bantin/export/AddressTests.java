@@ -73,6 +73,13 @@ class AddressTests {
 	}
 
 	@Test
+	void queryNamesAndValuesThatAreNoFileNameAreDroppedSoNothingIsWrittenOutsideTheExport() {
+		Address home = address("/?..=x&a%2Fb=1&page=..&q=a%5Cb&page2=2");
+		assertThat(home.query()).containsOnlyKeys("page2");
+		assertThat(home.file(true, ".html")).containsExactly("page2", "2", "index.html");
+	}
+
+	@Test
 	void relativeLinksClimbOnlyAsFarAsNeeded() {
 		assertThat(Rewriting.relative(List.of("index.html"), List.of("items", "x", "index.html")))
 			.isEqualTo("items/x/index.html");

@@ -11,7 +11,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The page about the commune: who it is and how to reach it, in Vietnamese, with a part
@@ -24,11 +23,7 @@ class AboutPageTests {
 	MockMvc mvc;
 
 	Document page(String path) throws Exception {
-		return Jsoup.parse(this.mvc.perform(get(path).header("Accept-Language", "vi"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		return SitePage.get(this.mvc, path);
 	}
 
 	@Test

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,11 +58,7 @@ class DocumentPagesTests {
 	}
 
 	Document page(String path, Object... variables) throws Exception {
-		return Jsoup.parse(this.mvc.perform(get(path, variables).header("Accept-Language", "vi"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8));
+		return SitePage.get(this.mvc, path, variables);
 	}
 
 	static Element entry(Document list, String number) {

@@ -134,9 +134,11 @@ class PageCachingTests {
 	}
 
 	@Test
-	void changingTheCommunesIdentityChangesEveryPage() throws Exception {
+	void changingTheCommunesIdentityChangesEveryPageAndFeed() throws Exception {
 		this.clock.set(Instant.parse("2027-08-05T03:00:00Z"));
 		MockHttpServletResponse before = fetch("/about", null, null);
+		// a feed's channel carries the commune's name and logo
+		MockHttpServletResponse feedBefore = fetch("/feeds/rss.xml", null, null);
 		MockHttpSession session = SignIn.as(this.mvc, SignIn.ADMIN, SignIn.ADMIN_PASSWORD);
 		Instant changedAt = Instant.parse("2027-08-05T03:10:00Z");
 		this.clock.set(changedAt);
@@ -147,6 +149,10 @@ class PageCachingTests {
 			assertThat(after.getStatus()).isEqualTo(200);
 			assertThat(after.getContentAsString()).contains("0237 3865 123");
 			assertThat(lastModified(after)).isEqualTo(changedAt);
+			MockHttpServletResponse feedAfter = fetch("/feeds/rss.xml", feedBefore.getHeader(HttpHeaders.ETAG),
+					feedBefore.getHeader(HttpHeaders.LAST_MODIFIED));
+			assertThat(feedAfter.getStatus()).isEqualTo(200);
+			assertThat(lastModified(feedAfter)).isEqualTo(changedAt);
 		}
 		finally {
 			// restored at an early instant, so that other tests' clocks are not before it

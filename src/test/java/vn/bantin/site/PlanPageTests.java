@@ -1,8 +1,5 @@
 package vn.bantin.site;
 
-import java.nio.charset.StandardCharsets;
-
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +26,7 @@ class PlanPageTests {
 	MockMvc mvc;
 
 	Document page(String path) throws Exception {
-		return Jsoup.parse(this.mvc.perform(get(path).header("Accept-Language", "vi"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8));
+		return SitePage.get(this.mvc, path);
 	}
 
 	@Test

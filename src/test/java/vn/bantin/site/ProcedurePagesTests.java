@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,11 +57,7 @@ class ProcedurePagesTests {
 	}
 
 	Document page(String path) throws Exception {
-		return Jsoup.parse(this.mvc.perform(get(path).header("Accept-Language", "vi"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8));
+		return SitePage.get(this.mvc, path);
 	}
 
 	/** A repealed procedure in the field "Thử nghiệm N", published now. */

@@ -281,12 +281,7 @@ class SitePagesTests {
 	}
 
 	private Document page(String path) throws Exception {
-		String html = this.mvc.perform(get(path))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return Jsoup.parse(html);
+		return SitePage.get(this.mvc, path);
 	}
 
 	static String unique(String prefix) {
