@@ -126,8 +126,9 @@ class ApplicationRestartTests {
 
 	private static ConfigurableApplicationContext start(Path dataDir, String adminPassword,
 			String... databaseArguments) {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--bantin.data-dir=" + dataDir,
-				"--bantin.account.initial-admin-password=" + adminPassword));
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+				"--spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-restart-test",
+				"--bantin.data-dir=" + dataDir, "--bantin.account.initial-admin-password=" + adminPassword));
 		arguments.addAll(List.of(databaseArguments));
 		return new SpringApplicationBuilder(BantinApplication.class).run(arguments.toArray(String[]::new));
 	}

@@ -69,6 +69,7 @@ class FirstStartTests {
 
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(BantinApplication.class).run("--server.port=0",
+				"--spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-first-start-test",
 				"--bantin.data-dir=" + this.dataDir, "--bantin.account.initial-admin-password=");
 	}
 

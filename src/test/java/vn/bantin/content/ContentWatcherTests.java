@@ -154,6 +154,7 @@ class ContentWatcherTests {
 
 	private ConfigurableApplicationContext start(Path content, String... settings) {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+				"--spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-content-watcher-test",
 				"--bantin.data-dir=" + this.temp.resolve("data"), "--bantin.content-dir=" + content,
 				"--bantin.account.initial-admin-password=watcher-test-password"));
 		arguments.addAll(List.of(settings));

@@ -45,6 +45,7 @@ class StoredTimetablesRestartTests {
 
 	private static ConfigurableApplicationContext start(Path dataDir) {
 		return new SpringApplicationBuilder(BantinApplication.class).run("--server.port=0",
+				"--spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-stored-timetables-test",
 				"--bantin.data-dir=" + dataDir, "--bantin.account.initial-admin-password=restart-test-password");
 	}
 

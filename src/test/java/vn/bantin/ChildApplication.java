@@ -1,0 +1,130 @@
+package vn.bantin;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application in a process of its own, started with the test's class path, for tests
+ * that must stop it the way a power cut or {@code kill -9} does: no shutdown hook, no
+ * closing of connections, nothing flushed. In-process contexts cannot be stopped like
+ * that.
+ *
+ * <p>
+ * The process writes its output to {@code output.log} in the given folder (shown when it
+ * fails to start); {@link #kill()} ends it at once (SIGKILL), {@link #close()} politely.
+ */
+public final class ChildApplication implements AutoCloseable {
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path log;
+
+	private ChildApplication(Process process, int port, Path log) {
+		this.process = process;
+		this.port = port;
+		this.log = log;
+	}
+
+	/**
+	 * Starts the application on a free port with these arguments (e.g.
+	 * {@code --bantin.data-dir=...}) and waits until it answers {@code /actuator/health}.
+	 * @param folder where its output log goes
+	 */
+	public static ChildApplication start(Path folder, Duration timeout, String... arguments)
+			throws IOException, InterruptedException {
+		int port = freePort();
+		Files.createDirectories(folder);
+		Path log = Files.createTempFile(folder, "output-", ".log");
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx512m");
+		command.add("-Duser.timezone=America/New_York");
+		command.add("-Duser.language=tr");
+		command.add("-Duser.country=TR");
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(BantinApplication.class.getName());
+		command.add("--server.port=" + port);
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.start();
+		ChildApplication child = new ChildApplication(process, port, log);
+		child.awaitHealthy(timeout);
+		return child;
+	}
+
+	/** The base URL, e.g. {@code http://127.0.0.1:41234}. */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** Ends the process at once, as {@code kill -9} does, and waits for it to be gone. */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	/** What the process wrote so far. */
+	public String output() {
+		try {
+			return Files.readString(this.log);
+		}
+		catch (IOException ex) {
+			return "(no output: " + ex.getMessage() + ")";
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (this.process.isAlive()) {
+			this.process.destroy();
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				kill();
+			}
+		}
+	}
+
+	private void awaitHealthy(Duration timeout) throws InterruptedException {
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("The application ended while starting:\n" + output());
+			}
+			try {
+				HttpResponse<String> response = client.send(
+						HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(250);
+		}
+		kill();
+		throw new IllegalStateException("The application did not start within " + timeout + ":\n" + output());
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
