@@ -10,7 +10,7 @@
 #
 # Bản tin runs from target/bantin.jar on a fresh H2 data directory with its rate limits lifted; the
 # subscribers are added through the API (consent given by an administrator); the time is from
-# `POST /api/lists/{list}/sends` until `GET /api/sends/{id}` says COMPLETED (polled every 100 ms):
+# `POST /api/lists/{list}/sends` until `GET /api/sends/{id}` says completed (polled every 100 ms):
 # composing each message from the Thymeleaf template, signing its links, claiming rows, marking each
 # SENDING and SENT in the database, and SMTP. The baseline (bench/mail/BareLoop.java) only builds and
 # sends. Everything stays local (127.0.0.1) and every process started is stopped.

@@ -1,5 +1,5 @@
 """Part of bench/mail/run.sh: fills a list with N subscribers through Bản tin's API (once per list),
-sends an approved item to it, and times the send from the POST until the API says COMPLETED.
+sends an approved item to it, and times the send from the POST until the API says completed.
 
     python3 bench/mail/send.py BASE_URL USER PASSWORD N ROUND
 
@@ -51,9 +51,9 @@ start = time.monotonic()
 send = call("POST", f"/api/lists/{list_key}/sends", {"itemId": item}, token=token)
 while True:
     state = call("GET", f"/api/sends/{send['id']}", token=token)
-    if state["status"] == "COMPLETED":
+    if state["status"] == "completed":
         break
     time.sleep(0.1)
 seconds = time.monotonic() - start
-sent = state.get("counts", {}).get("SENT", n)
+sent = state["counts"]["sent"]
 print(f"{sent} {seconds:.2f} {sent / seconds:.0f}")
