@@ -163,6 +163,26 @@ class SubscriptionPagesTests {
 	}
 
 	@Test
+	void aKnownAddressGetsTheSameAnswerAndOnlyAConfirmationOfNewLists() throws Exception {
+		long id = confirmed("known@example.vn");
+
+		this.mvc.perform(signUp("known@example.vn"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Hãy kiểm tra hộp thư")));
+		Thread.sleep(300);
+		assertThat(SMTP.getReceivedMessages()).isEmpty();
+
+		this.jdbc.update("DELETE FROM subscription WHERE subscriber_id = ?", id);
+		this.mvc.perform(signUp("Known@Example.vn")).andExpect(status().isOk());
+		assertThat(SMTP.waitForIncomingEmail(5000, 1)).isTrue();
+		assertThat(recipients()).doesNotContain("known@example.vn");
+		URI link = confirmationLink(textOf(SMTP.getReceivedMessages()[0], new ArrayList<>()));
+		this.mvc.perform(post("/subscribe/confirm").param("token", token(link))).andExpect(status().isOk());
+		assertThat(recipients()).contains("known@example.vn");
+		assertThat(count("known@example.vn")).isOne();
+	}
+
+	@Test
 	void theHoneypotAnswersLikeSuccessAndStoresNothing() throws Exception {
 		this.mvc.perform(signUp("bot@example.vn").param("website", "http://spam.example"))
 			.andExpect(status().isOk())
