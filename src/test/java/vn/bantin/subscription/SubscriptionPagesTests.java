@@ -1,6 +1,8 @@
 package vn.bantin.subscription;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.text.Normalizer;
 import java.time.Duration;
@@ -11,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -55,7 +57,8 @@ class SubscriptionPagesTests {
 
 	private static final String LIST = "nguoi-dan-cchc";
 
-	private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+	private static final GreenMail SMTP = new GreenMail(
+			new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
 	static {
 		SMTP.start();
@@ -65,6 +68,15 @@ class SubscriptionPagesTests {
 	static void smtp(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@AfterAll
@@ -180,6 +192,25 @@ class SubscriptionPagesTests {
 		this.mvc.perform(post("/subscribe/confirm").param("token", token(link))).andExpect(status().isOk());
 		assertThat(recipients()).contains("known@example.vn");
 		assertThat(count("known@example.vn")).isOne();
+	}
+
+	@Test
+	void aConfirmationTheServerDidNotTakeIsSentByTheNextSignUp() throws Exception {
+		SMTP.stop();
+		try {
+			this.mvc.perform(signUp("unlucky@example.vn"))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("Chưa gửi được thư xác nhận")));
+		}
+		finally {
+			SMTP.start();
+		}
+		assertThat(row("unlucky@example.vn", "status")).isEqualTo("PENDING");
+		assertThat(row("unlucky@example.vn", "confirmation_sent_at")).isNull();
+
+		this.mvc.perform(signUp("unlucky@example.vn")).andExpect(status().isOk());
+		assertThat(SMTP.waitForIncomingEmail(5000, 1)).isTrue();
+		assertThat(row("unlucky@example.vn", "confirmation_sent_at")).isNotNull();
 	}
 
 	@Test
