@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
@@ -69,6 +70,8 @@ class Outbox {
 	private final ZoneId zone;
 
 	private final Clock clock;
+
+	private final Session readingSession = Session.getInstance(new Properties());
 
 	Outbox(MailroomSettings settings, BantinProperties properties, Clock clock) {
 		this.folder = ((settings.outbox() != null) ? settings.outbox() : properties.dataPath("outbox")).toAbsolutePath()
@@ -185,10 +188,11 @@ class Outbox {
 		return new PageImpl<>(entries, request, all.size());
 	}
 
-	/** The message in that file. */
-	MimeMessage read(Path file, Session session) throws IOException, MessagingException {
+	/** The message in that file, read for showing. */
+	OutboxLetter read(Path file) throws IOException, MessagingException {
+		OutboxEntry entry = entry(file);
 		try (InputStream in = Files.newInputStream(file)) {
-			return new MimeMessage(session, in);
+			return OutboxLetter.of(entry, new MimeMessage(this.readingSession, in));
 		}
 	}
 

@@ -34,4 +34,16 @@ record OutboxEntry(String day, String name, long size, Instant date, String to, 
 				MailText.decode(headers.getHeader("Subject", null)));
 	}
 
+	/** The size in kilobytes, at least 1. */
+	public long kilobytes() {
+		return Math.max(1, (this.size + 1023) / 1024);
+	}
+
+	/**
+	 * The file's path under the outbox, e.g. {@code 2026-11-29/071502-123-9f3a61c2.eml}.
+	 */
+	public String path() {
+		return this.day + "/" + this.name;
+	}
+
 }
