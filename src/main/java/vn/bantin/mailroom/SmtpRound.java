@@ -125,7 +125,8 @@ class SmtpRound implements Mailroom.Round {
 			return new Attempt(recipientsRefused(current, refused), false);
 		}
 		int code = returnCode(ex);
-		String answer = (code > 0) ? answer(ex.getMessage()) : describe(ex);
+		String answer = (code > 0) ? answer(ex.getMessage())
+				: (code < 0) ? "connection closed by the server" : describe(ex);
 		boolean connectionLost = code <= 0 || code == 421 || causedByIo(ex);
 		if (connectionLost) {
 			discard();

@@ -30,6 +30,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	/** The answer to the terminating dot; null: never answer (the connection stays). */
 	volatile String dataAnswer = "250 2.0.0 Ok: queued";
 
+	/** Close the connection (with no answer) once the terminating dot is read. */
+	volatile boolean closeAfterDot;
+
 	/** Close the connection after reading this many bytes of data; negative: never. */
 	volatile int closeAfterDataBytes = -1;
 
@@ -161,6 +164,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
 				return false;
 			}
 			if (line.equals(".")) {
+				if (this.closeAfterDot) {
+					client.close();
+					return false;
+				}
 				String answer = this.dataAnswer;
 				if (answer == null) {
 					// never answer: wait until the client gives up

@@ -142,6 +142,53 @@ class SmtpRoundTests {
 	}
 
 	@Test
+	void aConnectionClosedAfterTheEndOfTheDataWithoutAnAnswerMakesTheMessageUncertain() throws Exception {
+		try (ScriptedSmtpServer server = new ScriptedSmtpServer(); Mailroom.Round round = round(server.port())) {
+			server.closeAfterDot = true;
+			assertThat(round.send(message(round, "a@example.vn", 1))).isEqualTo(new Outcome(Outcome.Kind.UNCERTAIN,
+					"no answer after the end of the data: connection closed by the server"));
+		}
+	}
+
+	@Test
+	void a421AtMailFromOrRcptToIsDeferred() throws Exception {
+		try (ScriptedSmtpServer server = new ScriptedSmtpServer(); Mailroom.Round round = round(server.port())) {
+			server.mailAnswer = "421 4.7.0 too many connections";
+			assertThat(round.send(message(round, "a@example.vn", 1)))
+				.isEqualTo(new Outcome(Outcome.Kind.DEFERRED, "421 4.7.0 too many connections"));
+			server.mailAnswer = "250 2.1.0 Ok";
+			server.recipientAnswer = "421 4.4.5 try again later";
+			assertThat(round.send(message(round, "a@example.vn", 2)))
+				.isEqualTo(new Outcome(Outcome.Kind.DEFERRED, "421 4.4.5 try again later"));
+			server.recipientAnswer = "250 2.1.5 Ok";
+			assertThat(round.send(message(round, "a@example.vn", 3)).kind()).isEqualTo(Outcome.Kind.ACCEPTED);
+		}
+	}
+
+	@Test
+	void aSenderRefusedForGoodIsRejected() throws Exception {
+		try (ScriptedSmtpServer server = new ScriptedSmtpServer(); Mailroom.Round round = round(server.port())) {
+			server.mailAnswer = "553 5.7.1 sender address not allowed";
+			assertThat(round.send(message(round, "a@example.vn", 1)))
+				.isEqualTo(new Outcome(Outcome.Kind.REJECTED, "553 5.7.1 sender address not allowed"));
+			server.mailAnswer = "250 2.1.0 Ok";
+			assertThat(round.send(message(round, "a@example.vn", 2)).kind()).isEqualTo(Outcome.Kind.ACCEPTED);
+			assertThat(server.connections).hasValue(1);
+		}
+	}
+
+	@Test
+	void aServerGoneForGoodInTheMiddleOfARoundDefersTheRest() throws Exception {
+		try (ScriptedSmtpServer server = new ScriptedSmtpServer(); Mailroom.Round round = round(server.port())) {
+			assertThat(round.send(message(round, "a@example.vn", 1)).kind()).isEqualTo(Outcome.Kind.ACCEPTED);
+			server.stop();
+			Outcome outcome = round.send(message(round, "b@example.vn", 2));
+			assertThat(outcome.kind()).isEqualTo(Outcome.Kind.DEFERRED);
+			assertThat(outcome.answer()).startsWith("cannot connect to smtp://127.0.0.1:" + server.port());
+		}
+	}
+
+	@Test
 	void aConnectionClosedInTheMiddleOfTheDataIsDeferred() throws Exception {
 		try (ScriptedSmtpServer server = new ScriptedSmtpServer(); Mailroom.Round round = round(server.port())) {
 			server.closeAfterDataBytes = 10_000;
@@ -149,6 +196,7 @@ class SmtpRoundTests {
 			message.setText(BODY.repeat(40_000), "UTF-8");
 			Outcome outcome = round.send(message);
 			assertThat(outcome.kind()).as("%s", outcome).isEqualTo(Outcome.Kind.DEFERRED);
+			assertThat(outcome.answer()).startsWith("connection lost: ");
 			assertThat(server.received).isEmpty();
 		}
 	}
