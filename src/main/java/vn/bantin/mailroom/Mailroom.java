@@ -138,6 +138,9 @@ public class Mailroom {
 		/**
 		 * Sends one message to the recipients it names (To, Cc, Bcc) and says what became
 		 * of it. Never throws for a mail failure: every failure is an {@link Outcome}.
+		 * Send one recipient per message: with several, a recipient refused at RCPT TO
+		 * refuses the whole message (nothing is sent to the others) and the outcome
+		 * cannot say which recipient it was about.
 		 */
 		Outcome send(MimeMessage message);
 

@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -34,6 +35,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -64,6 +67,8 @@ class Outbox {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss-SSS");
 
 	private static final String TEMPORARY_PREFIX = ".writing-";
+
+	private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
 	private final Path folder;
 
@@ -160,6 +165,34 @@ class Outbox {
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Deletes temporary files that a crash left behind (hidden, never listed). Only those
+	 * older than an hour: a message being written now is never touched.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void sweepAbandonedFiles() {
+		if (!Files.isDirectory(this.folder)) {
+			return;
+		}
+		Instant before = this.clock.instant().minus(ABANDONED_AFTER);
+		try (DirectoryStream<Path> days = Files.newDirectoryStream(this.folder,
+				(path) -> DAY.matcher(path.getFileName().toString()).matches() && Files.isDirectory(path))) {
+			for (Path day : days) {
+				try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(day, TEMPORARY_PREFIX + "*.tmp")) {
+					for (Path temporary : temporaries) {
+						if (Files.getLastModifiedTime(temporary).toInstant().isBefore(before)) {
+							Files.deleteIfExists(temporary);
+							logger.info("Deleted {}, left half written by an earlier run", temporary);
+						}
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot sweep the outbox {}", this.folder, ex);
 		}
 	}
 

@@ -85,6 +85,21 @@ class OutboxTests {
 	}
 
 	@Test
+	void halfWrittenFilesLeftByACrashAreNeverListedAndSweptOnceOld() throws Exception {
+		Outbox outbox = outbox();
+		String written = outbox.write(message("a@example.vn")).answer();
+		Path day = this.dataDir.resolve("outbox/2026-11-29");
+		Path old = Files.writeString(day.resolve(".writing-123.tmp"), "Subject: half");
+		Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(this.clock.instant().minusSeconds(7200)));
+		Path recent = Files.writeString(day.resolve(".writing-456.tmp"), "Subject: being written");
+		Files.setLastModifiedTime(recent, java.nio.file.attribute.FileTime.from(this.clock.instant()));
+		assertThat(outbox.list(0, 10).getContent()).extracting(OutboxEntry::path).containsExactly(written);
+		outbox.sweepAbandonedFiles();
+		assertThat(old).doesNotExist();
+		assertThat(recent).exists();
+	}
+
+	@Test
 	void namesThatWouldLeaveTheFolderFindNothing() throws Exception {
 		Outbox outbox = outbox();
 		String written = outbox.write(message("a@example.vn")).answer();
