@@ -1,6 +1,8 @@
 package vn.bantin.mailroom;
 
 import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.util.Properties;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -14,9 +16,6 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
-
-import java.time.Clock;
-import java.util.Properties;
 
 import vn.bantin.commune.Commune;
 import vn.bantin.commune.CommuneIdentity;

@@ -1,5 +1,6 @@
 package vn.bantin.mailroom;
 
+import java.text.ParsePosition;
 import java.time.Instant;
 import java.util.Date;
 
@@ -25,7 +26,7 @@ record OutboxEntry(String day, String name, long size, Instant date, String to, 
 		Instant date = modified;
 		String dateHeader = headers.getHeader("Date", null);
 		if (dateHeader != null) {
-			Date parsed = new MailDateFormat().parse(dateHeader, new java.text.ParsePosition(0));
+			Date parsed = new MailDateFormat().parse(dateHeader, new ParsePosition(0));
 			if (parsed != null) {
 				date = parsed.toInstant();
 			}

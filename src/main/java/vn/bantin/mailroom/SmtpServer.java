@@ -1,5 +1,6 @@
 package vn.bantin.mailroom;
 
+import java.time.Duration;
 import java.util.Properties;
 
 import jakarta.mail.Session;
@@ -62,7 +63,7 @@ record SmtpServer(String host, int port, String username, String password, Strin
 		return Session.getInstance(properties);
 	}
 
-	private static String millis(java.time.Duration duration) {
+	private static String millis(Duration duration) {
 		return Long.toString(Math.max(1, duration.toMillis()));
 	}
 

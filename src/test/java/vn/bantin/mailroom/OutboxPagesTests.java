@@ -1,8 +1,10 @@
 package vn.bantin.mailroom;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -106,7 +108,7 @@ class OutboxPagesTests {
 			.andReturn();
 		assertThat(raw.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
 		MimeMessage downloaded = new MimeMessage(Session.getInstance(new Properties()),
-				new java.io.ByteArrayInputStream(raw.getResponse().getContentAsByteArray()));
+				new ByteArrayInputStream(raw.getResponse().getContentAsByteArray()));
 		assertThat(downloaded.getSubject()).isEqualTo(subject);
 		assertThat(raw.getResponse().getContentAsByteArray())
 			.isEqualTo(Files.readAllBytes(Path.of(this.mailroom.destination()).resolve(outcome.answer())));
@@ -155,7 +157,7 @@ class OutboxPagesTests {
 	}
 
 	private MockHttpSession signedIn(Role role) throws Exception {
-		String name = "thu-di-" + role.name().toLowerCase(java.util.Locale.ROOT) + "-" + counter.incrementAndGet();
+		String name = "thu-di-" + role.name().toLowerCase(Locale.ROOT) + "-" + counter.incrementAndGet();
 		this.accounts.create(name, PASSWORD, Set.of(role));
 		return SignIn.as(this.mvc, name, PASSWORD);
 	}

@@ -3,11 +3,13 @@ package vn.bantin.mailroom;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -19,6 +21,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.bantin.MutableClock;
 import vn.bantin.system.BantinProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,13 +93,38 @@ class OutboxTests {
 		String written = outbox.write(message("a@example.vn")).answer();
 		Path day = this.dataDir.resolve("outbox/2026-11-29");
 		Path old = Files.writeString(day.resolve(".writing-123.tmp"), "Subject: half");
-		Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(this.clock.instant().minusSeconds(7200)));
+		Files.setLastModifiedTime(old, FileTime.from(this.clock.instant().minusSeconds(7200)));
 		Path recent = Files.writeString(day.resolve(".writing-456.tmp"), "Subject: being written");
-		Files.setLastModifiedTime(recent, java.nio.file.attribute.FileTime.from(this.clock.instant()));
+		Files.setLastModifiedTime(recent, FileTime.from(this.clock.instant()));
 		assertThat(outbox.list(0, 10).getContent()).extracting(OutboxEntry::path).containsExactly(written);
 		outbox.sweepAbandonedFiles();
 		assertThat(old).doesNotExist();
 		assertThat(recent).exists();
+	}
+
+	@Test
+	void theListComesNewestFirstAcrossDaysOnePageAtATime() throws Exception {
+		MutableClock clock = new MutableClock(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
+		Outbox outbox = new Outbox(
+				new MailroomSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null,
+						"ban-tin@localhost"),
+				new BantinProperties(this.dataDir, ZoneId.of("Asia/Ho_Chi_Minh"), this.dataDir, this.dataDir), clock);
+		List<String> written = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			written.add(0, outbox.write(message("nguoi-" + i + "@example.vn")).answer());
+			clock.advance(Duration.ofHours(7));
+		}
+		assertThat(written).extracting((path) -> path.substring(0, 10))
+			.containsExactly("2026-11-28", "2026-11-28", "2026-11-28", "2026-11-27", "2026-11-27");
+		var first = outbox.list(0, 2);
+		var last = outbox.list(2, 2);
+		assertThat(first.getTotalElements()).isEqualTo(5);
+		assertThat(first.getTotalPages()).isEqualTo(3);
+		assertThat(first.getContent()).extracting(OutboxEntry::path).containsExactlyElementsOf(written.subList(0, 2));
+		assertThat(outbox.list(1, 2).getContent()).extracting(OutboxEntry::path)
+			.containsExactlyElementsOf(written.subList(2, 4));
+		assertThat(last.getContent()).extracting(OutboxEntry::to).containsExactly("nguoi-0@example.vn");
+		assertThat(outbox.list(7, 2).getContent()).isEmpty();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Properties;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -249,7 +250,7 @@ class SmtpRoundTests {
 
 	private MimeMessage message(Mailroom.Round round, String to, int n) throws MessagingException {
 		if (this.session == null) {
-			this.session = Session.getInstance(new java.util.Properties());
+			this.session = Session.getInstance(new Properties());
 		}
 		MimeMessage message = new MimeMessage(this.session);
 		try {
