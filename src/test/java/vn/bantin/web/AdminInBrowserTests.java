@@ -8,6 +8,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -17,7 +22,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.bantin.Browser;
+import vn.bantin.mailroom.Mailroom;
+import vn.bantin.mailroom.Outcome;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,6 +53,9 @@ class AdminInBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Mailroom mailroom;
 
 	WebDriver browser;
 
@@ -146,6 +157,46 @@ class AdminInBrowserTests {
 		this.browser.findElement(By.id("title")).sendKeys("Chưa lưu");
 
 		assertThat(wouldAskBeforeLeaving()).isTrue();
+	}
+
+	/**
+	 * The embedded default: mail goes to the outbox, whose page shows a message's HTML
+	 * part in a sandboxed frame (its inline styles apply, its scripts never run) despite
+	 * the application refusing to be framed elsewhere.
+	 */
+	@Test
+	void editorReadsAMailOfTheOutboxWithItsHtmlInASandboxedFrame() throws Exception {
+		MimeMessage message = this.mailroom.newMessage();
+		message.setFrom(this.mailroom.sender());
+		message.setRecipient(Message.RecipientType.TO, new InternetAddress("hoa@example.vn"));
+		message.setSubject("Lịch tiêm chủng thôn Đông Hòa", "UTF-8");
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText("Tiêm chủng ngày 5/12 tại trạm y tế xã.", "UTF-8");
+		MimeBodyPart html = new MimeBodyPart();
+		html.setText(
+				"<html><body><h1 style=\"color: rgb(11, 92, 173)\">Tiêm chủng ngày 5/12</h1>"
+						+ "<script>document.body.setAttribute('data-ran', 'yes')</script></body></html>",
+				"UTF-8", "html");
+		message.setContent(new MimeMultipart("alternative", text, html));
+		Outcome outcome;
+		try (Mailroom.Round round = this.mailroom.open()) {
+			outcome = round.send(message);
+		}
+		assertThat(outcome.accepted()).isTrue();
+
+		signIn("admin", PASSWORD);
+		this.browser.get(url("/admin/outbox"));
+		this.browser.findElement(By.linkText("Lịch tiêm chủng thôn Đông Hòa")).click();
+		awaitHeading("Lịch tiêm chủng thôn Đông Hòa");
+		assertThat(this.browser.findElement(By.cssSelector("pre.source")).getText())
+			.isEqualTo("Tiêm chủng ngày 5/12 tại trạm y tế xã.");
+		this.browser.switchTo().frame(this.browser.findElement(By.cssSelector("iframe.mail-html")));
+		WebElement heading = new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+		assertThat(heading.getText()).isEqualTo("Tiêm chủng ngày 5/12");
+		assertThat(heading.getCssValue("color")).isEqualTo("rgba(11, 92, 173, 1)");
+		assertThat(this.browser.findElement(By.tagName("body")).getDomAttribute("data-ran")).isNull();
+		this.browser.switchTo().defaultContent();
 	}
 
 	private boolean wouldAskBeforeLeaving() {
