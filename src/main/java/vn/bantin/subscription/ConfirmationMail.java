@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.context.MessageSource;
@@ -100,12 +99,7 @@ class ConfirmationMail {
 
 		MimeMessage message = this.mailroom.newMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-		try {
-			helper.setFrom(new InternetAddress(this.links.sender(), identity.name(), "UTF-8"));
-		}
-		catch (java.io.UnsupportedEncodingException ex) {
-			helper.setFrom(this.links.sender());
-		}
+		helper.setFrom(this.mailroom.sender());
 		helper.setTo(address);
 		helper.setSubject(subject);
 		helper.setText(text.toString(), html);

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 import vn.bantin.commune.Commune;
+import vn.bantin.mailroom.Mailroom;
 import vn.bantin.commune.CommuneIdentity;
 
 /**
@@ -28,7 +29,10 @@ class MailLinks {
 
 	private final Clock clock;
 
-	MailLinks(LinkTokens tokens, Commune commune, SubscriptionSettings settings, Clock clock) {
+	private final Mailroom mailroom;
+
+	MailLinks(LinkTokens tokens, Commune commune, SubscriptionSettings settings, Clock clock, Mailroom mailroom) {
+		this.mailroom = mailroom;
 		this.tokens = tokens;
 		this.commune = commune;
 		this.settings = settings;
@@ -63,19 +67,11 @@ class MailLinks {
 	}
 
 	/**
-	 * The address mails come from: the commune's email, else
-	 * {@code bantin.subscription.mail-from}, else {@code noreply@} the website's host.
+	 * The address mails come from: the mailroom's sender (the commune's email, else
+	 * {@code bantin.mailroom.from-address}).
 	 */
 	String sender() {
-		CommuneIdentity identity = this.commune.identity();
-		if (StringUtils.hasText(identity.email())) {
-			return identity.email().strip();
-		}
-		if (StringUtils.hasText(this.settings.mailFrom())) {
-			return this.settings.mailFrom().strip();
-		}
-		String host = URI.create(base()).getHost();
-		return "noreply@" + ((host != null) ? host : "localhost");
+		return this.mailroom.sender().getAddress();
 	}
 
 	private String unsubscribeToken(long subscriberId, String listKey) {

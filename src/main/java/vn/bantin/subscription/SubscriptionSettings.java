@@ -18,15 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signUpsPerAddress how many sign-ups may name one email address per
  * {@code signUpAddressWindow}
  * @param signUpAddressWindow the window of {@code signUpsPerAddress}
- * @param mailFrom the From address of confirmation mails (and the {@code mailto:} of
- * unsubscribe links) when the commune has no email address; blank: {@code noreply@} the
- * host of the commune's website
  */
 @ConfigurationProperties("bantin.subscription")
 record SubscriptionSettings(@DefaultValue("2") int bounceThreshold, @DefaultValue("7") int pendingDays,
 		@DefaultValue("5") int signUpsPerIp, @DefaultValue("1h") Duration signUpIpWindow,
-		@DefaultValue("3") int signUpsPerAddress, @DefaultValue("1d") Duration signUpAddressWindow,
-		@DefaultValue("") String mailFrom) {
+		@DefaultValue("3") int signUpsPerAddress, @DefaultValue("1d") Duration signUpAddressWindow) {
 
 	/** How long a confirmation link stays valid. */
 	Duration pending() {

@@ -30,7 +30,6 @@ import vn.bantin.MutableClockConfiguration;
 import vn.bantin.commune.Commune;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,7 +51,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * confirmation only by POST, one-click unsubscribe without cookies, preferences, purge.
  */
 @BantinWebTest
-@Import(SmtpTestMailroom.class)
 class SubscriptionPagesTests {
 
 	private static final String LIST = "nguoi-dan-cchc";
