@@ -1,0 +1,235 @@
+package vn.bantin.mailroom;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+import vn.bantin.system.BantinProperties;
+
+/**
+ * The folder where mail goes when no SMTP server is set: one complete {@code .eml} file
+ * per message, under a folder per day of the commune's calendar, e.g.
+ * {@code outbox/2026-11-29/071502-123-9f3a61c2.eml} (time, then a short hash of the
+ * Message-ID). Each file is written under a hidden temporary name in the same folder and
+ * then renamed atomically, so a crash never leaves a half message visible.
+ *
+ * <p>
+ * Files are named by {@link #name(String, String) day and file name}, both checked
+ * against their patterns, so that no name given from outside reaches out of the folder.
+ */
+@Component
+class Outbox {
+
+	private static final Logger logger = LoggerFactory.getLogger(Outbox.class);
+
+	static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	static final Pattern FILE = Pattern.compile("\\d{6}-\\d{3}-[0-9a-f]{8}(-\\d{1,4})?\\.eml");
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss-SSS");
+
+	private static final String TEMPORARY_PREFIX = ".writing-";
+
+	private final Path folder;
+
+	private final ZoneId zone;
+
+	private final Clock clock;
+
+	Outbox(MailroomSettings settings, BantinProperties properties, Clock clock) {
+		this.folder = ((settings.outbox() != null) ? settings.outbox() : properties.dataPath("outbox")).toAbsolutePath()
+			.normalize();
+		this.zone = properties.zone();
+		this.clock = clock;
+	}
+
+	Path folder() {
+		return this.folder;
+	}
+
+	/**
+	 * Writes the message as a new file. Never throws: a message that cannot be prepared
+	 * is {@link Outcome.Kind#REJECTED}, a file that cannot be written
+	 * {@link Outcome.Kind#DEFERRED}; accepted, the answer is the file's name
+	 * ({@code day/file}).
+	 */
+	Outcome write(MimeMessage message) {
+		String id;
+		try {
+			Postmark.stamp(message, this.clock);
+			id = message.getMessageID();
+		}
+		catch (MessagingException | RuntimeException ex) {
+			return new Outcome(Outcome.Kind.REJECTED, "message cannot be prepared: " + ex.getMessage());
+		}
+		ZonedDateTime now = this.clock.instant().atZone(this.zone);
+		Path day = this.folder.resolve(now.toLocalDate().toString());
+		Path temporary = null;
+		try {
+			Files.createDirectories(day);
+			temporary = Files.createTempFile(day, TEMPORARY_PREFIX, ".tmp");
+			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+					OutputStream out = Channels.newOutputStream(channel)) {
+				message.writeTo(out);
+				out.flush();
+				channel.force(true);
+			}
+			Path written = moveToFreeName(temporary, day, TIME.format(now) + "-" + shortHash(id));
+			temporary = null;
+			return new Outcome(Outcome.Kind.ACCEPTED, day.getFileName() + "/" + written.getFileName());
+		}
+		catch (IOException | MessagingException | RuntimeException ex) {
+			logger.warn("Writing a message to the outbox {} failed: {}", day, ex.toString());
+			return new Outcome(Outcome.Kind.DEFERRED, "cannot write to the outbox " + day + ": " + ex);
+		}
+		finally {
+			if (temporary != null) {
+				try {
+					Files.deleteIfExists(temporary);
+				}
+				catch (IOException ex) {
+					logger.warn("Cannot delete the temporary file {}", temporary, ex);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Renames the written file to {@code base.eml}, or {@code base-2.eml} and so on when
+	 * taken. An atomic rename replaces an existing file, so the name is checked first,
+	 * under this lock: one application writes to its outbox.
+	 */
+	private synchronized Path moveToFreeName(Path temporary, Path day, String base) throws IOException {
+		for (int n = 1;; n++) {
+			Path target = day.resolve(base + ((n == 1) ? "" : "-" + n) + ".eml");
+			if (Files.exists(target)) {
+				continue;
+			}
+			try {
+				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+				return target;
+			}
+			catch (FileAlreadyExistsException ex) {
+				// taken meanwhile: next number
+			}
+		}
+	}
+
+	private static String shortHash(String id) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(String.valueOf(id).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 4);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The file of that day and name, if both are well-formed and it exists.
+	 */
+	Optional<Path> file(String day, String file) {
+		if (day == null || file == null || !DAY.matcher(day).matches() || !FILE.matcher(file).matches()) {
+			return Optional.empty();
+		}
+		Path path = this.folder.resolve(day).resolve(file).normalize();
+		if (!path.startsWith(this.folder) || !Files.isRegularFile(path)) {
+			return Optional.empty();
+		}
+		return Optional.of(path);
+	}
+
+	/** The files, newest first, one page of them with their headers read. */
+	Page<OutboxEntry> list(int page, int size) {
+		List<Path> all = names();
+		PageRequest request = PageRequest.of(Math.max(0, page), size);
+		List<OutboxEntry> entries = new ArrayList<>();
+		for (int i = (int) Math.min(request.getOffset(), all.size()); i < all.size() && entries.size() < size; i++) {
+			entries.add(entry(all.get(i)));
+		}
+		return new PageImpl<>(entries, request, all.size());
+	}
+
+	/** The message in that file. */
+	MimeMessage read(Path file, Session session) throws IOException, MessagingException {
+		try (InputStream in = Files.newInputStream(file)) {
+			return new MimeMessage(session, in);
+		}
+	}
+
+	private List<Path> names() {
+		List<Path> files = new ArrayList<>();
+		if (!Files.isDirectory(this.folder)) {
+			return files;
+		}
+		try (DirectoryStream<Path> days = Files.newDirectoryStream(this.folder,
+				(path) -> DAY.matcher(path.getFileName().toString()).matches() && Files.isDirectory(path))) {
+			for (Path day : days) {
+				try (DirectoryStream<Path> inDay = Files.newDirectoryStream(day,
+						(path) -> FILE.matcher(path.getFileName().toString()).matches())) {
+					inDay.forEach(files::add);
+				}
+			}
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot list the outbox {}", this.folder, ex);
+		}
+		files.sort(Comparator.comparing((Path path) -> path.getParent().getFileName().toString())
+			.thenComparing((path) -> path.getFileName().toString().replace(".eml", ""))
+			.reversed());
+		return files;
+	}
+
+	private OutboxEntry entry(Path file) {
+		String day = file.getParent().getFileName().toString();
+		String name = file.getFileName().toString();
+		long size = 0;
+		InternetHeaders headers = null;
+		Instant modified = null;
+		try (InputStream in = Files.newInputStream(file)) {
+			size = Files.size(file);
+			modified = Files.getLastModifiedTime(file).toInstant();
+			headers = new InternetHeaders(in);
+		}
+		catch (IOException | MessagingException ex) {
+			logger.warn("Cannot read the headers of {}", file, ex);
+		}
+		return OutboxEntry.of(day, name, size, modified, headers);
+	}
+
+}

@@ -1,0 +1,53 @@
+package vn.bantin.mailroom;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * What every message gets just before it leaves: a {@code Date} (from the clock) and a
+ * {@code Message-ID} unless it has them, and its MIME headers brought up to date.
+ *
+ * <p>
+ * Jakarta Mail replaces the {@code Message-ID} whenever a message is saved; a caller that
+ * chose one (to recognise the message later) keeps it here.
+ */
+final class Postmark {
+
+	private Postmark() {
+	}
+
+	static void stamp(MimeMessage message, Clock clock) throws MessagingException {
+		if (message.getSentDate() == null) {
+			message.setSentDate(Date.from(clock.instant()));
+		}
+		String id = message.getMessageID();
+		if (id == null || id.isBlank()) {
+			id = "<" + UUID.randomUUID() + "@" + domain(message) + ">";
+		}
+		message.saveChanges();
+		message.setHeader("Message-ID", id);
+	}
+
+	/**
+	 * The domain of the first From address, for Message-IDs that look like the sender.
+	 */
+	private static String domain(MimeMessage message) throws MessagingException {
+		Address[] from = message.getFrom();
+		if (from != null && from.length > 0 && from[0] instanceof InternetAddress address
+				&& address.getAddress() != null) {
+			int at = address.getAddress().lastIndexOf('@');
+			if (at >= 0 && at < address.getAddress().length() - 1) {
+				return address.getAddress().substring(at + 1).toLowerCase(Locale.ROOT);
+			}
+		}
+		return "localhost";
+	}
+
+}
