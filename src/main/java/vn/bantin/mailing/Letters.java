@@ -37,13 +37,14 @@ import vn.bantin.text.VietnameseText;
  * inline CSS, readable on a phone) made from the same items, UTF-8 throughout.
  *
  * <p>
- * Headers: From and Reply-To are the commune (its email, or the mailroom's sender when it
- * has none, with the commune's name as the personal name, RFC 2047 encoded), To the
- * recipient, Subject UTF-8 (RFC 2047), Date from the clock, a Message-ID made from the
- * delivery's id (so a retry of a delivery carries the same Message-ID and a receiving
- * server can drop a duplicate), {@code List-Id}, {@code List-Unsubscribe} (signed https
- * URL and mailto) and {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}. Links
- * are absolute, on the commune's website URL.
+ * Headers: From and Reply-To are the commune ({@link Mailroom#sender()}: its email, or
+ * the configured sender when it has none, with the commune's name as the personal name,
+ * RFC 2047 encoded), To the recipient, Subject UTF-8 (RFC 2047), Date from the clock, a
+ * Message-ID made from the delivery's id (so a retry of a delivery carries the same
+ * Message-ID and a receiving server can drop a duplicate), {@code List-Id},
+ * {@code List-Unsubscribe} (signed https URL and mailto) and
+ * {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}. Links are absolute, on the
+ * commune's website URL.
  */
 @Component
 class Letters {
@@ -98,9 +99,9 @@ class Letters {
 	MimeMessage write(Letter letter, Audience.Recipient recipient, Audience.RecipientLinks links, String messageId)
 			throws MessagingException {
 		CommuneIdentity identity = this.commune.identity();
-		MimeMessage blank = this.mailroom.newMessage();
-		MimeMessage message = new FixedIdMessage(blank.getSession(), messageId);
-		InternetAddress sender = sender(identity, blank);
+		MimeMessage message = new FixedIdMessage(this.mailroom.newMessage().getSession(), messageId);
+		// the commune's name and email, or the configured sender when it has none
+		InternetAddress sender = this.mailroom.sender();
 		message.setFrom(sender);
 		message.setReplyTo(new InternetAddress[] { sender });
 		message.setRecipient(MimeMessage.RecipientType.TO, address(recipient.address(), recipient.name()));
@@ -208,16 +209,6 @@ class Letters {
 
 	private String message(String key, Locale locale, Object... arguments) {
 		return this.messages.getMessage(key, arguments, key, locale);
-	}
-
-	private InternetAddress sender(CommuneIdentity identity, MimeMessage blank) throws MessagingException {
-		String email = identity.email();
-		if (!hasText(email)) {
-			jakarta.mail.Address[] configured = blank.getFrom();
-			email = (configured != null && configured.length > 0 && configured[0] instanceof InternetAddress address)
-					? address.getAddress() : "no-reply@" + host();
-		}
-		return address(email.strip(), identity.name());
 	}
 
 	private static InternetAddress address(String email, String name) throws MessagingException {
