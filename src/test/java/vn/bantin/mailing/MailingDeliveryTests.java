@@ -59,9 +59,9 @@ import static vn.bantin.account.TestApiTokens.as;
 /**
  * Mailings sent for real to GreenMail (an SMTP server) by the application's workers: what
  * a recipient receives (both parts, every header, intact Vietnamese), digests, handing a
- * publication over twice, pausing, the sends page and API, and the SMTP
- * server stopped in the middle of a 2,000-recipient send and started again on the same
- * port, after which every recipient has exactly one copy.
+ * publication over twice, pausing, the sends page and API, and the SMTP server stopped in
+ * the middle of a 2,000-recipient send and started again on the same port, after which
+ * every recipient has exactly one copy.
  */
 @BantinWebTest
 @Import({ TestSubscribers.class, TestPublishedItems.class, TestItems.class, TestAccounts.class, TestApiTokens.class })
