@@ -293,7 +293,8 @@ class Dispatcher implements SmartLifecycle {
 			message = this.letters.write(letter.get(), recipient,
 					this.audience.links(row.subscriberId(), mailing.listKey()), messageId);
 		}
-		catch (jakarta.mail.MessagingException | IllegalArgumentException ex) {
+		catch (jakarta.mail.MessagingException | RuntimeException ex) {
+			// a letter that cannot be written now will not be written later either
 			settle(row, worker, new Retries.Settlement(DeliveryStatus.FAILED, row.attempts(), null,
 					"could not write the message: " + ex.getMessage(), null, false));
 			return;

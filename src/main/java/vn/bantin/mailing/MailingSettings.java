@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workers how many worker threads send (each over its own connection); 0 turns
  * sending off on this node
  * @param maxAttempts how many temporary failures a delivery may have before it is failed
+ * (10 with the default back-off: about eight and a half hours of a server that does not
+ * take mail)
  * @param backOffBase the wait after the first temporary failure; doubled after each
  * further one (1m, 2m, 4m, ...)
  * @param backOffMax the longest wait between attempts
@@ -26,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("bantin.mailing")
 public record MailingSettings(@DefaultValue("10") double ratePerSecond, @DefaultValue("20000") int ratePerHour,
-		@DefaultValue("50") int batchSize, @DefaultValue("2") int workers, @DefaultValue("6") int maxAttempts,
+		@DefaultValue("50") int batchSize, @DefaultValue("2") int workers, @DefaultValue("10") int maxAttempts,
 		@DefaultValue("1m") Duration backOffBase, @DefaultValue("6h") Duration backOffMax,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue("2m") Duration staleAfter) {
 

@@ -64,7 +64,7 @@ class SendsApiController {
 	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
 	@Operation(summary = "A send: its list, items, status (running, paused, completed), how many recipients are in "
 			+ "each delivery status, and the total")
-	SendJson send(@PathVariable long id) {
+	SendJson show(@PathVariable long id) {
 		return json(found(id));
 	}
 
