@@ -32,6 +32,9 @@ interface PublicationStore extends JpaRepository<Publication, Long>,
 
 	boolean existsByItemId(String itemId);
 
+	List<Publication> findByChannelAndTargetAndOccurrenceAndSlotOrderByIdAsc(Channel channel, String target,
+			Instant occurrence, String slot);
+
 	List<Publication> findByOccurrenceGreaterThanEqualAndOccurrenceLessThanOrderByOccurrenceAscIdAsc(Instant from,
 			Instant to);
 

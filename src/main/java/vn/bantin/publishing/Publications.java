@@ -259,6 +259,19 @@ public class Publications {
 			.execute((status) -> this.publications.existsByItemIdAndChannelAndTarget(itemId, channel, target)));
 	}
 
+	/**
+	 * The publications of one slot occurrence on a channel to a target, in the order they
+	 * were recorded: the items of one digest, gathered into one mail.
+	 */
+	public List<PublicationView> siblings(Channel channel, String target, Instant occurrence, String slot) {
+		return this.transaction.execute((status) -> this.publications
+			.findByChannelAndTargetAndOccurrenceAndSlotOrderByIdAsc(channel, target,
+					occurrence.truncatedTo(ChronoUnit.MICROS), slot)
+			.stream()
+			.map(Publication::view)
+			.toList());
+	}
+
 	/** The statuses of publications that went out or will. */
 	static final java.util.Set<PublicationStatus> AIRED = EnumSet.of(PublicationStatus.PLANNED, PublicationStatus.DUE,
 			PublicationStatus.PUBLISHED, PublicationStatus.AWAITING_CONFIRMATION);

@@ -124,8 +124,8 @@ class EngineTests {
 		await().atMost(Duration.ofSeconds(5))
 			.pollInterval(Duration.ofMillis(100))
 			.untilAsserted(() -> assertThat(rows(id)).containsExactlyInAnyOrder(
-					row(Channel.EMAIL, "can-bo", approval, PublicationStatus.DUE),
-					row(Channel.EMAIL, "nhan-dan", approval, PublicationStatus.DUE),
+					row(Channel.EMAIL, "can-bo", approval, PublicationStatus.PUBLISHED),
+					row(Channel.EMAIL, "nhan-dan", approval, PublicationStatus.PUBLISHED),
 					row(Channel.FEED, "*", approval, PublicationStatus.PUBLISHED),
 					row(Channel.RADIO, "*", approval, PublicationStatus.PUBLISHED),
 					row(Channel.RADIO, "*", approval.plus(Duration.ofMinutes(15)), PublicationStatus.PLANNED),
@@ -184,7 +184,7 @@ class EngineTests {
 	}
 
 	@Test
-	void publicationOnAChannelWithoutItsBeanWaitsDue() {
+	void emailPublicationsAreHandedToTheEmailChannelAndPublished() {
 		String id = this.items.approvedNews("Thư " + counter.incrementAndGet(), List.of(), List.of(), Priority.NORMAL,
 				null, null, Set.of(Channel.EMAIL));
 
@@ -192,7 +192,7 @@ class EngineTests {
 		this.handover.run(this.clock.instant());
 
 		assertThat(made).extracting(PublicationView::target).containsExactly("can-bo", "nhan-dan");
-		assertThat(rows(id)).extracting(Row::status).containsOnly(PublicationStatus.DUE);
+		assertThat(rows(id)).extracting(Row::status).containsOnly(PublicationStatus.PUBLISHED);
 		assertThat(made).extracting(PublicationView::attempts).containsOnly(0);
 	}
 
@@ -288,7 +288,7 @@ class EngineTests {
 			.andExpect(jsonPath("$[0].origin").value("publish-now"))
 			.andExpect(jsonPath("$[1].channel").value("email"))
 			.andExpect(jsonPath("$[1].target").value("can-bo"))
-			.andExpect(jsonPath("$[1].status").value("due"));
+			.andExpect(jsonPath("$[1].status").value("published"));
 		this.mvc.perform(TestApiTokens.as(post("/api/items/khong-co/publish-now"), token))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value("Không có bản tin khong-co."));

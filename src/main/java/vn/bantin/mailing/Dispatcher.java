@@ -1,0 +1,351 @@
+package vn.bantin.mailing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.bantin.content.ItemCatalog;
+import vn.bantin.content.ItemView;
+import vn.bantin.mailroom.Mailroom;
+import vn.bantin.mailroom.Outcome;
+import vn.bantin.schedule.Timetable;
+import vn.bantin.schedule.Timetables;
+import vn.bantin.subscription.Audience;
+
+/**
+ * The workers that send mailings, in the background: each claims a batch of due
+ * deliveries, and for each one marks it sending (committed), hands its letter to the
+ * mailroom over the worker's one reused connection, and stores the outcome as
+ * {@link Retries} decides. The {@link Pace} keeps the node within its rate.
+ *
+ * <p>
+ * <b>Never twice, never lost.</b> A row is marked {@code SENDING} in its own committed
+ * transaction before it is handed over, so a crash while sending leaves it
+ * {@code SENDING}, and recovery (at start-up and then regularly, for rows untouched for
+ * {@code bantin.mailing.stale-after}) makes it {@code UNCERTAIN} rather than sending it
+ * again; a row only claimed goes back to {@code PENDING}. A worker that stops gives its
+ * claimed rows back. A mailing paused between the claim and the send keeps its rows
+ * pending.
+ *
+ * <p>
+ * Workers poll every {@code bantin.mailing.poll-interval} and are woken when a mailing is
+ * made or resumed; they stop with the application, before the database.
+ */
+@Component
+class Dispatcher implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+	private final MailingStore store;
+
+	private final Letters letters;
+
+	private final Audience audience;
+
+	private final Mailroom mailroom;
+
+	private final ItemCatalog catalog;
+
+	private final Timetables timetables;
+
+	private final Doorbell doorbell;
+
+	private final MailingSettings settings;
+
+	private final Clock clock;
+
+	private final Retries retries;
+
+	private final Pace pace;
+
+	private final TransactionTemplate transaction;
+
+	private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
+
+	private final List<Thread> workers = new ArrayList<>();
+
+	private final AtomicLong lastRecovery = new AtomicLong(System.nanoTime());
+
+	private volatile boolean running;
+
+	Dispatcher(MailingStore store, Letters letters, Audience audience, Mailroom mailroom, ItemCatalog catalog,
+			Timetables timetables, Doorbell doorbell, MailingSettings settings, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.store = store;
+		this.letters = letters;
+		this.audience = audience;
+		this.mailroom = mailroom;
+		this.catalog = catalog;
+		this.timetables = timetables;
+		this.doorbell = doorbell;
+		this.settings = settings;
+		this.clock = clock;
+		this.retries = new Retries(settings);
+		this.pace = new Pace(settings.ratePerSecond(), settings.ratePerHour(), System::nanoTime);
+		this.transaction = new TransactionTemplate(transactions);
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		recover(this.settings.staleAfter());
+		this.running = true;
+		for (int i = 0; i < this.settings.workers(); i++) {
+			String worker = this.node + "-" + i;
+			Thread thread = new Thread(() -> work(worker), "mailing-" + i);
+			thread.setDaemon(true);
+			this.workers.add(thread);
+			thread.start();
+		}
+		log.info("Mailing: {} workers on {} (rate {}/s, {}/h)", this.settings.workers(), this.node,
+				this.settings.ratePerSecond(), this.settings.ratePerHour());
+	}
+
+	@Override
+	public synchronized void stop() {
+		this.running = false;
+		this.workers.forEach(Thread::interrupt);
+		for (Thread worker : this.workers) {
+			try {
+				worker.join(TimeUnit.SECONDS.toMillis(15));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		this.workers.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Rows of workers that are gone, untouched for {@code staleAfter}: claimed ones back
+	 * to pending, sending ones uncertain; then mailings with nothing left are completed.
+	 * @return how many rows went back to pending and how many became uncertain
+	 */
+	int[] recover(Duration staleAfter) {
+		Instant now = this.clock.instant();
+		int[] recovered = this.transaction.execute((status) -> this.store.recover(now.minus(staleAfter)));
+		if (recovered[0] > 0 || recovered[1] > 0) {
+			log.warn(
+					"Mailing recovery: {} claimed deliveries pending again, {} interrupted while sending now UNCERTAIN",
+					recovered[0], recovered[1]);
+		}
+		complete();
+		return recovered;
+	}
+
+	private void complete() {
+		this.transaction.executeWithoutResult((status) -> this.store.completeFinished(this.clock.instant()));
+	}
+
+	private void work(String worker) {
+		Mailroom.Round round = null;
+		Map<Long, Optional<Letters.Letter>> letters = new HashMap<>();
+		try {
+			while (this.running && !Thread.currentThread().isInterrupted()) {
+				try {
+					recoverNowAndThen();
+					long idle = this.pace.idle();
+					if (idle > 0) {
+						TimeUnit.NANOSECONDS.sleep(Math.min(idle, this.settings.pollInterval().toNanos()));
+						continue;
+					}
+					List<MailingStore.DeliveryRow> batch = this.transaction
+						.execute((status) -> this.store.claim(worker, this.clock.instant(), this.settings.batchSize()));
+					if (batch.isEmpty()) {
+						complete();
+						if (round != null) {
+							round.close();
+							round = null;
+						}
+						letters.clear();
+						this.doorbell.await(this.settings.pollInterval().toMillis());
+						continue;
+					}
+					if (round == null) {
+						round = this.mailroom.open();
+					}
+					send(batch, worker, round, letters);
+					complete();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				catch (RuntimeException ex) {
+					log.warn("Mailing worker {}: {}", worker, ex.toString(), ex);
+					giveBack(worker);
+					if (round != null) {
+						round.close();
+						round = null;
+					}
+					letters.clear();
+					try {
+						TimeUnit.MILLISECONDS.sleep(this.settings.pollInterval().toMillis());
+					}
+					catch (InterruptedException interrupted) {
+						Thread.currentThread().interrupt();
+					}
+				}
+			}
+		}
+		finally {
+			if (round != null) {
+				round.close();
+			}
+			giveBack(worker);
+		}
+	}
+
+	private void giveBack(String worker) {
+		try {
+			this.transaction.execute((status) -> this.store.releaseAll(worker));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Mailing worker {} could not give back its claimed deliveries: {}", worker, ex.toString());
+		}
+	}
+
+	/**
+	 * Recovers rows of crashed workers (other nodes) now and then: rows untouched for
+	 * {@code stale-after}, at least a minute so that live workers' rows are never taken.
+	 */
+	private void recoverNowAndThen() {
+		Duration stale = this.settings.staleAfter().compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1)
+				: this.settings.staleAfter();
+		long last = this.lastRecovery.get();
+		long now = System.nanoTime();
+		if (now - last >= stale.toNanos() && this.lastRecovery.compareAndSet(last, now)) {
+			recover(stale);
+		}
+	}
+
+	private void send(List<MailingStore.DeliveryRow> batch, String worker, Mailroom.Round round,
+			Map<Long, Optional<Letters.Letter>> letters) throws InterruptedException {
+		Map<Long, List<MailingStore.DeliveryRow>> byMailing = new LinkedHashMap<>();
+		batch.forEach((row) -> byMailing.computeIfAbsent(row.mailingId(), (id) -> new ArrayList<>()).add(row));
+		for (Map.Entry<Long, List<MailingStore.DeliveryRow>> entry : byMailing.entrySet()) {
+			MailingStore.MailingRow mailing = read(() -> this.store.mailing(entry.getKey())).orElse(null);
+			if (mailing == null || mailing.status() != MailingStatus.RUNNING) {
+				entry.getValue().forEach((row) -> read(() -> {
+					this.store.release(row.id(), worker);
+					return null;
+				}));
+				continue;
+			}
+			Optional<Letters.Letter> letter = letters.computeIfAbsent(mailing.id(), (id) -> letter(mailing));
+			Set<Long> receiving = this.audience.stillReceiving(mailing.listKey(),
+					entry.getValue().stream().map(MailingStore.DeliveryRow::subscriberId).toList());
+			for (MailingStore.DeliveryRow row : entry.getValue()) {
+				if (Thread.currentThread().isInterrupted() || !this.running) {
+					throw new InterruptedException("stopping");
+				}
+				if (!receiving.contains(row.subscriberId())) {
+					settle(row, worker, new Retries.Settlement(DeliveryStatus.SKIPPED, row.attempts(), null,
+							"no longer receives the list", null, false));
+					continue;
+				}
+				sendOne(mailing, letter, row, worker, round);
+			}
+		}
+	}
+
+	private void sendOne(MailingStore.MailingRow mailing, Optional<Letters.Letter> letter, MailingStore.DeliveryRow row,
+			String worker, Mailroom.Round round) throws InterruptedException {
+		if (letter.isEmpty()) {
+			settle(row, worker, new Retries.Settlement(DeliveryStatus.FAILED, row.attempts(), null,
+					"nothing to send: its items are gone", null, false));
+			return;
+		}
+		String messageId = this.letters.messageId(mailing.id(), row.id());
+		MimeMessage message;
+		try {
+			Audience.Recipient recipient = new Audience.Recipient(row.subscriberId(), row.address(), row.name(), null);
+			message = this.letters.write(letter.get(), recipient,
+					this.audience.links(row.subscriberId(), mailing.listKey()), messageId);
+		}
+		catch (jakarta.mail.MessagingException | RuntimeException ex) {
+			// a letter that cannot be written now will not be written later either
+			settle(row, worker, new Retries.Settlement(DeliveryStatus.FAILED, row.attempts(), null,
+					"could not write the message: " + ex.getMessage(), null, false));
+			return;
+		}
+		this.pace.acquire();
+		if (!Boolean.TRUE.equals(this.transaction
+			.execute((status) -> this.store.markSending(row.id(), worker, this.clock.instant(), messageId)))) {
+			// paused meanwhile, or taken back by recovery: not attempted
+			read(() -> {
+				this.store.release(row.id(), worker);
+				return null;
+			});
+			return;
+		}
+		Outcome outcome = round.send(message);
+		Retries.Settlement settlement = this.retries.after(outcome, row.attempts(), this.clock.instant());
+		settle(row, worker, settlement);
+		if (settlement.bounce()) {
+			try {
+				this.audience.bounced(row.subscriberId(), settlement.answer());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not count the bounce of subscriber {}: {}", row.subscriberId(), ex.toString());
+			}
+		}
+	}
+
+	private void settle(MailingStore.DeliveryRow row, String worker, Retries.Settlement settlement) {
+		this.transaction.execute((status) -> this.store.settle(row.id(), worker, settlement.status(),
+				settlement.attempts(), settlement.nextAttemptAt(), settlement.answer(), settlement.sentAt()));
+	}
+
+	private Optional<Letters.Letter> letter(MailingStore.MailingRow mailing) {
+		List<String> ids = read(() -> this.store.items(mailing.id()));
+		List<ItemView> items = ids.stream().map(this.catalog::item).flatMap(Optional::stream).toList();
+		if (items.isEmpty()) {
+			return Optional.empty();
+		}
+		String listName = this.timetables.current()
+			.lists()
+			.stream()
+			.filter((list) -> list.key().equals(mailing.listKey()))
+			.map(Timetable.MailingList::name)
+			.findFirst()
+			.orElse(mailing.listKey());
+		return Optional.of(this.letters.letter(mailing.listKey(), listName, mailing.subject(),
+				mailing.kind() == MailingKind.DIGEST, items));
+	}
+
+	private <T> T read(Supplier<T> work) {
+		return this.transaction.execute((status) -> work.get());
+	}
+
+}

@@ -1,0 +1,317 @@
+package vn.bantin.mailing;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import vn.bantin.subscription.Audience;
+
+/**
+ * The mailing and delivery tables, in plain SQL: the delivery rows are a work queue
+ * (claimed in batches, updated one by one with guards on their status), which SQL says
+ * more plainly than entities. Every method runs in the caller's transaction.
+ *
+ * <p>
+ * <b>Claiming.</b> {@link #claim} selects due rows with {@code FOR UPDATE SKIP LOCKED}
+ * (PostgreSQL and H2 2.x both accept it), so two claimers never wait for each other, and
+ * then takes each with an update guarded by its status: a row another claimer took in
+ * between is not counted, so no row is ever given to two claimers, whatever the
+ * database's locking does.
+ */
+@Repository
+class MailingStore {
+
+	private static final String DUE = "(d.status = 'PENDING' OR (d.status = 'RETRY' AND d.next_attempt_at <= ?))";
+
+	private final JdbcTemplate jdbc;
+
+	MailingStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	static OffsetDateTime at(Instant instant) {
+		return (instant != null) ? instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC) : null;
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	Optional<Long> findByOrigin(String originKey) {
+		return this.jdbc.queryForList("SELECT id FROM mailing WHERE origin_key = ?", Long.class, originKey)
+			.stream()
+			.findFirst();
+	}
+
+	/** Inserts a mailing with its items; returns its id. */
+	long insertMailing(String listKey, MailingKind kind, String originKey, String subject, Instant createdAt,
+			String createdBy, List<String> itemIds) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.update((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(
+					"INSERT INTO mailing (list_key, kind, origin_key, subject, status, created_at, created_by, version) "
+							+ "VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+					new String[] { "id" });
+			statement.setString(1, listKey);
+			statement.setString(2, kind.name());
+			statement.setString(3, originKey);
+			statement.setString(4, truncate(subject, 500));
+			statement.setString(5, MailingStatus.RUNNING.name());
+			statement.setObject(6, at(createdAt));
+			statement.setString(7, createdBy);
+			return statement;
+		}, keys);
+		long id = keys.getKey().longValue();
+		List<Object[]> items = new ArrayList<>();
+		for (int i = 0; i < itemIds.size(); i++) {
+			items.add(new Object[] { id, i, itemIds.get(i) });
+		}
+		this.jdbc.batchUpdate("INSERT INTO mailing_item (mailing_id, ordinal, item_id) VALUES (?, ?, ?)", items);
+		return id;
+	}
+
+	/** Inserts one pending delivery per recipient, in batches. */
+	void insertDeliveries(long mailingId, List<Audience.Recipient> recipients) {
+		this.jdbc.batchUpdate(
+				"INSERT INTO delivery (mailing_id, subscriber_id, address, name, status, attempts) VALUES (?, ?, ?, ?, 'PENDING', 0)",
+				recipients, 1000, (statement, recipient) -> {
+					statement.setLong(1, mailingId);
+					statement.setLong(2, recipient.id());
+					statement.setString(3, recipient.address());
+					if (recipient.name() != null) {
+						statement.setString(4, truncate(recipient.name(), 200));
+					}
+					else {
+						statement.setNull(4, Types.VARCHAR);
+					}
+				});
+	}
+
+	Optional<MailingRow> mailing(long id) {
+		return this.jdbc.query("SELECT * FROM mailing WHERE id = ?", this::mailingRow, id).stream().findFirst();
+	}
+
+	/** The latest mailings first. */
+	List<MailingRow> latest(int offset, int limit) {
+		return this.jdbc.query(
+				"SELECT * FROM mailing ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+				this::mailingRow, offset, limit);
+	}
+
+	long countMailings() {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM mailing", Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	/** Whether the item already has a mailing to the list. */
+	boolean itemMailed(String itemId, String listKey) {
+		Long count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM mailing_item i JOIN mailing m ON m.id = i.mailing_id WHERE i.item_id = ? AND m.list_key = ?",
+				Long.class, itemId, listKey);
+		return count != null && count > 0;
+	}
+
+	List<String> items(long mailingId) {
+		return this.jdbc.queryForList("SELECT item_id FROM mailing_item WHERE mailing_id = ? ORDER BY ordinal",
+				String.class, mailingId);
+	}
+
+	Map<DeliveryStatus, Long> counts(long mailingId) {
+		Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+		for (DeliveryStatus status : DeliveryStatus.values()) {
+			counts.put(status, 0L);
+		}
+		this.jdbc.query("SELECT status, COUNT(*) AS n FROM delivery WHERE mailing_id = ? GROUP BY status",
+				(ResultSet rs) -> {
+					counts.put(DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+				}, mailingId);
+		return counts;
+	}
+
+	List<DeliveryRow> deliveries(long mailingId, DeliveryStatus status, int offset, int limit) {
+		if (status == null) {
+			return this.jdbc.query(
+					"SELECT * FROM delivery WHERE mailing_id = ? ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+					this::deliveryRow, mailingId, offset, limit);
+		}
+		return this.jdbc.query(
+				"SELECT * FROM delivery WHERE mailing_id = ? AND status = ? ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+				this::deliveryRow, mailingId, status.name(), offset, limit);
+	}
+
+	long countDeliveries(long mailingId, DeliveryStatus status) {
+		Long count = (status == null)
+				? this.jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE mailing_id = ?", Long.class, mailingId)
+				: this.jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE mailing_id = ? AND status = ?",
+						Long.class, mailingId, status.name());
+		return (count != null) ? count : 0;
+	}
+
+	Optional<DeliveryRow> delivery(long id) {
+		return this.jdbc.query("SELECT * FROM delivery WHERE id = ?", this::deliveryRow, id).stream().findFirst();
+	}
+
+	/**
+	 * Claims up to {@code limit} due deliveries of running mailings for {@code worker}:
+	 * pending ones, and retries whose time has come. Call in a transaction.
+	 */
+	List<DeliveryRow> claim(String worker, Instant now, int limit) {
+		List<Long> candidates = this.jdbc.queryForList("SELECT d.id FROM delivery d WHERE " + DUE
+				+ " AND d.mailing_id IN (SELECT m.id FROM mailing m WHERE m.status = 'RUNNING')"
+				+ " ORDER BY d.id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED", Long.class, at(now), limit);
+		if (candidates.isEmpty()) {
+			return List.of();
+		}
+		List<Long> claimed = new ArrayList<>();
+		for (Long id : candidates) {
+			int taken = this.jdbc.update("UPDATE delivery SET status = 'CLAIMED', claimed_by = ?, claimed_at = ? "
+					+ "WHERE id = ? AND (status = 'PENDING' OR status = 'RETRY')", worker, at(now), id);
+			if (taken == 1) {
+				claimed.add(id);
+			}
+		}
+		if (claimed.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.query("SELECT * FROM delivery WHERE id IN (" + placeholders(claimed) + ") ORDER BY id",
+				this::deliveryRow, claimed.toArray());
+	}
+
+	/**
+	 * The worker that claimed the row is about to hand it to the server: marks it sending
+	 * with its Message-ID, only while it is still claimed by that worker and its mailing
+	 * still runs.
+	 */
+	boolean markSending(long id, String worker, Instant now, String messageId) {
+		return this.jdbc.update(
+				"UPDATE delivery SET status = 'SENDING', claimed_at = ?, message_id = ? "
+						+ "WHERE id = ? AND status = 'CLAIMED' AND claimed_by = ? "
+						+ "AND mailing_id IN (SELECT m.id FROM mailing m WHERE m.status = 'RUNNING')",
+				at(now), messageId, id, worker) == 1;
+	}
+
+	/**
+	 * Gives a claimed row back (its mailing was paused): pending again, not attempted.
+	 */
+	void release(long id, String worker) {
+		this.jdbc.update("UPDATE delivery SET status = 'PENDING', claimed_by = NULL, claimed_at = NULL "
+				+ "WHERE id = ? AND status = 'CLAIMED' AND claimed_by = ?", id, worker);
+	}
+
+	/** Gives back every row a worker claimed and did not attempt; returns how many. */
+	int releaseAll(String worker) {
+		return this.jdbc.update("UPDATE delivery SET status = 'PENDING', claimed_by = NULL, claimed_at = NULL "
+				+ "WHERE status = 'CLAIMED' AND claimed_by = ?", worker);
+	}
+
+	/** Stores the outcome of a row the worker claimed (CLAIMED or SENDING). */
+	boolean settle(long id, String worker, DeliveryStatus status, int attempts, Instant nextAttemptAt, String answer,
+			Instant sentAt) {
+		return this.jdbc.update(
+				"UPDATE delivery SET status = ?, attempts = ?, next_attempt_at = ?, last_answer = ?, "
+						+ "sent_at = ?, claimed_by = NULL, claimed_at = NULL "
+						+ "WHERE id = ? AND status IN ('CLAIMED', 'SENDING') AND claimed_by = ?",
+				status.name(), attempts, at(nextAttemptAt), truncate(answer, 1000), at(sentAt), id, worker) == 1;
+	}
+
+	/**
+	 * Rows of workers that are gone: claimed before {@code staleBefore} go back to
+	 * pending (never attempted), sending ones become uncertain.
+	 * @return how many rows were changed (pending, uncertain)
+	 */
+	int[] recover(Instant staleBefore) {
+		int pending = this.jdbc.update("UPDATE delivery SET status = 'PENDING', claimed_by = NULL, claimed_at = NULL "
+				+ "WHERE status = 'CLAIMED' AND claimed_at <= ?", at(staleBefore));
+		int uncertain = this.jdbc
+			.update("UPDATE delivery SET status = 'UNCERTAIN', claimed_by = NULL, claimed_at = NULL, "
+					+ "last_answer = 'interrupted while sending (the application stopped): it may or may not have gone out' "
+					+ "WHERE status = 'SENDING' AND claimed_at <= ?", at(staleBefore));
+		return new int[] { pending, uncertain };
+	}
+
+	/**
+	 * Completes the running mailings with no open delivery left; returns their number.
+	 */
+	int completeFinished(Instant now) {
+		return this.jdbc.update("UPDATE mailing SET status = 'COMPLETED', completed_at = ?, version = version + 1 "
+				+ "WHERE status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.mailing_id = mailing.id "
+				+ "AND d.status IN ('PENDING', 'CLAIMED', 'SENDING', 'RETRY'))", at(now));
+	}
+
+	boolean changeStatus(long mailingId, MailingStatus from, MailingStatus to) {
+		return this.jdbc.update(
+				"UPDATE mailing SET status = ?, completed_at = NULL, version = version + 1 WHERE id = ? AND status = ?",
+				to.name(), mailingId, from.name()) == 1;
+	}
+
+	/** Failed rows of a mailing pending again with no attempts; returns how many. */
+	int retryFailed(long mailingId) {
+		return this.jdbc.update("UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = NULL "
+				+ "WHERE mailing_id = ? AND status = 'FAILED'", mailingId);
+	}
+
+	/** An uncertain row pending again (a person chose to send it again). */
+	boolean sendAgain(long mailingId, long deliveryId) {
+		return this.jdbc.update("UPDATE delivery SET status = 'PENDING', next_attempt_at = NULL "
+				+ "WHERE id = ? AND mailing_id = ? AND status = 'UNCERTAIN'", deliveryId, mailingId) == 1;
+	}
+
+	/** An uncertain row marked sent by a person (who knows it arrived). */
+	boolean markSentByHand(long mailingId, long deliveryId, Instant now, String note) {
+		return this.jdbc.update(
+				"UPDATE delivery SET status = 'SENT', sent_at = ?, last_answer = ? "
+						+ "WHERE id = ? AND mailing_id = ? AND status = 'UNCERTAIN'",
+				at(now), truncate(note, 1000), deliveryId, mailingId) == 1;
+	}
+
+	private MailingRow mailingRow(ResultSet rs, int row) throws SQLException {
+		return new MailingRow(rs.getLong("id"), rs.getString("list_key"), MailingKind.valueOf(rs.getString("kind")),
+				rs.getString("origin_key"), rs.getString("subject"), MailingStatus.valueOf(rs.getString("status")),
+				instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "completed_at"));
+	}
+
+	private DeliveryRow deliveryRow(ResultSet rs, int row) throws SQLException {
+		return new DeliveryRow(rs.getLong("id"), rs.getLong("mailing_id"), rs.getLong("subscriber_id"),
+				rs.getString("address"), rs.getString("name"), DeliveryStatus.valueOf(rs.getString("status")),
+				rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("claimed_by"),
+				instant(rs, "claimed_at"), rs.getString("last_answer"), instant(rs, "sent_at"),
+				rs.getString("message_id"));
+	}
+
+	private static String placeholders(Collection<?> values) {
+		return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+	}
+
+	static String truncate(String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max);
+	}
+
+	/** A mailing as stored. */
+	record MailingRow(long id, String listKey, MailingKind kind, String originKey, String subject, MailingStatus status,
+			Instant createdAt, String createdBy, Instant completedAt) {
+	}
+
+	/** A delivery as stored. */
+	record DeliveryRow(long id, long mailingId, long subscriberId, String address, String name, DeliveryStatus status,
+			int attempts, Instant nextAttemptAt, String claimedBy, Instant claimedAt, String lastAnswer, Instant sentAt,
+			String messageId) {
+	}
+
+}

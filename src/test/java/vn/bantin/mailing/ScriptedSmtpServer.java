@@ -1,0 +1,197 @@
+package vn.bantin.mailing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * (A copy of the mailroom tests' server, which is package-private there.) A tiny SMTP
+ * server for tests that answers what the test scripts: a refusal at MAIL FROM or RCPT TO,
+ * an answer after the data, silence after the data, a connection closed in the middle of
+ * the data. It can be stopped and started again on the same port.
+ */
+final class ScriptedSmtpServer implements AutoCloseable {
+
+	volatile String mailAnswer = "250 2.1.0 Ok";
+
+	volatile String recipientAnswer = "250 2.1.5 Ok";
+
+	/** The answer to the terminating dot; null: never answer (the connection stays). */
+	volatile String dataAnswer = "250 2.0.0 Ok: queued";
+
+	/** Close the connection after reading this many bytes of data; negative: never. */
+	volatile int closeAfterDataBytes = -1;
+
+	final AtomicInteger connections = new AtomicInteger();
+
+	/** The data of every message answered 250, without the dot. */
+	final List<String> received = new CopyOnWriteArrayList<>();
+
+	private final List<Socket> clients = new CopyOnWriteArrayList<>();
+
+	private volatile ServerSocket server;
+
+	private final int port;
+
+	ScriptedSmtpServer() {
+		this.server = listen(0);
+		this.port = this.server.getLocalPort();
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	/** Closes the listening socket and every client connection. */
+	void stop() {
+		try {
+			this.server.close();
+			for (Socket client : this.clients) {
+				client.close();
+			}
+			this.clients.clear();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Listens again on the same port. */
+	void start() {
+		this.server = listen(this.port);
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	private ServerSocket listen(int port) {
+		try {
+			ServerSocket socket = new ServerSocket();
+			socket.setReuseAddress(true);
+			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+			Thread acceptor = new Thread(() -> accept(socket), "scripted-smtp-" + socket.getLocalPort());
+			acceptor.setDaemon(true);
+			acceptor.start();
+			return socket;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void accept(ServerSocket socket) {
+		while (!socket.isClosed()) {
+			try {
+				Socket client = socket.accept();
+				this.connections.incrementAndGet();
+				this.clients.add(client);
+				Thread conversation = new Thread(() -> converse(client), "scripted-smtp-client");
+				conversation.setDaemon(true);
+				conversation.start();
+			}
+			catch (IOException ex) {
+				// closed
+			}
+		}
+	}
+
+	private void converse(Socket client) {
+		try (client) {
+			BufferedReader in = new BufferedReader(
+					new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+			OutputStream out = client.getOutputStream();
+			say(out, "220 scripted.test ESMTP");
+			String line;
+			while ((line = in.readLine()) != null) {
+				String command = line.toUpperCase(Locale.ROOT);
+				if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+					say(out, "250 scripted.test");
+				}
+				else if (command.startsWith("MAIL FROM")) {
+					say(out, this.mailAnswer);
+					closeIf421(client, this.mailAnswer);
+				}
+				else if (command.startsWith("RCPT TO")) {
+					say(out, this.recipientAnswer);
+					closeIf421(client, this.recipientAnswer);
+				}
+				else if (command.equals("DATA")) {
+					say(out, "354 End data with <CR><LF>.<CR><LF>");
+					if (!readData(client, in, out)) {
+						return;
+					}
+				}
+				else if (command.equals("QUIT")) {
+					say(out, "221 2.0.0 Bye");
+					return;
+				}
+				else {
+					say(out, "250 2.0.0 Ok");
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the client went away
+		}
+	}
+
+	/** Reads one message's data; false when the connection is to end. */
+	private boolean readData(Socket client, BufferedReader in, OutputStream out) throws IOException {
+		StringBuilder data = new StringBuilder();
+		int bytes = 0;
+		String line;
+		while ((line = in.readLine()) != null) {
+			bytes += line.length() + 2;
+			if (this.closeAfterDataBytes >= 0 && bytes > this.closeAfterDataBytes) {
+				client.setSoLinger(true, 0);
+				client.close();
+				return false;
+			}
+			if (line.equals(".")) {
+				String answer = this.dataAnswer;
+				if (answer == null) {
+					// never answer: wait until the client gives up
+					while (in.readLine() != null) {
+						// drain
+					}
+					return false;
+				}
+				if (answer.startsWith("250")) {
+					this.received.add(data.toString());
+				}
+				say(out, answer);
+				closeIf421(client, answer);
+				return !client.isClosed();
+			}
+			data.append(line.startsWith("..") ? line.substring(1) : line).append("\r\n");
+		}
+		return false;
+	}
+
+	private static void closeIf421(Socket client, String answer) throws IOException {
+		if (answer.startsWith("421")) {
+			client.close();
+			throw new SocketException("closed after 421");
+		}
+	}
+
+	private static void say(OutputStream out, String answer) throws IOException {
+		out.write((answer + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+		out.flush();
+	}
+
+}
