@@ -1,5 +1,6 @@
 package vn.bantin.mailing;
 
+import vn.bantin.ScriptedSmtpServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

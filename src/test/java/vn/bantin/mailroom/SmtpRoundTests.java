@@ -1,5 +1,6 @@
 package vn.bantin.mailroom;
 
+import vn.bantin.ScriptedSmtpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

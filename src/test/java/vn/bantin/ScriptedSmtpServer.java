@@ -1,4 +1,4 @@
-package vn.bantin.mailroom;
+package vn.bantin;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,25 +21,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * or RCPT TO, an answer after the data, silence after the data, a connection closed in
  * the middle of the data. It can be stopped and started again on the same port.
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
 
-	volatile String mailAnswer = "250 2.1.0 Ok";
+	public volatile String mailAnswer = "250 2.1.0 Ok";
 
-	volatile String recipientAnswer = "250 2.1.5 Ok";
+	public volatile String recipientAnswer = "250 2.1.5 Ok";
 
 	/** The answer to the terminating dot; null: never answer (the connection stays). */
-	volatile String dataAnswer = "250 2.0.0 Ok: queued";
+	public volatile String dataAnswer = "250 2.0.0 Ok: queued";
 
 	/** Close the connection (with no answer) once the terminating dot is read. */
-	volatile boolean closeAfterDot;
+	public volatile boolean closeAfterDot;
 
 	/** Close the connection after reading this many bytes of data; negative: never. */
-	volatile int closeAfterDataBytes = -1;
+	public volatile int closeAfterDataBytes = -1;
 
-	final AtomicInteger connections = new AtomicInteger();
+	public final AtomicInteger connections = new AtomicInteger();
 
 	/** The data of every message answered 250, without the dot. */
-	final List<String> received = new CopyOnWriteArrayList<>();
+	public final List<String> received = new CopyOnWriteArrayList<>();
 
 	private final List<Socket> clients = new CopyOnWriteArrayList<>();
 
@@ -47,17 +47,17 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
 	private final int port;
 
-	ScriptedSmtpServer() {
+	public ScriptedSmtpServer() {
 		this.server = listen(0);
 		this.port = this.server.getLocalPort();
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
 	/** Closes the listening socket and every client connection. */
-	void stop() {
+	public void stop() {
 		try {
 			this.server.close();
 			for (Socket client : this.clients) {
@@ -71,7 +71,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/** Listens again on the same port. */
-	void start() {
+	public void start() {
 		this.server = listen(this.port);
 	}
 

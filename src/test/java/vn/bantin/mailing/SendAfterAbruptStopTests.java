@@ -1,0 +1,158 @@
+package vn.bantin.mailing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.jayway.jsonpath.JsonPath;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.bantin.ChildApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The acceptance test of issue 6 for a crash: the application is killed (SIGKILL, no
+ * shutdown of any kind) in the middle of sending an item to 2,000 recipients and started
+ * again on the same data directory. Every recipient then has exactly one copy on the SMTP
+ * server (a real one, GreenMail), or their delivery is {@code uncertain}, listed by the
+ * API, and they have at most one copy: the message whose answer the crash cut off is
+ * never sent again by itself.
+ */
+class SendAfterAbruptStopTests {
+
+	private static final int RECIPIENTS = 2_000;
+
+	private static final String PASSWORD = "kill-test-password";
+
+	private static final String LIST = "thu-nghiem-mat-dien";
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@Test
+	void everyRecipientHasExactlyOneCopyOrIsListedUncertainAfterTheApplicationIsKilledMidSend(@TempDir Path dataDir)
+			throws Exception {
+		String[] arguments = { "--bantin.data-dir=" + dataDir.resolve("data"),
+				"--bantin.account.initial-admin-password=" + PASSWORD, "--spring.mail.host=127.0.0.1",
+				"--spring.mail.port=" + smtp.getSmtp().getPort(), "--bantin.mailing.rate-per-second=150",
+				"--bantin.mailing.rate-per-hour=0", "--bantin.mailing.batch-size=20", "--bantin.mailing.stale-after=3s",
+				"--logging.level.root=WARN" };
+		long sendId;
+		try (ChildApplication first = ChildApplication.start(dataDir.resolve("logs"), Duration.ofMinutes(2),
+				arguments)) {
+			String token = token(first);
+			call(first, token, "POST", "/api/lists",
+					"{\"key\":\"" + LIST + "\",\"name\":\"Thử mất điện\",\"public\":false}");
+			for (int i = 0; i < RECIPIENTS; i++) {
+				call(first, token, "POST", "/api/lists/" + LIST + "/subscribers", "{\"address\":\"nguoi-" + i
+						+ "@example.test\",\"name\":\"Người nhận " + i + "\",\"consent\":true}");
+			}
+			String item = JsonPath.read(call(first, token, "GET", "/api/items?status=published&size=1", null),
+					"$.items[0].id");
+			sendId = ((Number) JsonPath.read(
+					call(first, token, "POST", "/api/lists/" + LIST + "/sends", "{\"itemId\":\"" + item + "\"}"),
+					"$.id"))
+				.longValue();
+
+			await().atMost(Duration.ofMinutes(2))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> smtp.getReceivedMessages().length >= 300);
+			first.kill();
+		}
+		int beforeRestart = smtp.getReceivedMessages().length;
+		assertThat(beforeRestart).as("killed mid-send").isLessThan(RECIPIENTS);
+
+		Map<String, String> statusByAddress = new HashMap<>();
+		try (ChildApplication second = ChildApplication.start(dataDir.resolve("logs"), Duration.ofMinutes(2),
+				arguments)) {
+			String token = token(second);
+			await().atMost(Duration.ofMinutes(3))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> "completed"
+					.equals(JsonPath.read(call(second, token, "GET", "/api/sends/" + sendId, null), "$.status")));
+			for (int page = 0; page * 500 < RECIPIENTS; page++) {
+				String json = call(second, token, "GET", "/api/sends/" + sendId + "/deliveries?size=500&page=" + page,
+						null);
+				List<String> addresses = JsonPath.read(json, "$.deliveries[*].address");
+				List<String> statuses = JsonPath.read(json, "$.deliveries[*].status");
+				for (int i = 0; i < addresses.size(); i++) {
+					statusByAddress.put(addresses.get(i), statuses.get(i));
+				}
+			}
+		}
+
+		Map<String, Integer> copies = new HashMap<>();
+		for (MimeMessage message : smtp.getReceivedMessages()) {
+			for (var to : message.getRecipients(Message.RecipientType.TO)) {
+				copies.merge(((InternetAddress) to).getAddress(), 1, Integer::sum);
+			}
+		}
+		assertThat(statusByAddress).hasSize(RECIPIENTS);
+		assertThat(statusByAddress.values()).as("every delivery ended sent or uncertain")
+			.allMatch((status) -> status.equals("sent") || status.equals("uncertain"));
+		statusByAddress.forEach((address, status) -> {
+			int received = copies.getOrDefault(address, 0);
+			if (status.equals("sent")) {
+				assertThat(received).as("copies of a sent delivery to " + address).isEqualTo(1);
+			}
+			else {
+				assertThat(received).as("copies of an uncertain delivery to " + address).isLessThanOrEqualTo(1);
+			}
+		});
+		assertThat(statusByAddress.values().stream().filter("uncertain"::equals).count())
+			.as("only messages in flight at the kill are uncertain")
+			.isLessThanOrEqualTo(4);
+		assertThat(copies.keySet()).as("nobody else got mail").isSubsetOf(statusByAddress.keySet());
+	}
+
+	private String token(ChildApplication application) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create(application.baseUrl() + "/api/tokens"))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"kill test\",\"expiresInDays\":1}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		return JsonPath.read(response.body(), "$.token");
+	}
+
+	private String call(ChildApplication application, String token, String method, String path, String json)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(application.baseUrl() + path))
+			.header("Authorization", "Bearer " + token)
+			.header("Accept", "application/json");
+		if (json != null) {
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+		}
+		else {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
+		return response.body();
+	}
+
+}
