@@ -24,9 +24,22 @@ public class MailingLists {
 
 	private final StoredTimetables stored;
 
-	MailingLists(Timetables timetables, StoredTimetables stored) {
+	private final TimetableWords words;
+
+	MailingLists(Timetables timetables, StoredTimetables stored, TimetableWords words) {
 		this.timetables = timetables;
 		this.stored = stored;
+		this.words = words;
+	}
+
+	/**
+	 * A sending rule in words, in the reader's language: "Khi đăng" or "07:00, thứ Hai".
+	 */
+	public String when(SendingRule rule, java.util.Locale locale) {
+		return this.timetables.current()
+			.slot(rule.slot())
+			.map((slot) -> this.words.slot(slot, locale))
+			.orElse(rule.slot());
 	}
 
 	/** Every list in force, in timetable order (files first). */
