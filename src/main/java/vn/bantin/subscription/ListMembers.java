@@ -15,7 +15,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Staff's work on the subscribers of one list (the lists' admin pages, the API, CSV
@@ -46,8 +48,12 @@ class ListMembers {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	ListMembers(Subscribers subscribers, Subscriptions subscriptions, Suppressions suppressions,
-			ListMemberQueries queries, ListConfirmations confirmations, Clock clock) {
+			ListMemberQueries queries, ListConfirmations confirmations, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.transactions = new TransactionTemplate(transactions);
 		this.subscribers = subscribers;
 		this.subscriptions = subscriptions;
 		this.suppressions = suppressions;
@@ -112,7 +118,6 @@ class ListMembers {
 	 * @param source where the consent came from, e.g. {@code admin by lan}
 	 * @return what was done
 	 */
-	@Transactional
 	Added add(String list, Person person, boolean consent, String source) {
 		String address = AddressCheck.valid(person.address());
 		if (address == null) {
@@ -123,17 +128,31 @@ class ListMembers {
 		if (suppressed.isPresent()) {
 			return new Added(Added.Outcome.SUPPRESSED, null, suppressed.get().reason());
 		}
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String name = clean(person.name());
 		String village = clean(person.village());
-		Optional<Subscriber> existing = this.subscribers.findByAddressKey(key);
 		if (!consent) {
+			Optional<Subscriber> existing = this.subscribers.findByAddressKey(key);
 			if (existing.isPresent() && onList(existing.get(), list)) {
 				return new Added(Added.Outcome.ALREADY, existing.get().id(), null);
 			}
-			long id = this.confirmations.ask(address, name, village, list, source);
+			// no transaction of ours here: the confirmation mail goes out after the
+			// pending sign-up has committed
+			Long id;
+			try {
+				id = this.confirmations.ask(address, name, village, list, source);
+			}
+			catch (IllegalArgumentException ex) {
+				return new Added(Added.Outcome.INVALID, null, null);
+			}
 			return new Added(Added.Outcome.PENDING, id, null);
 		}
+		return this.transactions.execute((status) -> addConfirmed(list, address, name, village, source));
+	}
+
+	private Added addConfirmed(String list, String address, String name, String village, String source) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		String key = Subscriber.key(address);
+		Optional<Subscriber> existing = this.subscribers.findByAddressKey(key);
 		Subscriber subscriber = existing.orElseGet(
 				() -> this.subscribers.save(new Subscriber(address, name, village, Subscriber.Status.PENDING, now)));
 		boolean already = onList(subscriber, list);

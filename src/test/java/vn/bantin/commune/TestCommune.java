@@ -1,0 +1,16 @@
+package vn.bantin.commune;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The commune's identity in slice tests ({@code @PersistenceTest}) of other modules:
+ * {@code @Import(TestCommune.class)} gives them {@link Commune} with its settings.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommuneSettings.class)
+@Import(Commune.class)
+public class TestCommune {
+
+}
