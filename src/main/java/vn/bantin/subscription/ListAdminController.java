@@ -80,14 +80,14 @@ class ListAdminController {
 	@Secured({ Role.Authority.EDITOR, Role.Authority.ADMIN })
 	String create(ListFields form, Principal principal, Model model, Locale locale, RedirectAttributes redirect) {
 		try {
-			String key = this.lists.create(
-					new Timetable.MailingList(form.key(), form.name(), form.description(), form.open(), null),
-					principal.getName());
+			String key = this.lists.create(new Timetable.MailingList(form.key(), form.name(), form.description(),
+					Boolean.TRUE.equals(form.open()), null), principal.getName());
 			redirect.addFlashAttribute("notice", "lists.created");
 			return "redirect:/admin/lists/" + key;
 		}
 		catch (MailingListRefused ex) {
-			model.addAttribute("form", form);
+			model.addAttribute("form",
+					new ListFields(form.key(), form.name(), form.description(), Boolean.TRUE.equals(form.open())));
 			model.addAttribute("errors", errors(ex, locale));
 			return lists(model, locale);
 		}
@@ -100,7 +100,7 @@ class ListAdminController {
 		MailingLists.ListView list = known(key);
 		Page<Subscriber> found = this.members.page(key, q, page, PAGE_SIZE);
 		model.addAttribute("row", row(list, locale));
-		model.addAttribute("subscribers", found);
+		model.addAttribute("subscribers", found.map(SubscriberRow::of));
 		model.addAttribute("q", (q != null) ? q : "");
 		model.addAttribute("zone", this.zone);
 		model.addAttribute("maxMegabytes", SubscriberImport.MAX_BYTES / (1024 * 1024));
@@ -247,6 +247,27 @@ class ListAdminController {
 	 * @param open public
 	 */
 	record ListFields(String key, String name, String description, Boolean open) {
+	}
+
+	/**
+	 * A subscriber as the list's page shows them.
+	 *
+	 * @param id the id
+	 * @param address the address
+	 * @param name the name
+	 * @param village the village
+	 * @param status the status
+	 * @param consentSource how consent was given
+	 * @param consentAt when
+	 */
+	record SubscriberRow(long id, String address, String name, String village, Subscriber.Status status,
+			String consentSource, java.time.Instant consentAt) {
+
+		static SubscriberRow of(Subscriber subscriber) {
+			return new SubscriberRow(subscriber.id(), subscriber.address(), subscriber.name(), subscriber.village(),
+					subscriber.status(), subscriber.consentSource(), subscriber.consentAt());
+		}
+
 	}
 
 	/**
