@@ -159,10 +159,10 @@ class ListAdminController {
 
 	@PostMapping("/{key}/import/apply")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.ADMIN })
-	String apply(@PathVariable String key, @RequestParam String token, @RequestParam(required = false) String fileName,
-			@RequestParam(required = false) Integer email, @RequestParam(required = false) Integer name,
-			@RequestParam(required = false) Integer village, @RequestParam(required = false) Integer consent,
-			Principal principal, Model model, Locale locale) {
+	String apply(@PathVariable String key, @RequestParam(required = false) String token,
+			@RequestParam(required = false) String fileName, @RequestParam(required = false) Integer email,
+			@RequestParam(required = false) Integer name, @RequestParam(required = false) Integer village,
+			@RequestParam(required = false) Integer consent, Principal principal, Model model, Locale locale) {
 		MailingLists.ListView list = known(key);
 		model.addAttribute("row", row(list, locale));
 		Optional<byte[]> bytes = this.imports.kept(token);
