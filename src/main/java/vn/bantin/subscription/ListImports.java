@@ -37,11 +37,14 @@ class ListImports {
 
 	private final ListMembers members;
 
+	private final java.time.Clock clock;
+
 	private final SecureRandom random = new SecureRandom();
 
-	ListImports(BantinProperties properties, ListMembers members) {
+	ListImports(BantinProperties properties, ListMembers members, java.time.Clock clock) {
 		this.folder = properties.dataPath("imports");
 		this.members = members;
+		this.clock = clock;
 	}
 
 	/**
@@ -54,6 +57,7 @@ class ListImports {
 		String token = HexFormat.of().formatHex(name);
 		try {
 			Files.createDirectories(this.folder);
+			discardAbandoned();
 			Path temporary = Files.createTempFile(this.folder, "upload", ".part");
 			Files.write(temporary, bytes);
 			Files.move(temporary, file(token).orElseThrow());
@@ -62,6 +66,26 @@ class ListImports {
 			throw new UncheckedIOException(ex);
 		}
 		return token;
+	}
+
+	/**
+	 * Deletes uploads older than a day whose mapping step was never finished, so the
+	 * folder does not keep people's addresses.
+	 */
+	private void discardAbandoned() throws IOException {
+		java.time.Instant dayAgo = this.clock.instant().minus(java.time.Duration.ofDays(1));
+		try (java.util.stream.Stream<Path> files = Files.list(this.folder)) {
+			for (Path file : files.toList()) {
+				try {
+					if (Files.getLastModifiedTime(file).toInstant().isBefore(dayAgo)) {
+						Files.deleteIfExists(file);
+					}
+				}
+				catch (IOException ex) {
+					// gone meanwhile, or to be tried at the next upload
+				}
+			}
+		}
 	}
 
 	/**
