@@ -107,6 +107,38 @@ class ListAdminController {
 		return "admin/lists/members";
 	}
 
+	@PostMapping("/{key}")
+	@Secured({ Role.Authority.EDITOR, Role.Authority.ADMIN })
+	String update(@PathVariable String key, ListFields form, @RequestParam(required = false) Long version,
+			Principal principal, Locale locale, RedirectAttributes redirect) {
+		known(key);
+		try {
+			this.lists.update(new Timetable.MailingList(key, form.name(), form.description(),
+					Boolean.TRUE.equals(form.open()), null), version, principal.getName());
+			redirect.addFlashAttribute("notice", "lists.saved");
+		}
+		catch (MailingListRefused ex) {
+			redirect.addFlashAttribute("listRefused", String.join(" ", errors(ex, locale).values()));
+		}
+		return "redirect:/admin/lists/" + key;
+	}
+
+	@PostMapping("/{key}/delete")
+	@Secured({ Role.Authority.EDITOR, Role.Authority.ADMIN })
+	String delete(@PathVariable String key, @RequestParam(required = false) Long version, Locale locale,
+			RedirectAttributes redirect) {
+		known(key);
+		try {
+			this.lists.delete(key, version);
+			redirect.addFlashAttribute("notice", "lists.deleted");
+			return "redirect:/admin/lists";
+		}
+		catch (MailingListRefused ex) {
+			redirect.addFlashAttribute("listRefused", String.join(" ", errors(ex, locale).values()));
+			return "redirect:/admin/lists/" + key;
+		}
+	}
+
 	@PostMapping("/{key}/subscribers")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.ADMIN })
 	String add(@PathVariable String key, @RequestParam(defaultValue = "") String address,

@@ -174,6 +174,45 @@ class ListAdminTests {
 	}
 
 	@Test
+	void aUiListIsRenamedOrDeletedHereAndAFileListHasNoSuchForm() throws Exception {
+		MockHttpSession editor = signIn(Role.EDITOR);
+		String key = newList(editor, "Câu lạc bộ dưỡng sinh");
+		Document page = page(editor, "/admin/lists/" + key);
+		String version = page.select("form[action$=/" + key + "] input[name=version]").val();
+
+		this.mvc
+			.perform(post("/admin/lists/{k}", key).session(editor)
+				.with(csrf())
+				.param("version", version)
+				.param("name", "CLB dưỡng sinh thôn Đông"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("notice", "lists.saved"));
+		assertThat(this.timetables.current().lists()).filteredOn((list) -> list.key().equals(key))
+			.extracting(Timetable.MailingList::name, Timetable.MailingList::open)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("CLB dưỡng sinh thôn Đông", false));
+		// the version the page showed is stale now
+		this.mvc.perform(post("/admin/lists/{k}/delete", key).session(editor).with(csrf()).param("version", version))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("listRefused", org.hamcrest.Matchers.notNullValue()));
+		String fresh = page(editor, "/admin/lists/" + key).select("form[action$=/delete] input[name=version]").val();
+		this.mvc.perform(post("/admin/lists/{k}/delete", key).session(editor).with(csrf()).param("version", fresh))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("notice", "lists.deleted"));
+		assertThat(this.timetables.current().lists()).noneMatch((list) -> list.key().equals(key));
+
+		Document fileList = page(editor, "/admin/lists/truong-thon");
+		assertThat(fileList.select("form[method=post][action=/admin/lists/truong-thon]")).isEmpty();
+		assertThat(fileList.select("form[action$=/delete]")).isEmpty();
+		this.mvc
+			.perform(post("/admin/lists/truong-thon").session(editor)
+				.with(csrf())
+				.param("version", "0")
+				.param("name", "Đổi"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("listRefused", org.hamcrest.Matchers.containsString("lists.yaml")));
+	}
+
+	@Test
 	void csvImportKeepsGoodRowsReportsEachBadRowByLineAndIsIdempotent() throws Exception {
 		MockHttpSession editor = signIn(Role.EDITOR);
 		String key = newList(editor, "Người dân thôn Trung Hải");
