@@ -36,7 +36,8 @@ import vn.bantin.text.VietnameseText;
  * that token as {@code Authorization: Bearer}; {@code @Secured} applies as on the admin
  * pages.</li>
  * <li>CSRF protection stays on for every form (off only for the API, see
- * {@link #apiSecurity}).</li>
+ * {@link #apiSecurity}, and for the residents' email-list pages authorised by signed
+ * links, see {@link #residentListsSecurity}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,6 +47,9 @@ class SecurityConfiguration {
 	static final String LOGIN_PAGE = "/login";
 
 	static final String API_TOKENS = "/api/tokens";
+
+	private static final String SITE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none';"
+			+ " base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -120,6 +124,30 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * The residents' email-list pages ({@code /subscribe}, {@code /subscribe/confirm},
+	 * {@code /preferences}, {@code /unsubscribe}): public, stateless, without CSRF
+	 * tokens. CSRF abuses credentials a browser attaches by itself (a session cookie);
+	 * these pages use none: what authorises a confirmation, a preference change or an
+	 * unsubscription is the signed token in the link or form, which only the mailbox's
+	 * owner has, and a sign-up only ever leads to one confirmation mail (double opt-in).
+	 * RFC 8058 one-click unsubscribe must also work for a mail client's plain POST,
+	 * without cookie or token. No session is created, so that these pages never set a
+	 * cookie.
+	 */
+	@Bean
+	@Order(4)
+	SecurityFilterChain residentListsSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/subscribe", "/subscribe/**", "/preferences", "/unsubscribe")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.requireExplicitSave(true))
+			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(SITE_POLICY)))
+			.build();
+	}
+
 	@Bean
 	@Order(10)
 	SecurityFilterChain siteSecurity(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions)
@@ -143,9 +171,7 @@ class SecurityConfiguration {
 				.expiredUrl(LOGIN_PAGE + "?expired"))
 			.addFilterBefore(SignInThrottleFilter.forLoginForm(throttle, LOGIN_PAGE),
 					UsernamePasswordAuthenticationFilter.class)
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
-					"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
-							+ " frame-ancestors 'self'")))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(SITE_POLICY)))
 			.build();
 	}
 

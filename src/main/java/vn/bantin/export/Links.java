@@ -24,9 +24,12 @@ final class Links {
 	/** {@code url(...)} in a stylesheet. */
 	static final Pattern CSS_URL = Pattern.compile("url\\(\\s*(['\"]?)([^'\")]+)\\1\\s*\\)");
 
-	/** First path segments that need the running application: never exported. */
+	/**
+	 * First path segments that need the running application: never exported (the email
+	 * sign-up, preference and unsubscribe pages post to it).
+	 */
 	private static final Set<String> LIVE_ONLY = Set.of("admin", "login", "logout", "api", "calendar", "actuator",
-			"swagger-ui", "swagger-ui.html", "v3", "error");
+			"swagger-ui", "swagger-ui.html", "v3", "error", "subscribe", "preferences", "unsubscribe");
 
 	/** First path segments of files a page in another language shares with the others. */
 	private static final Set<String> SHARED = Set.of("feeds", "media", "css", "js", "images", "commune", "sitemap.xml",

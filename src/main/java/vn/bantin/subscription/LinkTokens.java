@@ -64,6 +64,9 @@ class LinkTokens {
 	 * @param expires when it stops being valid, or null for never
 	 */
 	String issue(Purpose purpose, long subscriberId, String lists, Instant expires) {
+		if (lists.indexOf('|') >= 0) {
+			throw new IllegalArgumentException("A list key cannot contain '|': " + lists);
+		}
 		String payload = purpose.name() + "|" + subscriberId + "|" + lists + "|"
 				+ ((expires != null) ? expires.getEpochSecond() : 0);
 		byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);

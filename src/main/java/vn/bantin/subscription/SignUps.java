@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -131,7 +132,20 @@ class SignUps {
 	}
 
 	private SignUp doubleOptIn(String address, String name, String village, Set<String> lists, String source) {
-		Pending pending = this.transactions.execute((tx) -> {
+		Pending pending;
+		try {
+			pending = pending(address, name, village, lists, source);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// the same address signed up at the same moment (a double click, two nodes):
+			// the other sign-up made the row; this one now finds it
+			pending = pending(address, name, village, lists, source);
+		}
+		return send(pending);
+	}
+
+	private Pending pending(String address, String name, String village, Set<String> lists, String source) {
+		return this.transactions.execute((tx) -> {
 			Instant now = this.clock.instant();
 			Optional<Subscriber> found = this.subscribers.findByAddressKey(Subscriber.key(address));
 			if (found.isEmpty()) {
@@ -156,6 +170,9 @@ class SignUps {
 			fresh.removeAll(onLists);
 			return new Pending(subscriber.id(), subscriber.address(), fresh, !fresh.isEmpty());
 		});
+	}
+
+	private SignUp send(Pending pending) {
 		if (!pending.send()) {
 			return new SignUp(pending.subscriberId(), SignUp.Result.NOTHING_SENT, Set.of(), Set.of());
 		}

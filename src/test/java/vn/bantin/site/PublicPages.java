@@ -106,7 +106,7 @@ class PublicPages {
 		for (String extra : List.of("/items?page=2", "/themes/" + THEME + "?page=2", "/tags/" + TAG,
 				"/tags/" + TAG + "?page=2", "/archive", "/archive/2026/09", "/search", "/search?q=cai+cach",
 				"/search?q=huong+dan&page=2", "/about?lang=en", "/en/about", "/procedures?status=repealed",
-				"/documents?q=76", "/items/" + this.itemWithAudio + "/print", NOT_FOUND, ERROR)) {
+				"/documents?q=76", "/items/" + this.itemWithAudio + "/print", "/subscribe", NOT_FOUND, ERROR)) {
 			if (!paths.contains(extra)) {
 				paths.add(extra);
 			}
@@ -134,6 +134,7 @@ class PublicPages {
 		kinds.put("about", "/about");
 		kinds.put("about in English", "/about?lang=en");
 		kinds.put("print view", "/items/" + this.itemWithAudio + "/print");
+		kinds.put("email sign-up", "/subscribe");
 		kinds.put("not found", NOT_FOUND);
 		return kinds;
 	}

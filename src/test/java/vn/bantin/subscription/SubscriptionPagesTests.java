@@ -1,0 +1,433 @@
+package vn.bantin.subscription;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import vn.bantin.BantinWebTest;
+import vn.bantin.MutableClock;
+import vn.bantin.MutableClockConfiguration;
+import vn.bantin.commune.Commune;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Residents sign up, confirm, choose and leave, through the real pages and a real SMTP
+ * server (GreenMail): double opt-in with one confirmation mail, honeypot, throttling,
+ * confirmation only by POST, one-click unsubscribe without cookies, preferences, purge.
+ */
+@BantinWebTest
+@Import(SmtpTestMailroom.class)
+class SubscriptionPagesTests {
+
+	private static final String LIST = "nguoi-dan-cchc";
+
+	private static final GreenMail SMTP = new GreenMail(
+			new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+	static {
+		SMTP.start();
+	}
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@AfterAll
+	static void stopSmtp() {
+		SMTP.stop();
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	SignUpThrottle throttle;
+
+	@Autowired
+	Audience audience;
+
+	@Autowired
+	SignUps signUps;
+
+	@Autowired
+	PendingPurge purge;
+
+	@Autowired
+	Commune commune;
+
+	@BeforeEach
+	void fresh() throws Exception {
+		this.clock.set(MutableClockConfiguration.START);
+		this.throttle.clear();
+		SMTP.purgeEmailFromAllMailboxes();
+	}
+
+	@AfterEach
+	void clockBack() {
+		this.clock.set(MutableClockConfiguration.START);
+	}
+
+	@Test
+	void signingUpSendsOneConfirmationMailWhoseLinkConfirmsOnlyByPost() throws Exception {
+		String address = "lan@example.vn";
+		String decomposedName = Normalizer.normalize("Nguyễn Thị Lan", Normalizer.Form.NFD);
+
+		MvcResult answer = this.mvc.perform(signUp(address).param("name", decomposedName).param("village", "Thôn Đông"))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("Set-Cookie"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Hãy kiểm tra hộp thư")))
+			.andReturn();
+		assertThat(answer.getRequest().getSession(false)).isNull();
+
+		assertThat(SMTP.waitForIncomingEmail(5000, 1)).isTrue();
+		MimeMessage[] mails = SMTP.getReceivedMessages();
+		assertThat(mails).hasSize(1);
+		MimeMessage mail = mails[0];
+		assertThat(mail.getSubject()).isEqualTo("Xác nhận đăng ký nhận bản tin – " + this.commune.identity().name());
+		assertThat(mail.getHeader("Subject")[0]).startsWith("=?UTF-8?");
+		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(address);
+		List<String> types = new ArrayList<>();
+		String text = textOf(mail, types);
+		assertThat(types).contains("text/plain", "text/html");
+		assertThat(text).contains("Người dân quan tâm cải cách hành chính");
+		URI link = confirmationLink(text);
+		assertThat(link.toString())
+			.startsWith(this.commune.identity().websiteUrl().replaceAll("/$", "") + "/subscribe/confirm?token=");
+		assertThat(row(address, "status")).isEqualTo("PENDING");
+		assertThat(row(address, "name")).isEqualTo("Nguyễn Thị Lan");
+		assertThat(row(address, "confirmation_sent_at")).isNotNull();
+
+		// signing up again while pending: the same answer, no second mail
+		this.mvc.perform(signUp(address))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Hãy kiểm tra hộp thư")));
+		Thread.sleep(300);
+		assertThat(SMTP.getReceivedMessages()).hasSize(1);
+
+		// a mail scanner following the link confirms nothing
+		this.mvc.perform(get(link.getPath() + "?" + link.getRawQuery()))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("Set-Cookie"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Xác nhận")));
+		assertThat(row(address, "status")).isEqualTo("PENDING");
+		assertThat(recipients()).doesNotContain(address);
+
+		this.mvc.perform(post("/subscribe/confirm").param("token", token(link)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Đã xác nhận")));
+		assertThat(row(address, "status")).isEqualTo("CONFIRMED");
+		assertThat(row(address, "consent_source")).isEqualTo("sign-up form");
+		assertThat(row(address, "consent_at")).isNotNull();
+		assertThat(recipients()).contains(address);
+	}
+
+	@Test
+	void aKnownAddressGetsTheSameAnswerAndOnlyAConfirmationOfNewLists() throws Exception {
+		long id = confirmed("known@example.vn");
+
+		this.mvc.perform(signUp("known@example.vn"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Hãy kiểm tra hộp thư")));
+		Thread.sleep(300);
+		assertThat(SMTP.getReceivedMessages()).isEmpty();
+
+		this.jdbc.update("DELETE FROM subscription WHERE subscriber_id = ?", id);
+		this.mvc.perform(signUp("Known@Example.vn")).andExpect(status().isOk());
+		assertThat(SMTP.waitForIncomingEmail(5000, 1)).isTrue();
+		assertThat(recipients()).doesNotContain("known@example.vn");
+		URI link = confirmationLink(textOf(SMTP.getReceivedMessages()[0], new ArrayList<>()));
+		this.mvc.perform(post("/subscribe/confirm").param("token", token(link))).andExpect(status().isOk());
+		assertThat(recipients()).contains("known@example.vn");
+		assertThat(count("known@example.vn")).isOne();
+	}
+
+	@Test
+	void aConfirmationTheServerDidNotTakeIsSentByTheNextSignUp() throws Exception {
+		SMTP.stop();
+		try {
+			this.mvc.perform(signUp("unlucky@example.vn"))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("Chưa gửi được thư xác nhận")));
+		}
+		finally {
+			SMTP.start();
+		}
+		assertThat(row("unlucky@example.vn", "status")).isEqualTo("PENDING");
+		assertThat(row("unlucky@example.vn", "confirmation_sent_at")).isNull();
+
+		this.mvc.perform(signUp("unlucky@example.vn")).andExpect(status().isOk());
+		assertThat(SMTP.waitForIncomingEmail(5000, 1)).isTrue();
+		assertThat(row("unlucky@example.vn", "confirmation_sent_at")).isNotNull();
+	}
+
+	@Test
+	void theHoneypotAnswersLikeSuccessAndStoresNothing() throws Exception {
+		this.mvc.perform(signUp("bot@example.vn").param("website", "http://spam.example"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Hãy kiểm tra hộp thư")));
+
+		assertThat(count("bot@example.vn")).isZero();
+		Thread.sleep(300);
+		assertThat(SMTP.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void tooManySignUpsFromOneClientOrForOneAddressAreRefusedWith429() throws Exception {
+		for (int i = 1; i <= 5; i++) {
+			this.mvc.perform(signUp("many" + i + "@example.vn").with(from("10.0.0.5"))).andExpect(status().isOk());
+		}
+		this.mvc.perform(signUp("many6@example.vn").with(from("10.0.0.5")))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Quá nhiều lần đăng ký")));
+		assertThat(count("many6@example.vn")).isZero();
+
+		for (int i = 1; i <= 3; i++) {
+			this.mvc.perform(signUp("target@example.vn").with(from("10.0.1." + i))).andExpect(status().isOk());
+		}
+		this.mvc.perform(signUp("TARGET@example.vn").with(from("10.0.1.9"))).andExpect(status().isTooManyRequests());
+
+		this.clock.advance(Duration.ofDays(1).plusMinutes(1));
+		this.mvc.perform(signUp("target@example.vn").with(from("10.0.0.5"))).andExpect(status().isOk());
+	}
+
+	@Test
+	void aFormWithoutAddressOrListIsRefusedFieldByField() throws Exception {
+		this.mvc.perform(post("/subscribe").param("email", "không-phải-địa-chỉ").with(from("10.0.2.1")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Địa chỉ thư điện tử không hợp lệ")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Hãy chọn ít nhất một bản tin")));
+		this.mvc
+			.perform(post("/subscribe").param("email", "ok@example.vn")
+				.param("lists", "can-bo-cong-chuc")
+				.with(from("10.0.2.1")))
+			.andExpect(status().isBadRequest());
+		assertThat(count("ok@example.vn")).isZero();
+	}
+
+	@Test
+	void theSignUpFormOffersThePublicListsOnly() throws Exception {
+		this.mvc.perform(get("/subscribe"))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("Set-Cookie"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"nguoi-dan-cchc\"")))
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("can-bo-cong-chuc"))))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"website\"")));
+		this.mvc.perform(get("/"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"/subscribe\"")));
+	}
+
+	@Test
+	void anExpiredConfirmationIsGoneAndAForgedOneIsRefused() throws Exception {
+		this.mvc.perform(signUp("late@example.vn")).andExpect(status().isOk());
+		assertThat(SMTP.waitForIncomingEmail(5000, 1)).isTrue();
+		URI link = confirmationLink(textOf(SMTP.getReceivedMessages()[0], new ArrayList<>()));
+		String token = token(link);
+		String forged = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+
+		this.mvc.perform(post("/subscribe/confirm").param("token", forged)).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/subscribe/confirm").param("token", "nonsense")).andExpect(status().isBadRequest());
+		this.clock.advance(Duration.ofDays(7).plusMinutes(1));
+		this.mvc.perform(get("/subscribe/confirm").param("token", token)).andExpect(status().isGone());
+		this.mvc.perform(post("/subscribe/confirm").param("token", token)).andExpect(status().isGone());
+		assertThat(row("late@example.vn", "status")).isEqualTo("PENDING");
+	}
+
+	@Test
+	void oneClickUnsubscribeIsAPlainPostWithoutCookiesAnswered200WithoutRedirect() throws Exception {
+		long id = confirmed("leaving@example.vn");
+		URI unsubscribe = this.audience.links(id, LIST).unsubscribe();
+		String path = unsubscribe.getPath() + "?" + unsubscribe.getRawQuery();
+
+		this.mvc.perform(get(path))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Hủy đăng ký")));
+		assertThat(recipients()).contains("leaving@example.vn");
+
+		MvcResult result = this.mvc
+			.perform(
+					post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("Location"))
+			.andExpect(header().doesNotExist("Set-Cookie"))
+			.andReturn();
+		assertThat(result.getRequest().getSession(false)).isNull();
+		assertThat(recipients()).doesNotContain("leaving@example.vn");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT reason FROM suppression WHERE address_key = 'leaving@example.vn' AND list_key = ?",
+				String.class, LIST))
+			.isEqualTo("LEFT");
+		// the staff way back is closed; the person's own confirmation opens it
+		assertThat(this.signUps.signUp("leaving@example.vn", null, null, Set.of(LIST), "admin by test", true).result())
+			.isEqualTo(SignUps.SignUp.Result.NOTHING_ADDED);
+		this.mvc.perform(post(path)).andExpect(status().isOk());
+		this.mvc.perform(post("/unsubscribe").param("token", "forged.token")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void thePreferencePageChangesListsNameAndVillageAndLeavesAll() throws Exception {
+		long id = confirmed("choosing@example.vn");
+		this.jdbc.update("INSERT INTO subscription (subscriber_id, list_key, source, created_at)"
+				+ " SELECT id, 'truong-thon', 'test', created_at FROM subscriber WHERE id = ?", id);
+		URI preferences = this.audience.links(id, LIST).preferences();
+		String token = token(preferences);
+
+		this.mvc.perform(get(preferences.getPath() + "?" + preferences.getRawQuery()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("choosing@example.vn")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Trưởng thôn")))
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Cán bộ, công chức xã"))));
+
+		this.mvc
+			.perform(post("/preferences").param("token", token)
+				.param("lists", "truong-thon", "can-bo-cong-chuc")
+				.param("name", "Trần Văn Bình")
+				.param("village", "Thôn Nam"))
+			.andExpect(status().isOk());
+		assertThat(this.jdbc.queryForList("SELECT list_key FROM subscription WHERE subscriber_id = ? ORDER BY list_key",
+				String.class, id))
+			.containsExactly("truong-thon");
+		assertThat(row("choosing@example.vn", "village")).isEqualTo("Thôn Nam");
+		assertThat(row("choosing@example.vn", "name")).isEqualTo("Trần Văn Bình");
+		assertThat(recipients()).doesNotContain("choosing@example.vn");
+
+		this.mvc.perform(post("/preferences").param("token", token).param("action", "leave"))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("Set-Cookie"));
+		assertThat(row("choosing@example.vn", "status")).isEqualTo("LEFT");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM subscription WHERE subscriber_id = ?", Integer.class,
+				id))
+			.isZero();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT reason FROM suppression WHERE address_key = 'choosing@example.vn' AND list_key = '*'",
+				String.class))
+			.isEqualTo("LEFT");
+	}
+
+	@Test
+	void unconfirmedSignUpsArePurgedAfterThePendingDays() throws Exception {
+		this.mvc.perform(signUp("forgetful@example.vn")).andExpect(status().isOk());
+		confirmed("kept@example.vn");
+
+		this.clock.advance(Duration.ofDays(6));
+		this.purge.purge();
+		assertThat(count("forgetful@example.vn")).isOne();
+
+		this.clock.advance(Duration.ofDays(1).plusMinutes(1));
+		this.purge.purge();
+		assertThat(count("forgetful@example.vn")).isZero();
+		assertThat(count("kept@example.vn")).isOne();
+	}
+
+	private long confirmed(String address) {
+		return this.signUps.signUp(address, "Người thử", null, Set.of(LIST), "admin by test", true).subscriberId();
+	}
+
+	private MockHttpServletRequestBuilder signUp(String address) {
+		return post("/subscribe").param("email", address).param("lists", LIST);
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String ip) {
+		return (request) -> {
+			request.setRemoteAddr(ip);
+			return request;
+		};
+	}
+
+	private List<String> recipients() {
+		return this.audience.recipients(LIST).stream().map(Audience.Recipient::address).toList();
+	}
+
+	private Object row(String address, String column) {
+		return this.jdbc.queryForList("SELECT " + column + " FROM subscriber WHERE address_key = ?", address)
+			.get(0)
+			.values()
+			.iterator()
+			.next();
+	}
+
+	private int count(String address) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM subscriber WHERE address_key = ?", Integer.class,
+				address);
+	}
+
+	private static URI confirmationLink(String text) {
+		Matcher matcher = Pattern.compile("https?://\\S+/subscribe/confirm\\?token=[A-Za-z0-9_.\\-]+").matcher(text);
+		assertThat(matcher.find()).as("a confirmation link in %s", text).isTrue();
+		return URI.create(matcher.group());
+	}
+
+	private static String token(URI link) {
+		String query = link.getRawQuery();
+		return query.substring(query.indexOf("token=") + "token=".length());
+	}
+
+	private static String textOf(Part part, List<String> types) throws MessagingException, IOException {
+		if (part.isMimeType("multipart/*")) {
+			Multipart multipart = (Multipart) part.getContent();
+			StringBuilder text = new StringBuilder();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				BodyPart body = multipart.getBodyPart(i);
+				text.append(textOf(body, types));
+			}
+			return text.toString();
+		}
+		types.add(part.getContentType().replaceAll(";.*", "").trim().toLowerCase(java.util.Locale.ROOT));
+		return part.isMimeType("text/plain") ? (String) part.getContent() : "";
+	}
+
+}
