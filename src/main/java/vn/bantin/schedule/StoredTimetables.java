@@ -26,16 +26,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The slots and campaigns kept in the database, edited in the admin UI: the part
- * {@value #SOURCE} of {@link Timetables}. Loads them at start-up and, after each change
- * has committed, defines the part again (so a rolled-back save never reaches the engine).
+ * The slots, campaigns and email lists kept in the database, edited in the admin UI: the
+ * part {@value #SOURCE} of {@link Timetables}. Loads them at start-up and, after each
+ * change has committed, defines the part again (so a rolled-back save never reaches the
+ * engine).
  *
  * <p>
  * A change is checked before it is stored: the text of each field ({@link SlotForm},
- * {@link CampaignForm}, through the records' own rules), then what it refers to (zones,
- * lists, slots, plans, themes and items that exist, no key of a file-managed entry).
- * Entries kept in files are never changed here. Each save names the version the officer
- * started from; a save over a newer version is refused as a conflict.
+ * {@link CampaignForm}, {@link ListForm}, through the records' own rules), then what it
+ * refers to (zones, lists, slots, plans, themes and items that exist, no key of a
+ * file-managed entry). Entries kept in files are never changed here. Each save names the
+ * version the officer started from; a save over a newer version is refused as a conflict.
  */
 @Service
 class StoredTimetables {
@@ -117,6 +118,76 @@ class StoredTimetables {
 		return this.entries.findByKindAndKey(TimetableEntry.Kind.CAMPAIGN, key)
 			.map((entry) -> new Stored<>(
 					CampaignForm.read(entry.key(), TimetableText.read(entry.definition()), entry.version()), entry));
+	}
+
+	/** A stored email list with who changed it last, or empty when none has this key. */
+	@Transactional(readOnly = true)
+	Optional<Stored<ListForm>> list(String key) {
+		return this.entries.findByKindAndKey(TimetableEntry.Kind.LIST, key)
+			.map((entry) -> new Stored<>(
+					ListForm.read(entry.key(), TimetableText.read(entry.definition()), entry.version()), entry));
+	}
+
+	/**
+	 * Stores a new email list; its key must be new across the files and the UI.
+	 * @return its key
+	 * @throws TimetableFormRefused naming the fields at fault
+	 */
+	@Transactional
+	String createList(ListForm form, String by) {
+		Timetable.MailingList list = form.list();
+		TimetableFormRefused.Collector errors = new TimetableFormRefused.Collector();
+		checkNewKey(listInForce(list.key()).map(Timetable.MailingList::source), TimetableEntry.Kind.LIST, list.key(),
+				errors);
+		errors.check();
+		this.entries.saveAndFlush(new TimetableEntry(TimetableEntry.Kind.LIST, list.key(),
+				TimetableText.write(ListForm.of(list, null).fields()), by, this.clock.instant()));
+		reloadAfterCommit();
+		return list.key();
+	}
+
+	/**
+	 * Changes a stored email list (its key stays).
+	 * @throws TimetableFormRefused naming the fields at fault
+	 * @throws TimetableChangeRefused when it is kept in a file, unknown, or changed by
+	 * someone else since {@code form.version()}
+	 */
+	@Transactional
+	void updateList(String key, ListForm form, String by) {
+		TimetableEntry entry = changeable(TimetableEntry.Kind.LIST, key,
+				listInForce(key).map(Timetable.MailingList::source), form.version());
+		Timetable.MailingList list = new ListForm(key, form.name(), form.description(), form.open(), form.version())
+			.list();
+		entry.change(TimetableText.write(ListForm.of(list, null).fields()), by, this.clock.instant());
+		this.entries.saveAndFlush(entry);
+		reloadAfterCommit();
+	}
+
+	/**
+	 * Deletes a stored email list that no slot sends to.
+	 * @throws TimetableChangeRefused when it is kept in a file, unknown, in use, or
+	 * changed by someone else since {@code version}
+	 */
+	@Transactional
+	void deleteList(String key, Long version) {
+		TimetableEntry entry = changeable(TimetableEntry.Kind.LIST, key,
+				listInForce(key).map(Timetable.MailingList::source), version);
+		List<Slot> users = this.timetables.current()
+			.slots()
+			.stream()
+			.filter((slot) -> key.equals(slot.list()))
+			.toList();
+		if (!users.isEmpty()) {
+			throw new TimetableChangeRefused(TimetableChangeRefused.Reason.IN_USE, "lists.error.in-use", key,
+					String.join(", ", users.stream().map(Slot::name).toList()));
+		}
+		this.entries.delete(entry);
+		this.entries.flush();
+		reloadAfterCommit();
+	}
+
+	private Optional<Timetable.MailingList> listInForce(String key) {
+		return this.timetables.current().lists().stream().filter((list) -> list.key().equals(key)).findFirst();
 	}
 
 	/**
@@ -325,6 +396,7 @@ class StoredTimetables {
 		Timetable current = this.timetables.current();
 		List<Slot> slots = new ArrayList<>();
 		List<Campaign> campaigns = new ArrayList<>();
+		List<Timetable.MailingList> storedLists = new ArrayList<>();
 		for (TimetableEntry entry : this.entries.findAllByOrderByKindDescIdAsc()) {
 			String where = where(entry.kind(), entry.key());
 			try {
@@ -332,6 +404,10 @@ class StoredTimetables {
 					Slot slot = SlotForm.read(entry.key(), TimetableText.read(entry.definition()), entry.version())
 						.slot();
 					slots.add(slot);
+				}
+				else if (entry.kind() == TimetableEntry.Kind.LIST) {
+					storedLists.add(
+							ListForm.read(entry.key(), TimetableText.read(entry.definition()), entry.version()).list());
 				}
 				else {
 					Campaign campaign = CampaignForm
@@ -350,6 +426,15 @@ class StoredTimetables {
 		}
 		Set<String> zones = new HashSet<>(current.zones().stream().map(Timetable.Zone::key).toList());
 		Set<String> lists = new HashSet<>(current.lists().stream().map(Timetable.MailingList::key).toList());
+		storedLists.forEach((list) -> lists.add(list.key()));
+		for (Timetable.MailingList list : storedLists) {
+			current.lists()
+				.stream()
+				.filter((known) -> known.key().equals(list.key()) && known.source() != null)
+				.findFirst()
+				.ifPresent((file) -> problems.add(new ScheduleProblem(where(TimetableEntry.Kind.LIST, list.key()), 0, 0,
+						"key '" + list.key() + "' is also defined in " + file.source(), false)));
+		}
 		Set<String> slotKeys = new HashSet<>(current.slots().stream().map(Slot::key).toList());
 		slots.forEach((slot) -> slotKeys.add(slot.key()));
 		for (Slot slot : slots) {
@@ -380,7 +465,7 @@ class StoredTimetables {
 						(file) -> problems.add(new ScheduleProblem(where(TimetableEntry.Kind.CAMPAIGN, campaign.key()),
 								0, 0, "key '" + campaign.key() + "' is also defined in " + file.source(), false)));
 		}
-		return new Timetable(List.of(), List.of(), slots, campaigns);
+		return new Timetable(List.of(), storedLists, slots, campaigns);
 	}
 
 	/** A campaign of a plan and no theme serves all the plan's themes. */
@@ -398,6 +483,9 @@ class StoredTimetables {
 
 	/** How problems of stored entries name them: the page where they are edited. */
 	private static String where(TimetableEntry.Kind kind, String key) {
+		if (kind == TimetableEntry.Kind.LIST) {
+			return "admin/lists/" + key;
+		}
 		return "admin/timetables/" + ((kind == TimetableEntry.Kind.SLOT) ? "slots/" : "campaigns/") + key;
 	}
 

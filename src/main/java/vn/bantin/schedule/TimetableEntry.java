@@ -14,10 +14,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A slot or campaign kept in the database because it is edited in the admin UI, in the
- * canonical text form of {@link TimetableText} (the files in {@code schedules/} are never
- * stored here). The version makes a second officer's save of a stale copy fail instead of
- * silently overwriting the first one's.
+ * A slot, campaign or email list kept in the database because it is edited in the admin
+ * UI, in the canonical text form of {@link TimetableText} (the files in
+ * {@code schedules/} are never stored here). The version makes a second officer's save of
+ * a stale copy fail instead of silently overwriting the first one's.
  */
 @Entity
 @Table(name = "timetable_entry")
@@ -26,7 +26,7 @@ class TimetableEntry {
 	/** What an entry defines. */
 	enum Kind {
 
-		SLOT, CAMPAIGN
+		SLOT, CAMPAIGN, LIST
 
 	}
 

@@ -43,6 +43,28 @@ class StoredTimetablesRestartTests {
 		}
 	}
 
+	@Test
+	void emailListsKeptInTheDatabaseAreInForceAfterARestartWithTheSlotsThatSendThem(@TempDir Path dataDir) {
+		Timetable.MailingList list = new Timetable.MailingList("hoi-phu-nu", "Hội Liên hiệp Phụ nữ xã",
+				"Tin cho hội viên", true, null);
+		Slot slot = new Slot("thu-hoi-phu-nu", "Thư Hội Phụ nữ", Channel.EMAIL, SlotKind.ON_PUBLISH, null, null,
+				Set.of(), list.key(), null);
+		try (ConfigurableApplicationContext first = start(dataDir)) {
+			first.getBean(MailingLists.class).create(list, "cán bộ văn hóa");
+			first.getBean(StoredTimetables.class).createSlot(SlotForm.of(slot, null), "cán bộ văn hóa");
+		}
+
+		try (ConfigurableApplicationContext second = start(dataDir)) {
+			Timetables timetables = second.getBean(Timetables.class);
+			assertThat(timetables.current().lists()).contains(list);
+			assertThat(timetables.current().slot(slot.key())).contains(slot);
+			assertThat(timetables.problems()).noneMatch((problem) -> problem.message().contains(list.key()));
+			assertThat(second.getBean(MailingLists.class).list(list.key()).orElseThrow().rules())
+				.extracting(MailingLists.SendingRule::slot)
+				.containsExactly(slot.key());
+		}
+	}
+
 	private static ConfigurableApplicationContext start(Path dataDir) {
 		return new SpringApplicationBuilder(BantinApplication.class).run("--server.port=0",
 				"--spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-stored-timetables-test",
