@@ -1,5 +1,6 @@
 package vn.bantin.subscription;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,11 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signUpsPerAddress how many sign-ups may name one email address per
  * {@code signUpAddressWindow}
  * @param signUpAddressWindow the window of {@code signUpsPerAddress}
+ * @param sampleFile a CSV file of sample subscribers loaded when there is no subscriber
+ * yet ({@link SampleSubscribers}); none by default
  */
 @ConfigurationProperties("bantin.subscription")
 record SubscriptionSettings(@DefaultValue("2") int bounceThreshold, @DefaultValue("7") int pendingDays,
 		@DefaultValue("5") int signUpsPerIp, @DefaultValue("1h") Duration signUpIpWindow,
-		@DefaultValue("3") int signUpsPerAddress, @DefaultValue("1d") Duration signUpAddressWindow) {
+		@DefaultValue("3") int signUpsPerAddress, @DefaultValue("1d") Duration signUpAddressWindow, Path sampleFile) {
 
 	/** How long a confirmation link stays valid. */
 	Duration pending() {
