@@ -108,7 +108,10 @@ class WhatResidentsSeeTests {
 		assertThat(body("/tags/" + this.tag)).doesNotContain("Chỉ phát thanh");
 		assertThat(search("chi phat thanh")).doesNotContain("/items/" + id);
 		assertThat(body("/feeds/tags/" + this.tag + "/rss.xml")).doesNotContain("Chỉ phát thanh");
-		assertThat(body("/archive")).doesNotContain("/archive/2047/");
+		// other items the shared context's scheduler puts out meanwhile may share the
+		// month:
+		// the radio-only item itself is what must not be listed
+		assertThat(body("/archive/2047/03")).doesNotContain("Chỉ phát thanh").doesNotContain("/items/" + id);
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import vn.bantin.PersistenceTest;
 import vn.bantin.PostgresDatabase;
 import vn.bantin.commune.Commune;
 import vn.bantin.commune.TestCommune;
+import vn.bantin.mailroom.TestMailroom;
 import vn.bantin.subscription.Audience.Recipient;
 import vn.bantin.subscription.Audience.RecipientLinks;
 import vn.bantin.subscription.LinkTokens.Check;
@@ -59,7 +60,8 @@ class AudienceTests {
 	}
 
 	@PersistenceTest
-	@Import({ Audience.class, MailLinks.class, LinkTokens.class, TestCommune.class, TestSubscribers.class })
+	@Import({ Audience.class, MailLinks.class, LinkTokens.class, TestCommune.class, TestMailroom.class,
+			TestSubscribers.class })
 	@EnableConfigurationProperties(SubscriptionSettings.class)
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	abstract static class AudienceChecks {
