@@ -38,6 +38,20 @@ public record Timetable(List<Zone> zones, List<MailingList> lists, List<Slot> sl
 		return this.campaigns.stream().filter((campaign) -> campaign.key().equals(key)).findFirst();
 	}
 
+	/**
+	 * The names of these email lists, in the keys' order; a key no list has stands for
+	 * itself (a list removed from the timetables since).
+	 */
+	public List<String> listNames(java.util.Collection<String> keys) {
+		return keys.stream()
+			.map((key) -> this.lists.stream()
+				.filter((list) -> list.key().equals(key))
+				.map(MailingList::name)
+				.findFirst()
+				.orElse(key))
+			.toList();
+	}
+
 	/** The campaigns that fill a slot, in timetable order. */
 	public List<Campaign> campaignsOf(String slotKey) {
 		return this.campaigns.stream().filter((campaign) -> campaign.slots().contains(slotKey)).toList();

@@ -18,7 +18,6 @@ import vn.bantin.commune.Commune;
 import vn.bantin.commune.CommuneIdentity;
 import vn.bantin.mailroom.Mailroom;
 import vn.bantin.mailroom.Outcome;
-import vn.bantin.schedule.Timetable;
 import vn.bantin.schedule.Timetables;
 
 /**
@@ -107,14 +106,7 @@ class ConfirmationMail {
 	}
 
 	private List<String> listNames(Set<String> keys) {
-		List<Timetable.MailingList> known = this.timetables.current().lists();
-		return keys.stream()
-			.map((key) -> known.stream()
-				.filter((list) -> list.key().equals(key))
-				.map(Timetable.MailingList::name)
-				.findFirst()
-				.orElse(key))
-			.toList();
+		return this.timetables.current().listNames(keys);
 	}
 
 }

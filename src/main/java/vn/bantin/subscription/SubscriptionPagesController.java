@@ -231,14 +231,7 @@ class SubscriptionPagesController {
 	}
 
 	private List<String> names(Set<String> keys) {
-		List<Timetable.MailingList> known = this.timetables.current().lists();
-		return keys.stream()
-			.map((key) -> known.stream()
-				.filter((list) -> list.key().equals(key))
-				.map(Timetable.MailingList::name)
-				.findFirst()
-				.orElse(key))
-			.toList();
+		return this.timetables.current().listNames(keys);
 	}
 
 	private static String refused(Checked checked, HttpServletResponse response) {
