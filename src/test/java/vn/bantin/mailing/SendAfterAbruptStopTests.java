@@ -8,10 +8,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -63,9 +67,22 @@ class SendAfterAbruptStopTests {
 			String token = token(first);
 			call(first, token, "POST", "/api/lists",
 					"{\"key\":\"" + LIST + "\",\"name\":\"Thử mất điện\",\"public\":false}");
-			for (int i = 0; i < RECIPIENTS; i++) {
-				call(first, token, "POST", "/api/lists/" + LIST + "/subscribers", "{\"address\":\"nguoi-" + i
-						+ "@example.test\",\"name\":\"Người nhận " + i + "\",\"consent\":true}");
+			// four at a time: the adds are independent, and the test is about the send
+			ExecutorService adding = Executors.newFixedThreadPool(4);
+			try {
+				List<Future<String>> added = new ArrayList<>();
+				for (int i = 0; i < RECIPIENTS; i++) {
+					String person = "{\"address\":\"nguoi-" + i + "@example.test\",\"name\":\"Người nhận " + i
+							+ "\",\"consent\":true}";
+					added.add(adding
+						.submit(() -> call(first, token, "POST", "/api/lists/" + LIST + "/subscribers", person)));
+				}
+				for (Future<String> add : added) {
+					add.get();
+				}
+			}
+			finally {
+				adding.shutdownNow();
 			}
 			String item = JsonPath.read(call(first, token, "GET", "/api/items?status=published&size=1", null),
 					"$.items[0].id");
