@@ -123,6 +123,7 @@ class EmailJourneyTests {
 		assertThat(mail.getReplyTo()).isNotEmpty();
 		assertThat(mail.getHeader("Message-ID", null)).matches("<[^<>@]+@[^<>@]+>");
 		assertThat(mail.getSentDate()).isNotNull();
+		assertThat(mail.getHeader("Date", null)).as("in the commune's zone, whatever the JVM's").endsWith("+0700");
 		assertThat(mail.getHeader("List-Id", null)).contains("<" + LIST + ".");
 		String unsubscribe = mail.getHeader("List-Unsubscribe", null);
 		assertThat(unsubscribe).containsPattern("<https?://[^>]+/unsubscribe\\?token=[^>]+>").contains("<mailto:");

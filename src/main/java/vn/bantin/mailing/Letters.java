@@ -2,11 +2,9 @@ package vn.bantin.mailing;
 
 import java.io.UnsupportedEncodingException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,8 +37,8 @@ import vn.bantin.text.VietnameseText;
  * <p>
  * Headers: From and Reply-To are the commune ({@link Mailroom#sender()}: its email, or
  * the configured sender when it has none, with the commune's name as the personal name,
- * RFC 2047 encoded), To the recipient, Subject UTF-8 (RFC 2047), Date from the clock, a
- * Message-ID made from the delivery's id (so a retry of a delivery carries the same
+ * RFC 2047 encoded), To the recipient, Subject UTF-8 (RFC 2047), Date (by the mailroom),
+ * a Message-ID made from the delivery's id (so a retry of a delivery carries the same
  * Message-ID and a receiving server can drop a duplicate), {@code List-Id},
  * {@code List-Unsubscribe} (signed https URL and mailto) and
  * {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}. Links are absolute, on the
@@ -59,14 +57,11 @@ class Letters {
 
 	private final Mailroom mailroom;
 
-	private final Clock clock;
-
-	Letters(ITemplateEngine templates, MessageSource messages, Commune commune, Mailroom mailroom, Clock clock) {
+	Letters(ITemplateEngine templates, MessageSource messages, Commune commune, Mailroom mailroom) {
 		this.templates = templates;
 		this.messages = messages;
 		this.commune = commune;
 		this.mailroom = mailroom;
-		this.clock = clock;
 	}
 
 	/** The subject of a mail carrying one item: its email subject, else its title. */
@@ -106,7 +101,7 @@ class Letters {
 		message.setReplyTo(new InternetAddress[] { sender });
 		message.setRecipient(MimeMessage.RecipientType.TO, address(recipient.address(), recipient.name()));
 		message.setSubject(letter.subject(), UTF_8);
-		message.setSentDate(Date.from(this.clock.instant()));
+		// the mailroom dates it when it goes out, in the commune's zone
 		message.setHeader("List-Id",
 				MimeUtility.fold(9, encode(letter.listName()) + " <" + letter.listKey() + "." + host() + ">"));
 		List<String> unsubscribe = new ArrayList<>();

@@ -90,7 +90,7 @@ public class Mailroom {
 		if (this.server == null) {
 			return new OutboxRound(this.outbox);
 		}
-		return new SmtpRound(this.session, this.server, this.clock);
+		return new SmtpRound(this.session, this.server, this.clock, this.commune.identity().zone());
 	}
 
 	/**

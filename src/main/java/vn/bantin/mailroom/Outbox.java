@@ -98,7 +98,7 @@ class Outbox {
 	Outcome write(MimeMessage message) {
 		String id;
 		try {
-			Postmark.stamp(message, this.clock);
+			Postmark.stamp(message, this.clock, this.zone);
 			id = message.getMessageID();
 		}
 		catch (MessagingException | RuntimeException ex) {

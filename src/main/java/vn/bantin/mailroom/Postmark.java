@@ -1,7 +1,8 @@
 package vn.bantin.mailroom;
 
 import java.time.Clock;
-import java.util.Date;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -11,8 +12,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * What every message gets just before it leaves: a {@code Date} (from the clock) and a
- * {@code Message-ID} unless it has them, and its MIME headers brought up to date.
+ * What every message gets just before it leaves: its {@code Date} (the clock's instant,
+ * written with the commune's offset, never the server's default zone), a
+ * {@code Message-ID} unless it has one, and its MIME headers brought up to date.
  *
  * <p>
  * Jakarta Mail replaces the {@code Message-ID} whenever a message is saved; a caller that
@@ -23,16 +25,17 @@ final class Postmark {
 	private Postmark() {
 	}
 
-	static void stamp(MimeMessage message, Clock clock) throws MessagingException {
-		if (message.getSentDate() == null) {
-			message.setSentDate(Date.from(clock.instant()));
-		}
+	static void stamp(MimeMessage message, Clock clock, ZoneId zone) throws MessagingException {
 		String id = message.getMessageID();
 		if (id == null || id.isBlank()) {
 			id = "<" + UUID.randomUUID() + "@" + domain(message) + ">";
 		}
 		message.saveChanges();
 		message.setHeader("Message-ID", id);
+		// dated when it leaves (saveChanges dates it in the JVM's zone): an RFC 5322
+		// date-time with English names whatever the locale, e.g. "Sun, 29 Nov 2026
+		// 15:30:55 +0700"
+		message.setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(zone)));
 	}
 
 	/**

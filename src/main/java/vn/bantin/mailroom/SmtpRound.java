@@ -43,9 +43,12 @@ class SmtpRound implements Mailroom.Round {
 
 	private final Clock clock;
 
+	private final java.time.ZoneId zone;
+
 	private PhaseTrackingTransport transport;
 
-	SmtpRound(Session session, SmtpServer server, Clock clock) {
+	SmtpRound(Session session, SmtpServer server, Clock clock, java.time.ZoneId zone) {
+		this.zone = zone;
 		this.session = session;
 		this.server = server;
 		this.clock = clock;
@@ -55,7 +58,7 @@ class SmtpRound implements Mailroom.Round {
 	public Outcome send(MimeMessage message) {
 		Address[] recipients;
 		try {
-			Postmark.stamp(message, this.clock);
+			Postmark.stamp(message, this.clock, this.zone);
 			recipients = message.getAllRecipients();
 		}
 		catch (MessagingException | RuntimeException ex) {

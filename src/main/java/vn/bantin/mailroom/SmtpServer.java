@@ -56,6 +56,12 @@ record SmtpServer(String host, int port, String username, String password, Strin
 			properties.put(prefix + "ssl.socketFactory",
 					bundles.getBundle(ssl.getBundle()).createSslContext().getSocketFactory());
 		}
+		if (!ssl.isEnabled() && ssl.getBundle() == null) {
+			// no Nagle delay before the final dot of messages larger than the write
+			// buffer
+			// (plain and STARTTLS connections start on these sockets)
+			properties.put(prefix + "socketFactory", new NoDelaySockets());
+		}
 		if (ssl.isEnabled() || ssl.getBundle() != null) {
 			properties.setProperty(prefix + "ssl.checkserveridentity", Boolean.toString(ssl.isVerifyHostname()));
 		}
