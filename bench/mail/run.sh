@@ -7,6 +7,8 @@
 #                                      apt-get install -y postfix python3 curl; about 3 minutes)
 #   BENCH_RECIPIENTS=2000 bench/mail/run.sh   (default 10000)
 #   BENCH_ROUNDS=3 bench/mail/run.sh          (baseline and Bản tin this many times each; default 2)
+#   BENCH_MESSAGE_BYTES=10000 bench/mail/run.sh   (the baseline's message size; default 10000, the
+#                                               median of Bản tin's letters for the sample items)
 #
 # Bản tin runs from target/bantin.jar on a fresh H2 data directory with its rate limits lifted; the
 # subscribers are added through the API (consent given by an administrator); the time is from
@@ -17,6 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${BENCH_RECIPIENTS:-10000}
+bytes=${BENCH_MESSAGE_BYTES:-10000}
 rounds=${BENCH_ROUNDS:-2}
 port=${BENCH_PORT:-18095}
 sink_port=${SINK_PORT:-18096}
@@ -40,7 +43,7 @@ stop() {
 trap 'stop; rm -rf "$tmp"' EXIT
 
 echo "machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -h | awk '/Mem:/ {print $2}') RAM, $(java -version 2>&1 | head -1), smtp-sink (postfix $(dpkg-query -W -f='${Version}' postfix 2>/dev/null || echo '?')), $(date -u +%Y-%m-%d)"
-echo "recipients: $n, rounds: $rounds"
+echo "recipients: $n, rounds: $rounds, baseline message: $bytes bytes"
 
 # smtp-sink: -u to drop privileges when root, backlog 1000; it answers 250 to everything
 "$sink" -u "$(id -un)" "127.0.0.1:$sink_port" 1000 &
@@ -61,7 +64,7 @@ done
 curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null || { cat "$tmp/app.log" >&2; exit 1; }
 
 for round in $(seq 1 "$rounds"); do
-  base=$(java -cp "$(cat target/bench-mail.classpath)" bench/mail/BareLoop.java 127.0.0.1 "$sink_port" "$n" 2>/dev/null | tail -1)
+  base=$(java -cp "$(cat target/bench-mail.classpath)" bench/mail/BareLoop.java 127.0.0.1 "$sink_port" "$n" "$bytes" 2>/dev/null | tail -1)
   echo "round $round baseline (bare Jakarta Mail loop): $base  (messages seconds messages/s)"
   app=$(python3 bench/mail/send.py "http://127.0.0.1:$port" admin "$password" "$n" "$round")
   echo "round $round Bản tin (list send, API to COMPLETED): $app  (messages seconds messages/s)"
