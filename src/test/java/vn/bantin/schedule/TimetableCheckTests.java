@@ -358,4 +358,16 @@ class TimetableCheckTests {
 		assertThat(reading.of(script)).isEqualTo(Duration.ofSeconds(122));
 	}
 
+	@Test
+	void readingTimeCountsNumbersAsTheyAreReadAloud() {
+		ReadingTime reading = new ReadingTime(60);
+		ItemView script = new ItemView("c", ItemKind.NEWS, "C", null, "", Set.of(), Set.of(), Set.of(), Priority.NORMAL,
+				null, ItemStatus.APPROVED, null, null, null, Set.of(), null, null,
+				new ItemView.Variants(null, null, "Hỗ trợ 1.500.000 đồng", null, null), List.of(), null, null, null,
+				null, OnExpiry.ARCHIVE);
+
+		// "Hỗ trợ một triệu năm trăm nghìn đồng": 8 spoken words, not 4 written ones
+		assertThat(reading.of(script)).isEqualTo(Duration.ofSeconds(8));
+	}
+
 }
