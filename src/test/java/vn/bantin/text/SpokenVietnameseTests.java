@@ -188,6 +188,20 @@ class SpokenVietnameseTests {
 		assertThat(this.spoken.read(text)).isEqualTo(reading);
 	}
 
+	@ParameterizedTest(name = "\"{0}\" is read \"{1}\"")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					trong năm 2026                  | trong năm hai nghìn không trăm hai mươi sáu
+					Điều 5. Hiệu lực                | Điều năm. Hiệu lực
+					phòng COVID-19                  | phòng COVID-mười chín
+					thôn 3 và thôn 11               | thôn ba và thôn mười một
+					lúc 7h30' sáng                  | lúc bảy giờ ba mươi phút sáng
+					12345678901234567890            | một hai ba bốn năm sáu bảy tám chín không một hai ba bốn năm sáu bảy tám chín không
+					""")
+	void textAroundNumbersIsKeptAsWritten(String text, String reading) {
+		assertThat(this.spoken.read(text)).isEqualTo(reading);
+	}
+
 	@Test
 	void aWholeAnnouncementReadsEveryTokenInWords() {
 		String script = "Theo Kế hoạch số 45/KH-UBND, từ 7h30 ngày 15/5/2026, UBND xã tiêm phòng cho 1.250 con gia súc; "
