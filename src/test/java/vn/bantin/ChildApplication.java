@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
  * The application in a process of its own, started with the test's class path, for tests
  * that must stop it the way a power cut or {@code kill -9} does: no shutdown hook, no
@@ -97,28 +100,37 @@ public final class ChildApplication implements AutoCloseable {
 		}
 	}
 
-	private void awaitHealthy(Duration timeout) throws InterruptedException {
+	private void awaitHealthy(Duration timeout) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("The application ended while starting:\n" + output());
-			}
-			try {
-				HttpResponse<String> response = client.send(
-						HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200) {
-					return;
+		try {
+			Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException("The application ended while starting:\n" + output());
 				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(250);
+				return healthy(client);
+			});
 		}
-		kill();
-		throw new IllegalStateException("The application did not start within " + timeout + ":\n" + output());
+		catch (ConditionTimeoutException ex) {
+			try {
+				kill();
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+			}
+			throw new IllegalStateException("The application did not start within " + timeout + ":\n" + output());
+		}
+	}
+
+	private boolean healthy(HttpClient client) throws InterruptedException {
+		try {
+			return client
+				.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false; // not listening yet
+		}
 	}
 
 	private static int freePort() throws IOException {

@@ -280,11 +280,17 @@ class MailingDeliveryTests {
 		long id = this.mailings.create(this.list, MailingKind.MANUAL, "manual:test-" + this.list, "Thông báo tạm dừng",
 				List.of(itemId), "tester");
 		this.mailings.pause(id);
-		Thread.sleep(1000);
+		// the workers finish what they were handing over and give the rest back
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.mailings.mailing(id).orElseThrow().count(DeliveryStatus.SENDING) == 0);
 		long sentWhilePaused = this.mailings.mailing(id).orElseThrow().sent();
-		Thread.sleep(1000);
+		Awaitility.await()
+			.during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> this.mailings.mailing(id).orElseThrow().sent() == sentWhilePaused);
 
-		assertThat(this.mailings.mailing(id).orElseThrow().sent()).isEqualTo(sentWhilePaused).isLessThan(600);
+		assertThat(sentWhilePaused).isLessThan(600);
 		assertThat(this.mailings.mailing(id).orElseThrow().status()).isEqualTo(MailingStatus.PAUSED);
 
 		this.mailings.resume(id);
@@ -308,7 +314,11 @@ class MailingDeliveryTests {
 		greenMail.stop();
 		MimeMessage[] afterStop = greenMail.getReceivedMessages();
 		MimeMessage[] first = (afterStop.length >= before.length) ? afterStop : before;
-		Thread.sleep(1000);
+		// the workers meet the stopped server (their sends are deferred) before it is
+		// back
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.mailings.mailing(id).orElseThrow().count(DeliveryStatus.RETRY) > 0);
 		greenMail = started();
 		// let the retries' back-off pass
 		Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
