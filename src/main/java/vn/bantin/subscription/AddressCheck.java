@@ -5,9 +5,10 @@ import java.util.regex.Pattern;
 import vn.bantin.text.VietnameseText;
 
 /**
- * Whether a text is an email address staff may add: one {@code @}, no spaces or
- * characters that need quoting, a domain with a dot, within the lengths SMTP allows. A
- * plain syntactic check: whether the mailbox exists is learnt from the server (bounces).
+ * Whether a text is an email address, for every way one comes in (the sign-up form,
+ * staff, the API, imports): one {@code @}, no spaces or characters that need quoting, a
+ * domain with a dot, within the lengths SMTP allows. A plain syntactic check: whether the
+ * mailbox exists is learnt from the server (bounces).
  */
 final class AddressCheck {
 

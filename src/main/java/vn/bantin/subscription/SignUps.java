@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -37,8 +36,6 @@ class SignUps {
 	/** The consent source of the public form. */
 	static final String SIGN_UP_FORM = "sign-up form";
 
-	private static final Pattern ADDRESS = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}");
-
 	private final Subscribers subscribers;
 
 	private final Subscriptions subscriptions;
@@ -59,11 +56,6 @@ class SignUps {
 		this.mail = mail;
 		this.transactions = transactions;
 		this.clock = clock;
-	}
-
-	/** Whether this (trimmed, NFC) text looks like a deliverable email address. */
-	static boolean isAddress(String address) {
-		return address != null && address.length() <= 320 && ADDRESS.matcher(address).matches();
 	}
 
 	/** Trimmed and in NFC; blank becomes null. */
@@ -90,8 +82,8 @@ class SignUps {
 	 */
 	SignUp signUp(String address, String name, String village, Set<String> lists, String consentSource,
 			boolean consentGiven) {
-		String cleanAddress = clean(address);
-		if (!isAddress(cleanAddress)) {
+		String cleanAddress = AddressCheck.valid(address);
+		if (cleanAddress == null) {
 			throw new IllegalArgumentException("Not an email address: " + address);
 		}
 		Set<String> keys = new TreeSet<>(lists);

@@ -78,7 +78,7 @@ class SubscriptionPagesController {
 			// a bot: answer as if it worked, store and send nothing
 			return "subscription/check-inbox";
 		}
-		if (!this.throttle.allow(request.getRemoteAddr(), SignUps.isAddress(address) ? address : null)) {
+		if (!this.throttle.allow(request.getRemoteAddr(), (AddressCheck.valid(address) != null) ? address : null)) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			return "subscription/throttled";
 		}
@@ -86,7 +86,7 @@ class SubscriptionPagesController {
 		if (address == null) {
 			errors.put("email", "subscribe.error.email-missing");
 		}
-		else if (!SignUps.isAddress(address)) {
+		else if (AddressCheck.valid(address) == null) {
 			errors.put("email", "subscribe.error.email");
 		}
 		Set<String> open = openLists().stream().map(Timetable.MailingList::key).collect(Collectors.toSet());
