@@ -128,11 +128,20 @@ class Dispatcher implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
+		// no interrupt while a worker may be committing: an interrupted write closes the
+		// embedded H2 database's file for every thread (ClosedByInterruptException). The
+		// flag and the doorbell end idle workers at once and busy ones after their
+		// message; only a worker still stuck after the wait (a hung server) is
+		// interrupted
 		this.running = false;
-		this.workers.forEach(Thread::interrupt);
+		this.doorbell.ring();
 		for (Thread worker : this.workers) {
 			try {
 				worker.join(TimeUnit.SECONDS.toMillis(15));
+				if (worker.isAlive()) {
+					worker.interrupt();
+					worker.join(TimeUnit.SECONDS.toMillis(5));
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
