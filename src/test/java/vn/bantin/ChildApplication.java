@@ -1,7 +1,6 @@
 package vn.bantin;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +46,7 @@ public final class ChildApplication implements AutoCloseable {
 	 */
 	public static ChildApplication start(Path folder, Duration timeout, String... arguments)
 			throws IOException, InterruptedException {
-		int port = freePort();
+		int port = TestPorts.free();
 		Files.createDirectories(folder);
 		Path log = Files.createTempFile(folder, "output-", ".log");
 		List<String> command = new ArrayList<>();
@@ -130,12 +129,6 @@ public final class ChildApplication implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			return false; // not listening yet
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

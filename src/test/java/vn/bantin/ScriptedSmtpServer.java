@@ -48,8 +48,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	private final int port;
 
 	public ScriptedSmtpServer() {
-		this.server = listen(0);
-		this.port = this.server.getLocalPort();
+		this.port = TestPorts.free();
+		this.server = listen(this.port);
 	}
 
 	public int port() {

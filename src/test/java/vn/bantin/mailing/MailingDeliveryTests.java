@@ -1,7 +1,5 @@
 package vn.bantin.mailing;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
+import vn.bantin.TestPorts;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 import vn.bantin.account.TestApiTokens;
@@ -69,7 +68,7 @@ class MailingDeliveryTests {
 
 	static final int RATE = 400;
 
-	static final int PORT = freePort();
+	static final int PORT = TestPorts.free();
 
 	static GreenMail greenMail = started();
 
@@ -131,15 +130,6 @@ class MailingDeliveryTests {
 	@AfterAll
 	static void stopServer() {
 		greenMail.stop();
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	static GreenMail started() {

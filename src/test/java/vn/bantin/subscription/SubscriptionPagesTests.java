@@ -1,8 +1,6 @@
 package vn.bantin.subscription;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.text.Normalizer;
 import java.time.Duration;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
 import vn.bantin.MutableClockConfiguration;
+import vn.bantin.TestPorts;
 import vn.bantin.commune.Commune;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +55,7 @@ class SubscriptionPagesTests {
 	private static final String LIST = "nguoi-dan-cchc";
 
 	private static final GreenMail SMTP = new GreenMail(
-			new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			new ServerSetup(TestPorts.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
 	static {
 		SMTP.start();
@@ -66,15 +65,6 @@ class SubscriptionPagesTests {
 	static void smtp(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	@AfterAll
