@@ -1,0 +1,195 @@
+package vn.bantin.radio;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import vn.bantin.commune.Commune;
+import vn.bantin.content.Channel;
+import vn.bantin.content.ItemCatalog;
+import vn.bantin.content.ItemView;
+import vn.bantin.media.AudioDurations;
+import vn.bantin.schedule.Agenda;
+import vn.bantin.schedule.AgendaEntry;
+import vn.bantin.schedule.ReadingTime;
+import vn.bantin.schedule.ScheduleSettings;
+import vn.bantin.schedule.Slot;
+import vn.bantin.system.BantinProperties;
+
+/**
+ * The playlists of radio slot occurrences, built from the {@link Agenda} (recorded
+ * occurrences as recorded, later ones as planned), so that the console, the exports and
+ * the site agree with the scheduler on what each bulletin carries and in which order.
+ * Each item plays its recording when one is ready, else its synthetic speech, else its
+ * script is read live (at the announcer's estimated pace).
+ */
+@Service
+class Playlists {
+
+	private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
+	private final Agenda agenda;
+
+	private final ItemCatalog catalog;
+
+	private final RadioAudio audio;
+
+	private final Scripts scripts;
+
+	private final AudioDurations durations;
+
+	private final Commune commune;
+
+	private final ReadingTime readingTime;
+
+	private final ZoneId zone;
+
+	private final Path contentDir;
+
+	private final RadioSettings settings;
+
+	Playlists(Agenda agenda, ItemCatalog catalog, RadioAudio audio, Scripts scripts, AudioDurations durations,
+			Commune commune, ScheduleSettings scheduleSettings, BantinProperties properties, RadioSettings settings) {
+		this.agenda = agenda;
+		this.catalog = catalog;
+		this.audio = audio;
+		this.scripts = scripts;
+		this.durations = durations;
+		this.commune = commune;
+		this.readingTime = new ReadingTime(scheduleSettings);
+		this.zone = properties.zone();
+		this.contentDir = properties.contentDir();
+		this.settings = settings;
+	}
+
+	/** The radio occurrences of a day in the commune's zone, in order. */
+	List<Playlist.Occurrence> on(LocalDate date) {
+		Instant from = date.atStartOfDay(this.zone).toInstant();
+		Instant to = date.plusDays(1).atStartOfDay(this.zone).toInstant();
+		return occurrences(from, to);
+	}
+
+	/** The radio occurrences starting in {@code [from, to)}, in order. */
+	List<Playlist.Occurrence> occurrences(Instant from, Instant to) {
+		return this.agenda.between(from, to).of(Channel.RADIO).stream().map(this::occurrence).toList();
+	}
+
+	/**
+	 * The playlist of an occurrence by its id; empty when there is no such occurrence.
+	 */
+	Optional<Playlist> playlist(String occurrenceId) {
+		Optional<Key> key = Key.parse(occurrenceId, this.zone);
+		if (key.isEmpty()) {
+			return Optional.empty();
+		}
+		Instant start = key.get().start();
+		return this.agenda.between(start, start.plusSeconds(1))
+			.of(Channel.RADIO)
+			.stream()
+			.filter((entry) -> id(entry).equals(occurrenceId))
+			.findFirst()
+			.map(this::playlist);
+	}
+
+	/** The playlist of an agenda entry of the radio channel. */
+	Playlist playlist(AgendaEntry entry) {
+		List<Playlist.Entry> entries = new ArrayList<>();
+		jingle(this.settings.intro(), "Nhạc hiệu mở đầu").ifPresent((jingle) -> entries.add(jingle.at(1)));
+		for (AgendaEntry.Line line : entry.items()) {
+			Optional<ItemView> found = this.catalog.item(line.itemId());
+			if (found.isEmpty()) {
+				continue;
+			}
+			ItemView item = found.get();
+			String script = this.scripts.of(item);
+			Optional<Recording> recording = this.audio.forItem(item);
+			int position = entries.size() + 1;
+			if (recording.isPresent()) {
+				Recording sound = recording.get();
+				entries.add(new Playlist.Entry(position, item.id(), item.title(), item.priority(), line.campaign(),
+						sound.synthetic() ? Playlist.Source.SYNTHETIC : Playlist.Source.RECORDED, sound.id(),
+						sound.file(), sound.duration(), script));
+			}
+			else {
+				entries.add(new Playlist.Entry(position, item.id(), item.title(), item.priority(), line.campaign(),
+						Playlist.Source.SCRIPT, null, null, this.readingTime.of(wordsOf(script)), script));
+			}
+		}
+		int last = entries.size() + 1;
+		jingle(this.settings.outro(), "Nhạc hiệu kết thúc").ifPresent((jingle) -> entries.add(jingle.at(last)));
+		return new Playlist(occurrence(entry), entries);
+	}
+
+	private static long wordsOf(String script) {
+		return script.isBlank() ? 0 : script.strip().split("\\s+").length;
+	}
+
+	private Optional<Jingle> jingle(String relative, String title) {
+		if (relative == null || relative.isBlank()) {
+			return Optional.empty();
+		}
+		Path file = this.contentDir.resolve(relative).normalize();
+		if (!Files.isRegularFile(file)) {
+			return Optional.empty();
+		}
+		return this.durations.of(file).map((duration) -> new Jingle(title, file, duration));
+	}
+
+	private Playlist.Occurrence occurrence(AgendaEntry entry) {
+		String targetName = (entry.targetName() != null) ? entry.targetName() : this.commune.identity().name();
+		return new Playlist.Occurrence(id(entry), entry.slot(), entry.slotName(), entry.target(), targetName,
+				entry.start(), entry.end(), entry.recorded());
+	}
+
+	private String id(AgendaEntry entry) {
+		return new Key(entry.slot(), entry.target(), entry.start()).id(this.zone);
+	}
+
+	/** The parts of an occurrence id. */
+	record Key(String slot, String target, Instant start) {
+
+		String id(ZoneId zone) {
+			String zonePart = Slot.ALL.equals(this.target) ? "all" : this.target;
+			return this.slot + "_" + zonePart + "_" + ID_TIME.format(LocalDateTime.ofInstant(this.start, zone));
+		}
+
+		static Optional<Key> parse(String id, ZoneId zone) {
+			if (id == null) {
+				return Optional.empty();
+			}
+			String[] parts = id.split("_", -1);
+			if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
+				return Optional.empty();
+			}
+			try {
+				Instant start = LocalDateTime.parse(parts[2], ID_TIME).atZone(zone).toInstant();
+				return Optional.of(new Key(parts[0], "all".equals(parts[1]) ? Slot.ALL : parts[1], start));
+			}
+			catch (DateTimeParseException ex) {
+				return Optional.empty();
+			}
+		}
+
+	}
+
+	private record Jingle(String title, Path file, Duration duration) {
+
+		Playlist.Entry at(int position) {
+			return new Playlist.Entry(position, null, this.title, null, null, Playlist.Source.JINGLE, null, this.file,
+					this.duration, null);
+		}
+
+	}
+
+}
