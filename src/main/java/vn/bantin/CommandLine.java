@@ -30,6 +30,7 @@ import vn.bantin.export.SiteExport;
 import vn.bantin.schedule.ScheduleFiles;
 import vn.bantin.schedule.ScheduleProblem;
 import vn.bantin.schedule.ScheduleSettings;
+import vn.bantin.text.Abbreviations;
 
 /**
  * The commands {@code bantin.jar} accepts. The first argument that is not an option names
@@ -51,6 +52,12 @@ final class CommandLine {
 	static final int KEEP_RUNNING = -1;
 
 	static final int USAGE_ERROR = 2;
+
+	/**
+	 * The radio's abbreviation dictionary, in the content folder
+	 * ({@code bantin.radio.dictionary}).
+	 */
+	static final String ABBREVIATIONS = "radio/viet-tat.yaml";
 
 	private static final Map<String, String> COMMANDS = new LinkedHashMap<>();
 
@@ -193,7 +200,12 @@ final class CommandLine {
 			return USAGE_ERROR;
 		}
 		ContentFiles.Contents contents = ContentFiles.contents(folder, zone, now);
-		List<ContentProblem> problems = contents.problems();
+		List<String> problems = new ArrayList<>(contents.problems().stream().map(ContentProblem::toString).toList());
+		// the radio's abbreviation dictionary lives in the content folder too
+		Path dictionary = folder.resolve(ABBREVIATIONS);
+		if (Files.exists(dictionary)) {
+			problems.addAll(Abbreviations.read(dictionary, ABBREVIATIONS).problems());
+		}
 		String contentPrefix = prefix(folder);
 		problems.forEach((problem) -> this.out.println(contentPrefix + problem));
 		this.err.println(folder + ": " + (problems.isEmpty() ? "no problems" : problems.size() + " problem(s)"));

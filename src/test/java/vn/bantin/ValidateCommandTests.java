@@ -70,6 +70,17 @@ class ValidateCommandTests {
 	}
 
 	@Test
+	void aBadLineOfTheAbbreviationDictionaryIsReportedWithItsLine(@TempDir Path folder) throws IOException {
+		write(folder, "radio/viet-tat.yaml", "UBND: ủy ban nhân dân\nCCHC cải cách hành chính\n");
+
+		assertThat(validate(folder.toString())).isEqualTo(1);
+
+		assertThat(this.out.toString(StandardCharsets.UTF_8).lines().toList())
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.startsWith(folder + "/radio/viet-tat.yaml:2:1: ");
+	}
+
+	@Test
 	void withoutArgumentsTheRepositorysContentAndSchedulesAreClean() {
 		assertThat(validate()).as(this.out.toString(StandardCharsets.UTF_8)).isZero();
 		assertThat(this.out.toString(StandardCharsets.UTF_8)).isEmpty();
