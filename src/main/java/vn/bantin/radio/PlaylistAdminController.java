@@ -1,12 +1,15 @@
 package vn.bantin.radio;
 
 import java.security.Principal;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -20,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -101,8 +103,8 @@ class PlaylistAdminController {
 
 	@GetMapping("/playlists/{occurrenceId}/playlist.zip")
 	@Secured({ Role.Authority.OPERATOR, Role.Authority.EDITOR, Role.Authority.ADMIN })
-	ResponseEntity<StreamingResponseBody> zip(@PathVariable String occurrenceId, Locale locale) {
-		return PlaylistDownloads.zip(this.exports, find(occurrenceId), locale);
+	void zip(@PathVariable String occurrenceId, Locale locale, HttpServletResponse response) throws IOException {
+		PlaylistDownloads.zip(this.exports, find(occurrenceId), locale, response);
 	}
 
 	@GetMapping("/playlists/{occurrenceId}/kich-ban.html")

@@ -1,5 +1,6 @@
 package vn.bantin.radio;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -8,6 +9,8 @@ import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.annotation.Secured;
@@ -15,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import vn.bantin.account.Role;
@@ -90,9 +92,9 @@ class PlaylistApiController {
 	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.OPERATOR, Role.Authority.ADMIN })
 	@Operation(summary = "An occurrence's playlist as a ZIP for an offline PC: the audio files, M3U8 and XSPF "
 			+ "pointing at them by relative names, and the printable script sheet kich-ban.html")
-	ResponseEntity<StreamingResponseBody> zip(@PathVariable String id, Locale locale) {
+	void zip(@PathVariable String id, Locale locale, HttpServletResponse response) throws IOException {
 		Playlist playlist = find(id);
-		return PlaylistDownloads.zip(this.exports, playlist, locale);
+		PlaylistDownloads.zip(this.exports, playlist, locale, response);
 	}
 
 	@GetMapping(BASE + "/{id}/entries/{position}/audio")

@@ -1,15 +1,17 @@
 package vn.bantin.radio;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The HTTP answers of a playlist's exports, the same from the admin pages, the API and
@@ -38,14 +40,19 @@ final class PlaylistDownloads {
 		return text(XSPF, exports.baseName(playlist) + ".xspf", exports.xspf(playlist, location));
 	}
 
-	/** The ZIP, written into the response as it goes: no file is made on the server. */
-	static ResponseEntity<StreamingResponseBody> zip(PlaylistExports exports, Playlist playlist, Locale locale) {
-		return ResponseEntity.ok()
-			.contentType(ZIP)
-			.cacheControl(CacheControl.noStore())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(exports.baseName(playlist) + ".zip").build().toString())
-			.body((out) -> exports.zip(playlist, locale, out));
+	/**
+	 * The ZIP, written into the response as it goes, on the request's thread (no file is
+	 * made on the server, and no asynchronous dispatch that would need the caller's
+	 * credentials again).
+	 */
+	static void zip(PlaylistExports exports, Playlist playlist, Locale locale, HttpServletResponse response)
+			throws IOException {
+		response.setContentType(ZIP.toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(exports.baseName(playlist) + ".zip").build().toString());
+		exports.zip(playlist, locale, response.getOutputStream());
+		response.flushBuffer();
 	}
 
 	private static ResponseEntity<String> text(MediaType type, String name, String body) {
