@@ -320,12 +320,14 @@ class PlaylistExports {
 		return clean.toString();
 	}
 
-	/** One line of text in NFC: line breaks and control characters become spaces. */
+	/**
+	 * One line of text in NFC: line breaks and control characters become one space.
+	 */
 	static String line(String text) {
 		if (text == null) {
 			return "";
 		}
-		return VietnameseText.nfc(text).replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+		return VietnameseText.nfc(text).replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").replaceAll(" {2,}", " ").strip();
 	}
 
 	/** A duration as {@code m:ss}, or {@code h:mm:ss} from an hour. */
