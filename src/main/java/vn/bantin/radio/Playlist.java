@@ -22,14 +22,48 @@ record Playlist(Occurrence occurrence, List<Entry> entries) {
 	}
 
 	/** How long everything plays (scripts at their estimated reading time). */
-	Duration total() {
+	public Duration total() {
 		return this.entries.stream().map(Entry::duration).reduce(Duration.ZERO, Duration::plus);
 	}
 
 	/** How much the playlist overruns the slot; zero when it fits. */
-	Duration overflow() {
+	public Duration overflow() {
 		Duration over = total().minus(this.occurrence.length());
 		return over.isNegative() ? Duration.ZERO : over;
+	}
+
+	/** Whether everything plays within the slot's length. */
+	public boolean fits() {
+		return overflow().isZero();
+	}
+
+	/** The entry at a 1-based position, if there is one. */
+	public java.util.Optional<Entry> entry(int position) {
+		return this.entries.stream().filter((entry) -> entry.position() == position).findFirst();
+	}
+
+	/**
+	 * How long after the occurrence's start an entry begins, if everything plays in turn.
+	 */
+	public Duration offset(Entry entry) {
+		Duration offset = Duration.ZERO;
+		for (Entry before : this.entries) {
+			if (before.position() >= entry.position()) {
+				break;
+			}
+			offset = offset.plus(before.duration());
+		}
+		return offset;
+	}
+
+	/** The entries the operator reads aloud. */
+	public List<Entry> scripts() {
+		return this.entries.stream().filter(Entry::live).toList();
+	}
+
+	/** The entries that play from an audio file, in order. */
+	public List<Entry> audio() {
+		return this.entries.stream().filter(Entry::audible).toList();
 	}
 
 	/**
@@ -49,13 +83,25 @@ record Playlist(Occurrence occurrence, List<Entry> entries) {
 			Instant end, boolean recorded) {
 
 		/** The slot's length. */
-		Duration length() {
+		public Duration length() {
 			return Duration.between(this.start, this.end);
 		}
 
 		/** Whether it is an emergency broadcast rather than a timetable slot. */
-		boolean emergency() {
+		public boolean emergency() {
 			return "emergency".equals(this.slot);
+		}
+
+		/**
+		 * The zone part of the id: the zone's key, or {@code all} for the whole commune.
+		 */
+		public String zonePart() {
+			return "*".equals(this.target) ? "all" : this.target;
+		}
+
+		/** Whether it plays in the whole commune. */
+		public boolean wholeCommune() {
+			return "*".equals(this.target);
 		}
 
 	}
@@ -92,8 +138,28 @@ record Playlist(Occurrence occurrence, List<Entry> entries) {
 			Long recordingId, Path file, Duration duration, String script) {
 
 		/** Whether the operator reads it aloud. */
-		boolean live() {
+		public boolean live() {
 			return this.source == Source.SCRIPT;
+		}
+
+		/** Whether it plays from an audio file (jingle, recording, synthetic speech). */
+		public boolean audible() {
+			return this.file != null && this.source != Source.SCRIPT;
+		}
+
+		/** Whether it is a jingle rather than an item. */
+		public boolean jingle() {
+			return this.source == Source.JINGLE;
+		}
+
+		/** Its duration in whole seconds, rounded to the nearest (as M3U8 writes it). */
+		public long seconds() {
+			return (this.duration.toMillis() + 500) / 1000;
+		}
+
+		/** The word for its source in exports and the API, e.g. {@code script}. */
+		public String kind() {
+			return this.source.name().toLowerCase(java.util.Locale.ROOT);
 		}
 
 	}

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import vn.bantin.commune.Commune;
@@ -25,6 +26,7 @@ import vn.bantin.schedule.AgendaEntry;
 import vn.bantin.schedule.ReadingTime;
 import vn.bantin.schedule.ScheduleSettings;
 import vn.bantin.schedule.Slot;
+import vn.bantin.system.ApiLanguage;
 import vn.bantin.system.BantinProperties;
 
 /**
@@ -33,9 +35,23 @@ import vn.bantin.system.BantinProperties;
  * the site agree with the scheduler on what each bulletin carries and in which order.
  * Each item plays its recording when one is ready, else its synthetic speech, else its
  * script is read live (at the announcer's estimated pace).
+ *
+ * <p>
+ * The items keep the agenda's order, which is the {@code Programme}'s (emergency first,
+ * then priority, then each campaign's order) for planned occurrences and the order the
+ * publications were recorded in (the same plan, at the moment the slot fired) for
+ * recorded ones: the playlist never sorts again, so that it cannot disagree with what the
+ * scheduler put out. An emergency broadcast (slot {@code emergency}) or an item put out
+ * at once ({@code publish-now}) has no slot length: it lasts as long as it plays.
  */
 @Service
 class Playlists {
+
+	/** How far back an occurrence still in progress may have started. */
+	static final int LOOK_BACK_HOURS = 6;
+
+	/** How far ahead the next occurrence is looked for. */
+	static final int LOOK_AHEAD_DAYS = 8;
 
 	private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
@@ -59,8 +75,11 @@ class Playlists {
 
 	private final RadioSettings settings;
 
+	private final MessageSource messages;
+
 	Playlists(Agenda agenda, ItemCatalog catalog, RadioAudio audio, Scripts scripts, AudioDurations durations,
-			Commune commune, ScheduleSettings scheduleSettings, BantinProperties properties, RadioSettings settings) {
+			Commune commune, ScheduleSettings scheduleSettings, BantinProperties properties, RadioSettings settings,
+			MessageSource messages) {
 		this.agenda = agenda;
 		this.catalog = catalog;
 		this.audio = audio;
@@ -71,6 +90,38 @@ class Playlists {
 		this.zone = properties.zone();
 		this.contentDir = properties.contentDir();
 		this.settings = settings;
+		this.messages = messages;
+	}
+
+	/** The commune's zone, in which occurrence ids and dates are written. */
+	ZoneId zone() {
+		return this.zone;
+	}
+
+	/**
+	 * The playlist a player in a zone should play at {@code now}: the occurrence in
+	 * progress (the latest started, so that an emergency broadcast takes over), else the
+	 * next one within {@value #LOOK_AHEAD_DAYS} days.
+	 * @param zone a zone's key: its own occurrences and the whole commune's;
+	 * {@code null}, blank or {@code *} for the whole commune's only
+	 */
+	Optional<Playlist> current(Instant now, String zone) {
+		boolean commune = zone == null || zone.isBlank() || Slot.ALL.equals(zone);
+		List<AgendaEntry> entries = this.agenda
+			.between(now.minus(Duration.ofHours(LOOK_BACK_HOURS)), now.plus(Duration.ofDays(LOOK_AHEAD_DAYS)))
+			.of(Channel.RADIO)
+			.stream()
+			.filter((entry) -> Slot.ALL.equals(entry.target()) || (!commune && entry.target().equals(zone)))
+			.toList();
+		Optional<Playlist> playing = entries.stream()
+			.filter((entry) -> !entry.start().isAfter(now))
+			.map(this::playlist)
+			.filter((playlist) -> now.isBefore(playlist.occurrence().end()))
+			.reduce((earlier, later) -> later);
+		if (playing.isPresent()) {
+			return playing;
+		}
+		return entries.stream().filter((entry) -> entry.start().isAfter(now)).findFirst().map(this::playlist);
 	}
 
 	/** The radio occurrences of a day in the commune's zone, in order. */
@@ -80,9 +131,21 @@ class Playlists {
 		return occurrences(from, to);
 	}
 
+	/** The playlists of a day's radio occurrences in the commune's zone, in order. */
+	List<Playlist> playlistsOn(LocalDate date) {
+		Instant from = date.atStartOfDay(this.zone).toInstant();
+		Instant to = date.plusDays(1).atStartOfDay(this.zone).toInstant();
+		return this.agenda.between(from, to).of(Channel.RADIO).stream().map(this::playlist).toList();
+	}
+
 	/** The radio occurrences starting in {@code [from, to)}, in order. */
 	List<Playlist.Occurrence> occurrences(Instant from, Instant to) {
-		return this.agenda.between(from, to).of(Channel.RADIO).stream().map(this::occurrence).toList();
+		return this.agenda.between(from, to)
+			.of(Channel.RADIO)
+			.stream()
+			.map(this::playlist)
+			.map(Playlist::occurrence)
+			.toList();
 	}
 
 	/**
@@ -105,7 +168,8 @@ class Playlists {
 	/** The playlist of an agenda entry of the radio channel. */
 	Playlist playlist(AgendaEntry entry) {
 		List<Playlist.Entry> entries = new ArrayList<>();
-		jingle(this.settings.intro(), "Nhạc hiệu mở đầu").ifPresent((jingle) -> entries.add(jingle.at(1)));
+		jingle(this.settings.intro(), message("playlist.jingle.intro"))
+			.ifPresent((jingle) -> entries.add(jingle.at(1)));
 		for (AgendaEntry.Line line : entry.items()) {
 			Optional<ItemView> found = this.catalog.item(line.itemId());
 			if (found.isEmpty()) {
@@ -127,8 +191,13 @@ class Playlists {
 			}
 		}
 		int last = entries.size() + 1;
-		jingle(this.settings.outro(), "Nhạc hiệu kết thúc").ifPresent((jingle) -> entries.add(jingle.at(last)));
-		return new Playlist(occurrence(entry), entries);
+		jingle(this.settings.outro(), message("playlist.jingle.outro"))
+			.ifPresent((jingle) -> entries.add(jingle.at(last)));
+		return new Playlist(occurrence(entry, entries), entries);
+	}
+
+	private String message(String key) {
+		return this.messages.getMessage(key, null, key, ApiLanguage.VIETNAMESE);
 	}
 
 	private static long wordsOf(String script) {
@@ -146,10 +215,30 @@ class Playlists {
 		return this.durations.of(file).map((duration) -> new Jingle(title, file, duration));
 	}
 
-	private Playlist.Occurrence occurrence(AgendaEntry entry) {
-		String targetName = (entry.targetName() != null) ? entry.targetName() : this.commune.identity().name();
-		return new Playlist.Occurrence(id(entry), entry.slot(), entry.slotName(), entry.target(), targetName,
-				entry.start(), entry.end(), entry.recorded());
+	private Playlist.Occurrence occurrence(AgendaEntry entry, List<Playlist.Entry> entries) {
+		String targetName = (entry.targetName() != null) ? entry.targetName()
+				: Slot.ALL.equals(entry.target()) ? this.commune.identity().name() : entry.target();
+		// an emergency or publish-now broadcast has no slot: it lasts as long as it plays
+		Instant end = entry.end();
+		if (end == null || !end.isAfter(entry.start())) {
+			end = entry.start()
+				.plus(entries.stream().map(Playlist.Entry::duration).reduce(Duration.ZERO, Duration::plus));
+		}
+		return new Playlist.Occurrence(id(entry), entry.slot(), slotName(entry), entry.target(), targetName,
+				entry.start(), end, entry.recorded());
+	}
+
+	/**
+	 * The slot's name; for a broadcast outside the timetable, its name in the messages.
+	 */
+	private String slotName(AgendaEntry entry) {
+		String name = entry.slotName();
+		if (name != null && !name.isBlank() && !name.equals(entry.slot())) {
+			return name;
+		}
+		String slot = (entry.slot() != null) ? entry.slot() : "unknown";
+		return this.messages.getMessage("playlist.slot." + slot, null, (name != null) ? name : slot,
+				ApiLanguage.VIETNAMESE);
 	}
 
 	private String id(AgendaEntry entry) {

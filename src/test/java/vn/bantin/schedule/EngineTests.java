@@ -356,7 +356,10 @@ class EngineTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class FlakyRadioConfiguration {
 
+		// ahead of the application's own radio channel: the hand-over takes the first
+		// channel bean of each channel in order
 		@Bean
+		@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 		FlakyRadio flakyRadio() {
 			return new FlakyRadio();
 		}

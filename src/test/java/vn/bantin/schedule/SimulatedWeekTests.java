@@ -249,16 +249,16 @@ class SimulatedWeekTests {
 		rows.add(mailed(id.get("B1"), "nhan-dan", vn("2025-03-10T07:00")));
 		// radio
 		for (String at : List.of("2025-03-03T06:00", "2025-03-03T17:00", "2025-03-04T06:00")) {
-			rows.add(due(id.get("A1"), Channel.RADIO, "*", vn(at)));
-			rows.add(due(id.get("A2"), Channel.RADIO, "*", vn(at)));
+			rows.add(onProgramme(id.get("A1"), Channel.RADIO, "*", vn(at)));
+			rows.add(onProgramme(id.get("A2"), Channel.RADIO, "*", vn(at)));
 		}
 		for (String at : List.of("2025-03-05T17:00", "2025-03-06T06:00", "2025-03-06T17:00")) {
-			rows.add(due(id.get("A3"), Channel.RADIO, "*", vn(at)));
+			rows.add(onProgramme(id.get("A3"), Channel.RADIO, "*", vn(at)));
 		}
-		rows.add(due(id.get("B1"), Channel.RADIO, "*", vn("2025-03-03T17:00")));
-		rows.add(due(id.get("C1"), Channel.RADIO, "*", vn("2025-03-04T17:00")));
-		rows.add(due(id.get("B1"), Channel.RADIO, "*", vn("2025-03-05T17:00")));
-		rows.add(due(id.get("C1"), Channel.RADIO, "*", vn("2025-03-06T17:00")));
+		rows.add(onProgramme(id.get("B1"), Channel.RADIO, "*", vn("2025-03-03T17:00")));
+		rows.add(onProgramme(id.get("C1"), Channel.RADIO, "*", vn("2025-03-04T17:00")));
+		rows.add(onProgramme(id.get("B1"), Channel.RADIO, "*", vn("2025-03-05T17:00")));
+		rows.add(onProgramme(id.get("C1"), Channel.RADIO, "*", vn("2025-03-06T17:00")));
 		return rows;
 	}
 
@@ -271,8 +271,9 @@ class SimulatedWeekTests {
 		return new Row(item, Channel.EMAIL, target, at, "PUBLISHED", "on time");
 	}
 
-	private static Row due(String item, Channel channel, String target, Instant at) {
-		return new Row(item, channel, target, at, "DUE", "on time");
+	/** Handed to the radio channel: on the programme of its occurrence. */
+	private static Row onProgramme(String item, Channel channel, String target, Instant at) {
+		return new Row(item, channel, target, at, "PUBLISHED", "on time");
 	}
 
 	private static List<Row> publications(ConfigurableApplicationContext context) {
