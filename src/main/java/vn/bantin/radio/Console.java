@@ -1,5 +1,6 @@
 package vn.bantin.radio;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -95,7 +96,7 @@ class Console {
 		rows.forEach((row) -> last.merge(row.position(), row, (a, b) -> a.end().isAfter(b.end()) ? a : b));
 		OccurrenceState state = logged.map(AsRunLog.Logged::state)
 			.orElseGet(() -> this.log.state(playlist.occurrence(), rows, now));
-		return new Playing(playlist, state, last);
+		return new Playing(playlist, state, last, playlist.total(), playlist.occurrence().length().toMinutes());
 	}
 
 	/**
@@ -122,14 +123,11 @@ class Console {
 	 * @param playlist the playlist
 	 * @param state where its occurrence stands
 	 * @param logged the latest row of each position
+	 * @param total how long the playlist plays
+	 * @param slotMinutes how long the slot is, in minutes
 	 */
-	record Playing(Playlist playlist, OccurrenceState state, Map<Integer, AsRunEntry> logged) {
-
-		/** The latest row of an entry, or null. */
-		AsRunEntry of(Playlist.Entry entry) {
-			return this.logged.get(entry.position());
-		}
-
+	record Playing(Playlist playlist, OccurrenceState state, Map<Integer, AsRunEntry> logged, Duration total,
+			long slotMinutes) {
 	}
 
 }
