@@ -304,6 +304,23 @@
     }
   }
 
+  // starts the playlist at an entry; the one playing, if any, is logged as interrupted
+  function playFrom(entry) {
+    var i = entries.indexOf(entry);
+    if (i < 0) {
+      return;
+    }
+    closeSkip();
+    if (playing) {
+      audio.pause();
+      if (startedAt) {
+        report('interrupted');
+      }
+    }
+    playing = true;
+    begin(i);
+  }
+
   function read(entry) {
     if (playing && entry === current()) {
       report('played');
@@ -347,6 +364,8 @@
       askSkip();
     } else if (action === 'stop') {
       stop();
+    } else if (action === 'from') {
+      playFrom(button.closest('li.entry'));
     } else if (action === 'read') {
       read(button.closest('li.entry'));
     } else if (button.classList.contains('confirm-skip')) {

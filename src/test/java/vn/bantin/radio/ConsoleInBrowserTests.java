@@ -17,6 +17,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -225,6 +227,39 @@ class ConsoleInBrowserTests {
 		assertThat(log.get(1).end()).isAfterOrEqualTo(log.get(1).start());
 		assertThat(this.browser.findElement(By.cssSelector(".status")).getText()).isEqualTo("Đã dừng.");
 		assertThat(current(2)).isFalse();
+	}
+
+	@Test
+	void reportsMadeWhileTheNetworkIsDownAreSentWhenTheConsoleIsOpenedAgainAndAFileThatWillNotLoadIsSkipped() {
+		String item = this.fixture.item("Thông báo họp dân", SCRIPT);
+		String occurrence = this.fixture.occurrence("ban-tin-chieu", "2030-06-04T17:30", item);
+		this.browser.get(url("/admin/radio?occurrence=" + occurrence));
+		ChromeDriver chromium = (ChromeDriver) this.browser;
+		ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+		offline.setOffline(true);
+		chromium.setNetworkConditions(offline);
+
+		entry(2).findElement(By.cssSelector("button.from-here")).click();
+		await().atMost(Duration.ofSeconds(5)).until(() -> current(2));
+		entry(2).findElement(By.cssSelector("button.read")).click();
+		// offline, the outro's file cannot load: the player logs it skipped and ends
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.browser.findElement(By.cssSelector(".status"))
+				.getText()
+				.equals("Đã phát hết danh sách."));
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.browser.findElement(By.cssSelector(".queue")).isDisplayed());
+		assertThat(logOf(occurrence)).isEmpty();
+
+		chromium.deleteNetworkConditions();
+		this.browser.get(url("/admin/radio"));
+		await().atMost(Duration.ofSeconds(15)).until(() -> logOf(occurrence).size() == 2);
+		List<AsRunEntry> log = logOf(occurrence);
+		assertThat(log).extracting(AsRunEntry::position).containsExactly(2, 3);
+		assertThat(log).extracting(AsRunEntry::outcome).containsExactly(AsRunOutcome.PLAYED, AsRunOutcome.SKIPPED);
+		assertThat(log.get(1).reason()).startsWith("lỗi âm thanh");
+		assertThat(((JavascriptExecutor) this.browser)
+			.executeScript("return window.localStorage.getItem('bantin.radio.as-run.queue');")).isEqualTo("[]");
 	}
 
 	@SuppressWarnings("unchecked")
