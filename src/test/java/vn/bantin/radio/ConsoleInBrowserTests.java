@@ -262,6 +262,27 @@ class ConsoleInBrowserTests {
 			.executeScript("return window.localStorage.getItem('bantin.radio.as-run.queue');")).isEqualTo("[]");
 	}
 
+	@Test
+	void playNowOnTheEmergencyBannerStartsTheEmergencyPlaylist() {
+		String alert = this.fixture.item("Cảnh báo lũ quét", "Bà con vùng trũng khẩn trương di dời.");
+		String first = this.fixture.occurrence("emergency", "2030-06-04T09:00", alert);
+		this.fixture.occurrence("emergency", "2030-06-04T09:15", alert);
+		this.clock.set(RadioFixture.at("2030-06-04T09:01"));
+		this.browser.get(url("/admin/radio"));
+		WebElement banner = this.browser.findElement(By.cssSelector(".emergency-banner"));
+		assertThat(banner.getText()).contains("Cảnh báo lũ quét");
+		assertThat(banner.getCssValue("background-color")).isEqualTo("rgba(161, 18, 18, 1)");
+
+		banner.findElement(By.cssSelector("a.play-now")).click();
+		await().atMost(Duration.ofSeconds(10)).until(() -> current(1) && audioTime() > 0.5);
+		assertThat(this.browser.findElement(By.id("player")).getDomAttribute("data-occurrence")).isEqualTo(first);
+		new Actions(this.browser).sendKeys("s").perform();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> logOf(first).size() == 1);
+		assertThat(logOf(first).get(0).outcome()).isEqualTo(AsRunOutcome.INTERRUPTED);
+		assertThat(logOf(first).get(0).slot()).isEqualTo("emergency");
+	}
+
 	@SuppressWarnings("unchecked")
 	private List<String> axe() throws IOException {
 		String axe;
