@@ -67,18 +67,7 @@ class AsRunApiController {
 		else {
 			events.add(event(body, ""));
 		}
-		AsRunOrigin origin = null;
-		for (int i = 0; i < events.size(); i++) {
-			try {
-				AsRunOrigin one = AsRunLog.apiOrigin(events.get(i).origin());
-				origin = (origin == null) ? one : origin;
-			}
-			catch (RuleViolation violation) {
-				throw new RuleViolation((events.size() > 1 ? "[" + i + "]." : "") + violation.field(),
-						violation.messageKey());
-			}
-		}
-		List<AsRunLog.Recorded> recorded = this.log.record(events, principal.getName(), origin);
+		List<AsRunLog.Recorded> recorded = this.log.record(events, principal.getName(), null);
 		HttpStatus status = recorded.stream().anyMatch(AsRunLog.Recorded::created) ? HttpStatus.CREATED : HttpStatus.OK;
 		List<AsRunJson.Entry> entries = recorded.stream().map((r) -> this.json.entry(r.entry())).toList();
 		return ResponseEntity.status(status).body(many ? entries : entries.get(0));

@@ -141,11 +141,12 @@ class AsRunLog {
 		if (eventId == null || !EVENT_ID.matcher(eventId).matches()) {
 			throw new RuleViolation("eventId", "asrun.error.event-id");
 		}
+		AsRunOrigin reporter = (origin != null) ? origin : apiOrigin(event.origin());
 		Optional<AsRunEntry> existing = this.store.byEvent(eventId);
 		if (existing.isPresent()) {
 			return new Recorded(existing.get(), false);
 		}
-		return entry(eventId, event, by, origin);
+		return entry(eventId, event, by, reporter);
 	}
 
 	private AsRunEntry entry(String eventId, AsRunEvent event, String by, AsRunOrigin origin) {

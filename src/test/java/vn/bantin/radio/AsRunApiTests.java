@@ -1,5 +1,8 @@
 package vn.bantin.radio;
 
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import({ TestItems.class, TestApiTokens.class })
 class AsRunApiTests {
 
+	static final AtomicInteger days = new AtomicInteger();
+
 	@Autowired
 	MockMvc mvc;
 
@@ -61,14 +66,17 @@ class AsRunApiTests {
 
 	String occurrence;
 
+	/** Each test has a day of its own: they share the database. */
+	String day;
+
 	@BeforeEach
 	void occurrence() throws Exception {
-		this.clock.set(RadioFixture.at("2030-05-06T06:10"));
+		this.day = LocalDate.of(2030, 5, 6).plusDays(days.getAndIncrement()).toString();
+		this.clock.set(RadioFixture.at(this.day + "T06:10"));
 		this.fixture = new RadioFixture(this.items, this.publications);
 		this.operator = this.tokens.token(Role.OPERATOR);
 		String item = this.fixture.item("Thông báo tiêm chủng", "Bà con đưa trẻ đi tiêm chủng tại trạm y tế xã.");
-		this.occurrence = this.fixture.occurrence("ban-tin-sang", "2030-05-06T06:00", item);
-		this.clock.set(RadioFixture.at("2030-05-06T06:10"));
+		this.occurrence = this.fixture.occurrence("ban-tin-sang", this.day + "T06:00", item);
 	}
 
 	String event(String eventId, int position, String start, String end, String outcome, String reason) {
@@ -157,6 +165,26 @@ class AsRunApiTests {
 	}
 
 	@Test
+	void eachEventOfAnArrayKeepsItsOriginAndAnUnknownOriginIsRefused() throws Exception {
+		String player = event("api-origin-1", 1, "2030-05-06T06:00:00+07:00", "2030-05-06T06:00:04+07:00", "played",
+				null);
+		String api = player.replace("api-origin-1", "api-origin-2").replace("\"player\"", "\"api\"");
+		this.mvc
+			.perform(as(post("/api/radio/as-run").contentType(MediaType.APPLICATION_JSON)
+				.content("[" + player + "," + api + "]"), this.operator))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$[0].origin").value("player"))
+			.andExpect(jsonPath("$[1].origin").value("api"));
+		this.mvc
+			.perform(as(
+					post("/api/radio/as-run").contentType(MediaType.APPLICATION_JSON)
+						.content(player.replace("api-origin-1", "api-origin-3").replace("\"player\"", "\"console\"")),
+					this.operator))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("origin"));
+	}
+
+	@Test
 	void anEditorMayNotReportToTheLog() throws Exception {
 		String editor = this.tokens.token(Role.EDITOR);
 		this.mvc
@@ -171,13 +199,12 @@ class AsRunApiTests {
 
 	@Test
 	void anOccurrenceWithNothingPlayedAnHourAfterItsStartIsListedAsMissedUntilSomethingIsLogged() throws Exception {
-		this.clock.set(RadioFixture.at("2030-05-06T07:00"));
+		this.clock.set(RadioFixture.at(this.day + "T07:00"));
 
-		this.mvc
-			.perform(as(get("/api/radio/as-run").param("from", "2030-05-06").param("to", "2030-05-06"), this.operator))
+		this.mvc.perform(as(get("/api/radio/as-run").param("from", this.day).param("to", this.day), this.operator))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.from").value("2030-05-06T00:00:00+07:00"))
-			.andExpect(jsonPath("$.to").value("2030-05-07T00:00:00+07:00"))
+			.andExpect(jsonPath("$.from").value(this.day + "T00:00:00+07:00"))
+			.andExpect(jsonPath("$.to").value(LocalDate.parse(this.day).plusDays(1) + "T00:00:00+07:00"))
 			.andExpect(jsonPath("$.missed[*].id", hasItem(this.occurrence)))
 			.andExpect(jsonPath("$.zones[?(@.zone == '*')].missed[*].state", hasItem("missed")));
 
@@ -189,7 +216,7 @@ class AsRunApiTests {
 							this.operator))
 			.andExpect(status().isCreated());
 
-		String json = this.mvc.perform(as(get("/api/radio/as-run").param("from", "2030-05-06"), this.operator))
+		String json = this.mvc.perform(as(get("/api/radio/as-run").param("from", this.day), this.operator))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.missed[*].id", not(hasItem(this.occurrence))))
 			.andExpect(jsonPath("$.entries[*].eventId", hasItem("api-late")))
@@ -202,8 +229,7 @@ class AsRunApiTests {
 
 	@Test
 	void aBadRangeIsAProblemNamingTheParameter() throws Exception {
-		this.mvc
-			.perform(as(get("/api/radio/as-run").param("from", "2030-05-06").param("to", "2030-05-01"), this.operator))
+		this.mvc.perform(as(get("/api/radio/as-run").param("from", this.day).param("to", "2030-05-01"), this.operator))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value("to"));
 		this.mvc.perform(as(get("/api/radio/as-run").param("from", "thứ hai"), this.operator))
@@ -215,7 +241,7 @@ class AsRunApiTests {
 	void withoutARangeTheLogIsTodays() throws Exception {
 		this.mvc.perform(as(get("/api/radio/as-run"), this.operator))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.from").value("2030-05-06T00:00:00+07:00"))
+			.andExpect(jsonPath("$.from").value(this.day + "T00:00:00+07:00"))
 			.andExpect(jsonPath("$.timeZone").value("Asia/Ho_Chi_Minh"));
 	}
 
