@@ -108,6 +108,10 @@ class ConsolePagesTests {
 			.isEqualTo("/admin/radio/occurrences/" + this.occurrence + "/entries/1/audio");
 		assertThat(page.select(".controls button").eachText()).containsExactly("Phát", "Tạm dừng", "Bỏ qua", "Dừng");
 		assertThat(page.select(".shortcuts dd").eachText()).contains("Phát / tạm dừng");
+		assertThat(page.selectFirst("script[src*=radio-console]").attr("src"))
+			.matches("/js/radio-console-[0-9a-f]{32}\\.js");
+		assertThat(page.selectFirst("link[href*=radio-console]").attr("href"))
+			.matches("/css/radio-console-[0-9a-f]{32}\\.css");
 		assertThat(page.select("table.slots tr.state-due a").eachAttr("href"))
 			.contains("/admin/radio?occurrence=" + this.occurrence);
 	}
