@@ -30,8 +30,8 @@ import org.springframework.util.unit.DataSize;
  * @param outro the jingle after every bulletin, relative to the content folder; blank for
  * none
  * @param dictionary the abbreviation dictionary, relative to the content folder
- * @param missedAfter a slot occurrence with nothing played this long after its start is
- * missed
+ * @param missedAfter a slot occurrence with nothing played this long after its start (or
+ * at its slot's end, if later) is missed
  */
 @ConfigurationProperties("bantin.radio")
 public record RadioSettings(Path audioDir, @DefaultValue("-16") double loudnessTarget,

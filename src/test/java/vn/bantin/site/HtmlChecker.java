@@ -15,7 +15,7 @@ import org.xml.sax.SAXParseException;
  * network. Only errors count, as on the W3C service; its warnings and information are
  * advice.
  */
-final class HtmlChecker {
+public final class HtmlChecker {
 
 	private static final String SCHEMA = "http://s.validator.nu/html5-all.rnc";
 
@@ -23,7 +23,7 @@ final class HtmlChecker {
 
 	private final SimpleDocumentValidator validator;
 
-	HtmlChecker() {
+	public HtmlChecker() {
 		try {
 			this.validator = new SimpleDocumentValidator(true, false, false);
 			this.validator.setUpMainSchema(SCHEMA, this.errors);
@@ -40,14 +40,14 @@ final class HtmlChecker {
 	 * @param html the document as served (its bytes, so that the encoding is checked too)
 	 * @return one line per error: address, line, column and the checker's message
 	 */
-	synchronized List<String> errors(String address, byte[] html) {
+	public synchronized List<String> errors(String address, byte[] html) {
 		return check(address, html, false);
 	}
 
 	/**
 	 * The errors in a stylesheet, as {@link #errors(String, byte[])} for a document.
 	 */
-	synchronized List<String> cssErrors(String address, byte[] css) {
+	public synchronized List<String> cssErrors(String address, byte[] css) {
 		return check(address, css, true);
 	}
 

@@ -27,16 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are left to people reviewing the pages.
  */
 @PublicSiteTest
-class PagesAreAccessibleTests {
+public class PagesAreAccessibleTests {
 
-	static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+	public static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
 	/**
 	 * Runs axe with the WCAG 2.0/2.1 A and AA rules and answers its serious and critical
 	 * violations, one line each: rule, impact, what it asks and the elements at fault (or
 	 * a line saying axe checked nothing, which would make a pass meaningless).
 	 */
-	static final String RUN = """
+	public static final String RUN = """
 			const done = arguments[arguments.length - 1];
 			axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
 			  .then((results) => done(results.passes.length === 0 ? ['axe checked nothing'] : results.violations

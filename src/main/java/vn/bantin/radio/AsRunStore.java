@@ -1,0 +1,72 @@
+package vn.bantin.radio;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code radio_as_run} table in plain SQL. Instants are written as UTC offset
+ * date-times, to the microsecond the column keeps.
+ */
+@Repository
+class AsRunStore {
+
+	private final JdbcTemplate jdbc;
+
+	AsRunStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	static OffsetDateTime at(Instant instant) {
+		return (instant != null) ? instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC) : null;
+	}
+
+	Optional<AsRunEntry> byEvent(String eventId) {
+		return this.jdbc.query("SELECT * FROM radio_as_run WHERE event_id = ?", AsRunStore::entry, eventId)
+			.stream()
+			.findFirst();
+	}
+
+	/** Inserts a row; a duplicate event id fails with a data-integrity exception. */
+	void insert(AsRunEntry entry) {
+		this.jdbc.update("INSERT INTO radio_as_run (event_id, occurrence_id, slot, target, occurrence_start, position, "
+				+ "item_id, title, source, started_at, ended_at, outcome, reason, recorded_by, origin, recorded_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entry.eventId(), entry.occurrenceId(),
+				entry.slot(), entry.target(), at(entry.occurrenceStart()), entry.position(), entry.itemId(),
+				entry.title(), entry.source().name(), at(entry.start()), at(entry.end()), entry.outcome().name(),
+				entry.reason(), entry.by(), entry.origin().name(), at(entry.recordedAt()));
+	}
+
+	/**
+	 * The rows of occurrences starting in {@code [from, to)}, in the order they played.
+	 */
+	List<AsRunEntry> between(Instant from, Instant to) {
+		return this.jdbc.query(
+				"SELECT * FROM radio_as_run WHERE occurrence_start >= ? AND occurrence_start < ? "
+						+ "ORDER BY occurrence_start, slot, target, started_at, position, id",
+				AsRunStore::entry, at(from), at(to));
+	}
+
+	private static AsRunEntry entry(ResultSet rs, int row) throws SQLException {
+		return new AsRunEntry(rs.getLong("id"), rs.getString("event_id"), rs.getString("occurrence_id"),
+				rs.getString("slot"), rs.getString("target"), instant(rs, "occurrence_start"), rs.getInt("position"),
+				rs.getString("item_id"), rs.getString("title"), AsRunSource.valueOf(rs.getString("source")),
+				instant(rs, "started_at"), instant(rs, "ended_at"), AsRunOutcome.valueOf(rs.getString("outcome")),
+				rs.getString("reason"), rs.getString("recorded_by"), AsRunOrigin.valueOf(rs.getString("origin")),
+				instant(rs, "recorded_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+}
