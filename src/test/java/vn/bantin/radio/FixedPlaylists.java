@@ -26,7 +26,7 @@ class FixedPlaylists extends Playlists {
 	FixedPlaylists(RadioSettings settings) {
 		super(null, null, null, null, null, null, ScheduleSettings.defaults(),
 				new BantinProperties(Path.of("target/fixed-playlists"), ZONE, Path.of("content"), Path.of("schedules")),
-				settings);
+				settings, null);
 	}
 
 	/** Adds an occurrence of a slot in a zone ({@code *} for all). */
