@@ -309,9 +309,10 @@ class AudioIngest implements SmartLifecycle {
 	// ---- triggers
 
 	/**
-	 * An item changed: take its content-file recording in, and queue speech for an
-	 * approved radio item without a recording. Done on the intake thread, after the
-	 * change is committed.
+	 * An item changed: take its content-file recording in, and when it was just approved,
+	 * queue speech for it if it goes on the radio without a recording (an import of the
+	 * content folder does not render speech for every item). Done on the intake thread,
+	 * after the change is committed.
 	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void itemChanged(ItemChanged changed) {
@@ -319,17 +320,18 @@ class AudioIngest implements SmartLifecycle {
 		if (executor == null || !this.running) {
 			return;
 		}
-		executor.execute(() -> this.catalog.item(changed.itemId()).ifPresent(this::takeIn));
+		boolean approved = "approved".equals(changed.action());
+		executor.execute(() -> this.catalog.item(changed.itemId()).ifPresent((item) -> takeIn(item, approved)));
 	}
 
-	private void takeIn(ItemView item) {
+	private void takeIn(ItemView item, boolean speak) {
 		try {
 			contentFile(item);
 			boolean radio = item.channels().contains(Channel.RADIO);
 			boolean approved = item.status() == ItemStatus.APPROVED || item.status() == ItemStatus.PUBLISHED;
 			boolean recorded = item.variants() != null && item.variants().radioRecording() != null
 					&& !item.variants().radioRecording().isBlank();
-			if (radio && approved && !recorded && this.store.latestRecorded(item.id()).isEmpty()
+			if (speak && radio && approved && !recorded && this.store.latestRecorded(item.id()).isEmpty()
 					&& this.speech.available()) {
 				speech(item, null);
 			}
@@ -352,7 +354,7 @@ class AudioIngest implements SmartLifecycle {
 					return;
 				}
 				if (item.variants() != null && item.variants().radioRecording() != null) {
-					takeIn(item);
+					takeIn(item, false);
 				}
 			}
 		}

@@ -143,6 +143,13 @@ final class AudioPipeline {
 			throw new AudioRefused(AudioRefused.Kind.UNUSABLE, "audio.refused.damaged",
 					"ffmpeg cannot decode it: " + run.tail());
 		}
+		if (run.stderr().contains("corrupt input packet") || count(run.stderr(), "Error while decoding") > 5
+				|| count(run.stderr(), "Invalid data found") > 5) {
+			// a cut-off file (its last packet is short) or one damaged in many places; a
+			// glitch or two in a phone's MP3 still plays
+			throw new AudioRefused(AudioRefused.Kind.UNUSABLE, "audio.refused.damaged",
+					"it is damaged or cut short: " + run.tail());
+		}
 		double decoded = lastTime(run.stderr());
 		if (decoded <= 0.0) {
 			throw new AudioRefused(AudioRefused.Kind.UNUSABLE, "audio.refused.no-sound", "it holds no audio");
@@ -277,6 +284,14 @@ final class AudioPipeline {
 					+ Double.parseDouble(matcher.group(3));
 		}
 		return last;
+	}
+
+	private static int count(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+			count++;
+		}
+		return count;
 	}
 
 	private static List<Double> all(Pattern pattern, String text) {

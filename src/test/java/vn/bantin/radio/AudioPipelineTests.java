@@ -55,6 +55,75 @@ class AudioPipelineTests {
 		assertBroadcastReady(process(loud, "loud"));
 	}
 
+	@Test
+	void leadingAndTrailingSilenceIsTrimmedButAPauseInsideSpeechIsKept() throws Exception {
+		Path padded = TestRecordings.padded(speech, dir.resolve("padded.wav"), 3, 2, 3);
+		double speechSeconds = TestRecordings.measure(speech).seconds();
+		Path out = process(padded, "padded");
+		TestRecordings.Measurement m = TestRecordings.measure(out);
+		// 3 s before and 3 s after are gone (a tenth of a second is kept at each end)
+		assertThat(m.seconds()).isCloseTo(2 * speechSeconds + 2, within(1.0));
+		List<double[]> pauses = TestRecordings.silences(out, 1.5);
+		assertThat(pauses).as("the 2 s pause inside").hasSize(1);
+		assertThat(pauses.get(0)[1] - pauses.get(0)[0]).isGreaterThan(1.8);
+		assertThat(pauses.get(0)[0]).isGreaterThan(speechSeconds - 1.5);
+	}
+
+	@Test
+	void theBroadcastCopyCarriesVietnameseTagsInUtf8() throws Exception {
+		Path out = process(TestRecordings.encode(speech, dir, "flac"), "tags");
+		String tags = TestRecordings.tags(out);
+		assertThat(tags).contains("title=Thông báo tiêm chủng")
+			.contains("artist=Xã Yên Hòa")
+			.contains("publisher=Xã Yên Hòa")
+			.contains("date=2026-11-30");
+	}
+
+	@Test
+	void filesThatAreNotAudioAreRefusedWhateverTheirName() throws Exception {
+		Path text = Files.writeString(dir.resolve("thong-bao.mp3"),
+				"Đây là văn bản, không phải âm thanh.\n".repeat(50));
+		assertRefused(text, AudioRefused.Kind.UNSUPPORTED, "audio.refused.not-audio");
+		Path jpeg = dir.resolve("anh.mp3");
+		TestRecordings.ffmpeg("-f", "lavfi", "-i", "color=c=red:s=64x64", "-frames:v", "1", "-f", "mjpeg",
+				jpeg.toString());
+		assertRefused(jpeg, AudioRefused.Kind.UNSUPPORTED, "audio.refused.not-audio");
+		byte[] garbage = new byte[200_000];
+		new java.util.Random(7).nextBytes(garbage);
+		assertRefused(Files.write(dir.resolve("rac.wav"), garbage), AudioRefused.Kind.UNSUPPORTED,
+				"audio.refused.not-audio");
+	}
+
+	@Test
+	void emptyTruncatedSilentAndTooLongRecordingsAreRefused() throws Exception {
+		assertRefused(Files.write(dir.resolve("rong.mp3"), new byte[0]), AudioRefused.Kind.UNUSABLE,
+				"audio.refused.empty");
+		Path m4a = TestRecordings.encode(speech, dir, "m4a");
+		byte[] whole = Files.readAllBytes(m4a);
+		Path cut = Files.write(dir.resolve("cut.m4a"), java.util.Arrays.copyOf(whole, whole.length / 2));
+		assertRefused(cut, AudioRefused.Kind.UNUSABLE, "audio.refused.damaged");
+		Path wav = TestRecordings.encode(speech, dir, "wav");
+		byte[] wavBytes = Files.readAllBytes(wav);
+		Path cutWav = Files.write(dir.resolve("cut.wav"), java.util.Arrays.copyOf(wavBytes, wavBytes.length / 3));
+		assertRefused(cutWav, AudioRefused.Kind.UNUSABLE, "audio.refused.damaged");
+		assertRefused(TestRecordings.silence(dir.resolve("lang.wav"), 5), AudioRefused.Kind.UNUSABLE,
+				"audio.refused.silent");
+		AudioPipeline shortOnly = new AudioPipeline(new RadioSettings(null, -16, -1.5, 1, -50,
+				DataSize.ofMegabytes(200), java.time.Duration.ofSeconds(5), 2, "", "vi", 150, null, null, null, null));
+		assertThatExceptionOfType(AudioRefused.class).isThrownBy(() -> shortOnly.probe(speech))
+			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("audio.refused.too-long"));
+	}
+
+	private void assertRefused(Path file, AudioRefused.Kind kind, String key) {
+		assertThatExceptionOfType(AudioRefused.class).isThrownBy(() -> {
+			AudioPipeline.Probe probe = this.pipeline.probe(file);
+			this.pipeline.measure(file, probe, NOTHING);
+		}).satisfies((refused) -> {
+			assertThat(refused.messageKey()).as(refused.getMessage()).isEqualTo(key);
+			assertThat(refused.kind()).isEqualTo(kind);
+		});
+	}
+
 	private Path process(Path input, String name) throws Exception {
 		Path work = Files.createDirectories(dir.resolve("work-" + name));
 		Path upload = work.resolve("upload");
