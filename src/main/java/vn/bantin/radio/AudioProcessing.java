@@ -43,7 +43,7 @@ record AudioProcessing(long id, String itemId, Status status, int progress, Stri
 		Double loudnessBefore, Double loudnessAfter, Double truePeakBefore, Double truePeakAfter, Double loudnessRange,
 		String normalization, String createdBy, Instant createdAt, Instant finishedAt) {
 
-	boolean finished() {
+	public boolean finished() {
 		return this.status == Status.READY || this.status == Status.FAILED;
 	}
 
