@@ -104,7 +104,8 @@ fi
 echo
 echo "== 2. throughput: $clips clips of 30 s"
 start=$(date +%s.%N)
-ls "$tmp"/clips/*.mp3 | xargs -P 2 -I{} bash bench/audio/direct.sh "$ff" {} {}.out.mp3
+mkdir -p "$tmp/direct"
+ls "$tmp"/clips/*.mp3 | xargs -P 2 -I{} sh -c 'bash bench/audio/direct.sh "$0" "$1" "$2/$(basename "$1")"' "$ff" {} "$tmp/direct"
 end=$(date +%s.%N)
 python3 -c "d=$end-$start; print(f'ffmpeg directly (2 at a time): $clips files in {d:.1f} s, {$clips/d*60:.1f} files/min')"
 app_line=$(python3 bench/audio/ingest.py "http://127.0.0.1:$port" "$token" "$item" "$tmp"/clips/*.mp3)

@@ -159,7 +159,7 @@ class AudioIngest implements SmartLifecycle {
 		}
 		catch (AudioRefused refused) {
 			Files.deleteIfExists(incoming);
-			throw recordRefusal(itemId, name, null, refused, by);
+			throw recordRefusal(itemId, AudioProcessing.Source.UPLOAD, null, name, null, refused, by);
 		}
 		catch (IOException | RuntimeException ex) {
 			Files.deleteIfExists(incoming);
@@ -241,7 +241,11 @@ class AudioIngest implements SmartLifecycle {
 			}
 			catch (AudioRefused refused) {
 				Files.deleteIfExists(incoming);
-				throw recordRefusal(itemId, name, size, refused, by);
+				if (!this.running && source != AudioProcessing.Source.UPLOAD) {
+					// the probe was ended by the stop, not refused by the file
+					throw new IOException("stopped while probing " + name);
+				}
+				throw recordRefusal(itemId, source, key, name, size, refused, by);
 			}
 		}
 		long id = this.store.insert(itemId, AudioProcessing.Status.QUEUED, source,
@@ -251,9 +255,10 @@ class AudioIngest implements SmartLifecycle {
 		return id;
 	}
 
-	private AudioRefused recordRefusal(String itemId, String name, Long size, AudioRefused refused, String by) {
-		this.store.insert(itemId, AudioProcessing.Status.FAILED, AudioProcessing.Source.UPLOAD, false, null, name, null,
-				size, reason(name, refused), by, this.clock.instant());
+	private AudioRefused recordRefusal(String itemId, AudioProcessing.Source source, String key, String name, Long size,
+			AudioRefused refused, String by) {
+		this.store.insert(itemId, AudioProcessing.Status.FAILED, source, source == AudioProcessing.Source.SPEECH, key,
+				name, null, size, reason(name, refused), by, this.clock.instant());
 		return refused;
 	}
 

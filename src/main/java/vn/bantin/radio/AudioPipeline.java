@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * EBU R128 {@code loudnorm}: pass 1 measures, pass 2 applies the measured values with
  * {@code linear=true}. When pass 2 says it had to fall back to dynamic normalisation
  * (peaks too high for a plain gain), the limiter is made stronger and pass 2 runs again;
- * the type applied is recorded;</li>
+ * pass 1's numbers already tell whether a plain gain would do (its true peak plus the
+ * gain it needs under the target), so the limiter is made stronger before pass 2 when it
+ * would not; the type applied is recorded;</li>
  * <li><b>encode</b>: mono MP3, CBR 64 kb/s, 44.1 kHz, with UTF-8 ID3v2.4 tags (title,
  * commune as artist and publisher, date);</li>
  * <li><b>verify</b>: measure the encoded file again; outside the tolerance around the
@@ -65,7 +67,7 @@ final class AudioPipeline {
 	 */
 	static final double LIMITER_HEADROOM = 1.0;
 
-	private static final int ATTEMPTS = 3;
+	private static final int ATTEMPTS = 4;
 
 	private final RadioSettings settings;
 
@@ -212,8 +214,20 @@ final class AudioPipeline {
 							"-f", "null", "-"),
 					(position) -> stages.progress(position, kept));
 			Map<String, String> pass1 = Loudness.loudnorm(first.stderr());
-			if (!first.ok() || !pass1.containsKey("input_i")) {
+			double inputI = Loudness.field(pass1, "input_i").orElse(Double.NaN);
+			double inputTp = Loudness.field(pass1, "input_tp").orElse(Double.NaN);
+			if (!first.ok() || Double.isNaN(inputI) || Double.isNaN(inputTp)) {
 				throw new IOException("loudnorm pass 1 failed: " + first.tail());
+			}
+			// loudnorm stays linear only when the gain it needs keeps the true peak under
+			// its target; when it would not, limit harder and aim the gain at what pass 1
+			// found after the limiter, before the costly pass 2 (which would fall back to
+			// dynamic normalisation)
+			double excess = inputTp + (target - inputI) - peakTarget;
+			if (excess > 0 && attempt < ATTEMPTS) {
+				gain += target - inputI;
+				limit -= excess + 0.5;
+				continue;
 			}
 			stages.stage("encoding", 0);
 			Files.deleteIfExists(output);
@@ -233,11 +247,9 @@ final class AudioPipeline {
 			if ("linear".equals(normalisation)) {
 				break;
 			}
-			// dynamic: the peaks were too high for a plain gain; limit them harder and
-			// aim
-			// the gain at what pass 1 found after the limiter
+			// dynamic after all: limit harder and try again
 			limit -= 2.0;
-			gain += Loudness.field(pass1, "target_offset").orElse(0);
+			gain += target - inputI;
 		}
 		stages.stage("verifying", 0);
 		Ffmpeg.Run check = this.ffmpeg.run(

@@ -131,9 +131,10 @@ class AudioPipelineTests {
 		AudioPipeline.Probe probe = this.pipeline.probe(upload);
 		AudioPipeline.Measured measured = this.pipeline.measure(upload, probe, NOTHING);
 		Path out = work.resolve("out.mp3");
-		this.pipeline.normalise(upload, measured,
+		AudioPipeline.Result result = this.pipeline.normalise(upload, measured,
 				new AudioPipeline.Tags("Thông báo tiêm chủng", "Xã Yên Hòa", LocalDate.of(2026, 11, 30)), out, work,
 				NOTHING);
+		assertThat(result.normalisation()).as("loudnorm stayed linear").isEqualTo("linear");
 		return out;
 	}
 
