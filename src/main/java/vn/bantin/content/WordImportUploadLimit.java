@@ -46,7 +46,13 @@ class WordImportUploadLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		try {
-			request.getParts();
+			// the container's limit is set for radio recordings: a Word file has its own
+			for (jakarta.servlet.http.Part part : request.getParts()) {
+				if (part.getSize() > WordImport.MAX_BYTES) {
+					response.sendRedirect(request.getContextPath() + PATH + "?refused=" + TOO_LARGE);
+					return;
+				}
+			}
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			if (tooLarge(ex)) {

@@ -1,5 +1,6 @@
 package vn.bantin.radio;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -7,25 +8,64 @@ import org.springframework.stereotype.Service;
 import vn.bantin.content.ItemView;
 
 /**
- * The broadcast-ready audio of items, as the playlists ask for it. CONTRACT for the
- * playlists and the console; the ingest work fills in the body.
+ * The broadcast-ready audio of items, as the playlists ask for it: read from the
+ * processings {@link AudioIngest} recorded. Never blocks on processing.
  */
 @Service
 class RadioAudio {
 
+	private final RecordingStore store;
+
+	private final AudioIngest ingest;
+
+	private final Scripts scripts;
+
+	private final SpeechSynthesis speech;
+
+	private final RadioSettings settings;
+
+	RadioAudio(RecordingStore store, AudioIngest ingest, Scripts scripts, SpeechSynthesis speech,
+			RadioSettings settings) {
+		this.store = store;
+		this.ingest = ingest;
+		this.scripts = scripts;
+		this.speech = speech;
+		this.settings = settings;
+	}
+
 	/**
 	 * The audio an item plays from, when it is ready: its newest processed recording
 	 * (uploaded, or its {@code radioRecording} in the content folder), or else its
-	 * synthetic speech when a synthesiser is available. Never blocks on processing: what
-	 * is not ready yet is empty (the playlist then shows the script).
+	 * synthetic speech of its CURRENT script (an edited script no longer plays the old
+	 * speech). Never blocks on processing: what is not ready yet is empty (the playlist
+	 * then shows the script).
 	 */
 	Optional<Recording> forItem(ItemView item) {
-		return Optional.empty();
+		Optional<Recording> recorded = this.store.latestRecorded(item.id()).flatMap(this::recording);
+		if (recorded.isPresent() || !this.settings.speechConfigured()) {
+			return recorded;
+		}
+		String script = this.scripts.of(item);
+		if (script == null || script.isBlank()) {
+			return Optional.empty();
+		}
+		return this.store.readyByCacheKey(this.speech.cacheKey(script))
+			.flatMap(this::recording)
+			.map((r) -> new Recording(r.id(), item.id(), r.file(), r.duration(), true, r.sha256()));
 	}
 
-	/** A recording by its processing id. */
+	/** A recording by its processing id, when it is ready. */
 	Optional<Recording> find(long id) {
-		return Optional.empty();
+		return this.store.find(id).flatMap(this::recording);
+	}
+
+	private Optional<Recording> recording(AudioProcessing processing) {
+		if (processing.status() != AudioProcessing.Status.READY) {
+			return Optional.empty();
+		}
+		Optional<Path> file = this.ingest.file(processing.broadcastFile());
+		return file.map((f) -> new Recording(processing.id(), processing.itemId(), f, processing.durationAfter(),
+				processing.synthetic(), processing.broadcastSha256()));
 	}
 
 }

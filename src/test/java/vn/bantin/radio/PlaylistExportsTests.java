@@ -95,10 +95,10 @@ class PlaylistExportsTests {
 	void twoPriorityItemsOneRecorded() throws Exception {
 		this.clockBefore = this.clock.instant();
 		this.clock.set(SimulatedRadioDayTests.vn("2026-12-28T05:00"));
-		this.tone = TestRecordings.tone(this.properties.dataPath("test-audio").resolve("tiem-chung.mp3"), 3, 440);
+		this.tone = GivenRecordings.tone(this.properties.dataPath("test-audio").resolve("tiem-chung.mp3"), 3, 440);
 		Duration length = this.durations.of(this.tone).orElseThrow();
 		String recorded = "tiem-chung-thang-12-xuat";
-		TestRecordings.give(this.audio, recorded, 9001, this.tone, length);
+		GivenRecordings.give(this.audio, recorded, 9001, this.tone, length);
 		this.token = this.tokens.token(Role.OPERATOR);
 		if (this.catalog.item(recorded).isPresent()) {
 			return; // made by an earlier test of this class

@@ -24,7 +24,7 @@ import vn.bantin.content.TestItems;
  * (an emergency item's approval schedules one): the tests put emergency items out
  * themselves, as the trigger would, with {@code Broadcast.publishNow};</li>
  * <li>{@link RadioAudio} is the real bean wrapped in a Mockito spy, so that a test can
- * give one item of its own a recording ({@link TestRecordings}) without depending on how
+ * give one item of its own a recording ({@link GivenRecordings}) without depending on how
  * the ingest makes them; every other item gets what the real bean says.</li>
  * </ul>
  */
