@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,7 @@ import vn.bantin.MutableClock;
 import vn.bantin.MutableClockConfiguration;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
+import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.TestItems;
 import vn.bantin.media.AudioDurations;
 import vn.bantin.publishing.Publications;
@@ -51,7 +53,10 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:bantin-console-browser",
-				"spring.quartz.properties.org.quartz.scheduler.instanceName=console-browser" })
+				"spring.quartz.properties.org.quartz.scheduler.instanceName=console-browser",
+				// scripts stay scripts to read live: speech would make them synthetic at
+				// a moment of its own
+				"bantin.radio.speech-command=" })
 @Import({ MutableClockConfiguration.class, TestItems.class, TestAccounts.class })
 class ConsoleInBrowserTests {
 
@@ -90,6 +95,15 @@ class ConsoleInBrowserTests {
 
 	@Autowired
 	RadioSettings settings;
+
+	@Autowired
+	AudioIngest ingest;
+
+	@Autowired
+	RadioAudio audio;
+
+	@Autowired
+	ItemCatalog catalog;
 
 	WebDriver browser;
 
@@ -144,38 +158,45 @@ class ConsoleInBrowserTests {
 	}
 
 	@Test
-	void theOperatorPlaysABulletinInOrderAndTheLogHoldsEachEntrysRealStartAndEnd() throws IOException {
+	void theOperatorPlaysABulletinInOrderAndTheLogHoldsEachEntrysRealStartAndEnd() throws Exception {
+		String recorded = this.fixture.item("Lịch tiêm chủng tháng sáu", "Ghi âm lịch tiêm chủng.");
+		Recording recording = GivenRecordings.give(this.ingest, this.audio, this.catalog.item(recorded).orElseThrow(),
+				GivenRecordings.tone(dataDir.resolve("ghi-am/tiem-chung.mp3"), 3, 523));
 		String item = this.fixture.item("Thông báo tiêm chủng", SCRIPT);
-		String occurrence = this.fixture.occurrence("ban-tin-sang", "2030-06-03T06:00", item);
+		String occurrence = this.fixture.occurrence("ban-tin-sang", "2030-06-03T06:00", recorded, item);
 		this.browser.get(url("/admin/radio"));
 		assertThat(this.browser.findElement(By.id("player")).getDomAttribute("data-occurrence")).isEqualTo(occurrence);
 		assertThat(this.browser.findElement(By.cssSelector("li.source-script .script-text")).getText())
 			.isEqualTo(SCRIPT);
 		assertThat(axe()).as("axe-core serious and critical violations").isEmpty();
 
-		Instant pressed = Instant.now();
+		Instant pressed = Clock.systemUTC().instant();
 		this.browser.findElement(By.cssSelector("button.control.console-play")).click();
 		await().atMost(Duration.ofSeconds(10)).until(() -> current(1) && audioTime() > 0.5);
-		await().atMost(Duration.ofSeconds(15)).until(() -> current(2));
-		WebElement read = entry(2).findElement(By.cssSelector("button.read"));
+		await().atMost(Duration.ofSeconds(15)).until(() -> current(2) && audioTime() > 0.5);
+		await().atMost(Duration.ofSeconds(15)).until(() -> current(3));
+		WebElement read = entry(3).findElement(By.cssSelector("button.read"));
 		assertThat(read.isEnabled()).isTrue();
 		assertThat(this.browser.findElement(By.cssSelector(".status")).getText()).contains("Đã đọc xong");
 		read.click();
-		await().atMost(Duration.ofSeconds(10)).until(() -> current(3) && audioTime() > 0.5);
-		await().atMost(Duration.ofSeconds(20)).until(() -> logOf(occurrence).size() == 3);
+		await().atMost(Duration.ofSeconds(10)).until(() -> current(4) && audioTime() > 0.5);
+		await().atMost(Duration.ofSeconds(20)).until(() -> logOf(occurrence).size() == 4);
 
 		List<AsRunEntry> log = logOf(occurrence);
-		assertThat(log).extracting(AsRunEntry::position).containsExactly(1, 2, 3);
+		assertThat(log).extracting(AsRunEntry::position).containsExactly(1, 2, 3, 4);
 		assertThat(log).extracting(AsRunEntry::outcome).containsOnly(AsRunOutcome.PLAYED);
 		assertThat(log).extracting(AsRunEntry::by).containsOnly(this.operator);
 		assertThat(log).extracting(AsRunEntry::origin).containsOnly(AsRunOrigin.CONSOLE);
 		assertThat(log).extracting(AsRunEntry::source)
-			.containsExactly(AsRunSource.JINGLE, AsRunSource.SCRIPT, AsRunSource.JINGLE);
-		assertThat(log.get(1).itemId()).isEqualTo(item);
+			.containsExactly(AsRunSource.JINGLE, AsRunSource.RECORDED, AsRunSource.SCRIPT, AsRunSource.JINGLE);
+		assertThat(log.get(1).itemId()).isEqualTo(recorded);
+		assertThat(log.get(2).itemId()).isEqualTo(item);
 		Duration intro = this.durations.of(Path.of("content").resolve(this.settings.intro())).orElseThrow();
 		Duration outro = this.durations.of(Path.of("content").resolve(this.settings.outro())).orElseThrow();
 		assertThat(log.get(0).duration()).isBetween(intro.minusMillis(500), intro.plusMillis(1500));
-		assertThat(log.get(2).duration()).isBetween(outro.minusMillis(500), outro.plusMillis(1500));
+		assertThat(log.get(1).duration()).isBetween(recording.duration().minusMillis(500),
+				recording.duration().plusMillis(1500));
+		assertThat(log.get(3).duration()).isBetween(outro.minusMillis(500), outro.plusMillis(1500));
 		for (int i = 0; i < log.size(); i++) {
 			AsRunEntry entry = log.get(i);
 			assertThat(entry.end()).as("entry %d ends after it starts", i + 1).isAfter(entry.start());
@@ -185,8 +206,8 @@ class ConsoleInBrowserTests {
 			}
 		}
 		// the times are the server's clock at the page load plus the real time since
-		Duration elapsed = Duration.between(pressed, Instant.now());
-		assertThat(Duration.between(log.get(0).start(), log.get(2).end())).isLessThanOrEqualTo(elapsed);
+		Duration elapsed = Duration.between(pressed, Clock.systemUTC().instant());
+		assertThat(Duration.between(log.get(0).start(), log.get(3).end())).isLessThanOrEqualTo(elapsed);
 		assertThat(log.get(0).start()).isBetween(RadioFixture.at("2030-06-03T06:02"),
 				RadioFixture.at("2030-06-03T06:03"));
 
@@ -196,7 +217,7 @@ class ConsoleInBrowserTests {
 				.equals("Đã phát hết danh sách."));
 		assertThat(entry(1).getDomAttribute("class")).contains("logged-played");
 		this.browser.get(url("/admin/radio/as-run?from=2030-06-03"));
-		assertThat(this.browser.findElements(By.cssSelector("table.as-run tr.outcome-played"))).hasSize(3);
+		assertThat(this.browser.findElements(By.cssSelector("table.as-run tr.outcome-played"))).hasSize(4);
 	}
 
 	@Test

@@ -1,26 +1,23 @@
 package vn.bantin.radio;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import ws.schild.jave.process.ffmpeg.DefaultFFMPEGLocator;
 
 import vn.bantin.content.ItemView;
 
-import static org.mockito.ArgumentMatchers.argThat;
-import static org.mockito.Mockito.doReturn;
-
 /**
  * Real MP3 files made for a test by the ffmpeg bundled with jave2 (a tone), and a way to
- * make the {@link RadioAudio} spy of {@link RadioWebTest} return one as an item's
- * recording, whatever the ingest does for other items.
+ * give an item one as its recording through the real ingest.
  */
 final class GivenRecordings {
 
@@ -42,21 +39,18 @@ final class GivenRecordings {
 		return file;
 	}
 
-	/** Makes the spy answer this recording for the item with this id. */
-	static Recording give(RadioAudio spy, String itemId, long id, Path file, Duration duration) throws IOException {
-		String sha256;
-		try {
-			sha256 = HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+	/**
+	 * Gives the item a recording through the real ingest (the whole pipeline) and waits
+	 * until it is the audio the item plays from.
+	 */
+	static Recording give(AudioIngest ingest, RadioAudio audio, ItemView item, Path file) throws Exception {
+		try (InputStream input = Files.newInputStream(file)) {
+			ingest.upload(item.id(), file.getFileName().toString(), input, "test");
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-		Recording recording = new Recording(id, itemId, file, duration, false, sha256);
-		doReturn(Optional.of(recording)).when(spy)
-			.forItem(argThat((ItemView item) -> item != null && itemId.equals(item.id())));
-		doReturn(Optional.of(recording)).when(spy).find(id);
-		return recording;
+		return Awaitility.await()
+			.atMost(Duration.ofSeconds(90))
+			.until(() -> audio.forItem(item), Optional::isPresent)
+			.orElseThrow();
 	}
 
 }

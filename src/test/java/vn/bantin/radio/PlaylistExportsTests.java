@@ -31,7 +31,6 @@ import vn.bantin.account.TestApiTokens;
 import vn.bantin.content.Channel;
 import vn.bantin.content.Priority;
 import vn.bantin.content.TestItems;
-import vn.bantin.media.AudioDurations;
 import vn.bantin.system.BantinProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +58,8 @@ class PlaylistExportsTests {
 
 	static final String RECORDED_TITLE = "Lịch tiêm chủng & khám <sức khỏe> cho trẻ em tháng 12";
 
+	static final String RECORDED = "tiem-chung-thang-12-xuat";
+
 	static final String SCRIPT_TITLE = "Thông báo nộp thuế đất phi nông nghiệp năm 2026";
 
 	@Autowired
@@ -74,7 +75,7 @@ class PlaylistExportsTests {
 	RadioAudio audio;
 
 	@Autowired
-	AudioDurations durations;
+	AudioIngest ingest;
 
 	@Autowired
 	vn.bantin.content.ItemCatalog catalog;
@@ -96,15 +97,14 @@ class PlaylistExportsTests {
 		this.clockBefore = this.clock.instant();
 		this.clock.set(SimulatedRadioDayTests.vn("2026-12-28T05:00"));
 		this.tone = GivenRecordings.tone(this.properties.dataPath("test-audio").resolve("tiem-chung.mp3"), 3, 440);
-		Duration length = this.durations.of(this.tone).orElseThrow();
-		String recorded = "tiem-chung-thang-12-xuat";
-		GivenRecordings.give(this.audio, recorded, 9001, this.tone, length);
+		String recorded = RECORDED;
 		this.token = this.tokens.token(Role.OPERATOR);
 		if (this.catalog.item(recorded).isPresent()) {
 			return; // made by an earlier test of this class
 		}
 		this.items.approved(recorded, RECORDED_TITLE, List.of(), List.of(), Priority.PRIORITY, List.of(Channel.RADIO),
 				"Kính thưa bà con, lịch tiêm chủng tháng mười hai.");
+		GivenRecordings.give(this.ingest, this.audio, this.catalog.item(recorded).orElseThrow(), this.tone);
 		this.clock.advance(Duration.ofMinutes(1));
 		this.items.approved("nop-thue-dat-2026-xuat", SCRIPT_TITLE, List.of(), List.of(), Priority.PRIORITY,
 				List.of(Channel.RADIO),
@@ -249,7 +249,8 @@ class PlaylistExportsTests {
 		return switch (entry.kind()) {
 			case "jingle" -> this.properties.contentDir()
 				.resolve(entry.position() == 1 ? "radio/nhac-hieu-mo-dau.mp3" : "radio/nhac-hieu-ket-thuc.mp3");
-			case "recorded" -> this.tone;
+			// the broadcast copy the ingest made of the tone
+			case "recorded" -> this.audio.forItem(this.catalog.item(RECORDED).orElseThrow()).orElseThrow().file();
 			default -> throw new IllegalArgumentException(entry.kind());
 		};
 	}

@@ -8,7 +8,6 @@ import java.lang.annotation.Target;
 
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.account.TestAccounts;
@@ -23,18 +22,18 @@ import vn.bantin.content.TestItems;
  * <li>Quartz does not start, so that no trigger fires in real time behind a test's back
  * (an emergency item's approval schedules one): the tests put emergency items out
  * themselves, as the trigger would, with {@code Broadcast.publishNow};</li>
- * <li>{@link RadioAudio} is the real bean wrapped in a Mockito spy, so that a test can
- * give one item of its own a recording ({@link GivenRecordings}) without depending on how
- * the ingest makes them; every other item gets what the real bean says.</li>
+ * <li>speech synthesis is off, so that an item without a recording stays a script to read
+ * live (with speech on, the synthetic copy the approval queues would turn it into a
+ * synthetic entry at a moment of its own); a test gives an item a recording through the
+ * real ingest ({@link GivenRecordings}).</li>
  * </ul>
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @BantinWebTest
-@TestPropertySource(properties = "spring.quartz.auto-startup=false")
+@TestPropertySource(properties = { "spring.quartz.auto-startup=false", "bantin.radio.speech-command=" })
 @Import({ TestItems.class, TestApiTokens.class, TestAccounts.class })
-@MockitoSpyBean(types = RadioAudio.class)
 @interface RadioWebTest {
 
 }
