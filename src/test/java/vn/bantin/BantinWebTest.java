@@ -16,13 +16,18 @@ import org.springframework.context.annotation.Import;
  * annotation (and nothing that changes the configuration) shares one cached context, so
  * tests must not depend on what others left behind: each works with users of its own. The
  * initial user {@code admin} has the password {@link SignIn#ADMIN_PASSWORD}.
+ * <p>
+ * Speech synthesis is off: with it on, every approved radio item is rendered to speech in
+ * the background and turns from a script to read live into a synthetic entry at a moment
+ * of its own, which no test of playlists or the console can count on. The ingest tests
+ * turn it on for themselves.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(properties = { "bantin.data-dir=target/test-data/${random.uuid}",
 		"spring.datasource.url=jdbc:h2:mem:bantin-${random.uuid}",
-		"bantin.account.initial-admin-password=" + SignIn.ADMIN_PASSWORD })
+		"bantin.account.initial-admin-password=" + SignIn.ADMIN_PASSWORD, "bantin.radio.speech-command=" })
 @AutoConfigureMockMvc
 @Import(MutableClockConfiguration.class)
 public @interface BantinWebTest {

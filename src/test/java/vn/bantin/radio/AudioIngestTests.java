@@ -49,7 +49,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * files made by the test; the output is measured independently.
  */
 @BantinWebTest
-@TestPropertySource(properties = { "bantin.radio.max-upload-size=3MB", "bantin.radio.max-duration=40s" })
+@TestPropertySource(properties = { "bantin.radio.max-upload-size=3MB", "bantin.radio.max-duration=40s",
+		"bantin.radio.speech-command=espeak-ng" })
 @Import({ TestAccounts.class, TestApiTokens.class, TestItems.class })
 class AudioIngestTests {
 

@@ -32,7 +32,7 @@ import vn.bantin.content.TestItems;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @BantinWebTest
-@TestPropertySource(properties = { "spring.quartz.auto-startup=false", "bantin.radio.speech-command=" })
+@TestPropertySource(properties = "spring.quartz.auto-startup=false")
 @Import({ TestItems.class, TestApiTokens.class, TestAccounts.class })
 @interface RadioWebTest {
 
