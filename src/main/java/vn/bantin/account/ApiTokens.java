@@ -1,14 +1,9 @@
 package vn.bantin.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +15,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 import vn.bantin.system.RuleViolation;
+import vn.bantin.system.Secrets;
 import vn.bantin.text.VietnameseText;
 
 /**
@@ -50,8 +46,6 @@ class ApiTokens {
 
 	private final Clock clock;
 
-	private final SecureRandom random = new SecureRandom();
-
 	ApiTokens(ApiTokenStore tokens, StaffUsers users, Clock clock) {
 		this.tokens = tokens;
 		this.users = users;
@@ -79,9 +73,7 @@ class ApiTokens {
 		}
 		StaffUser user = this.users.findByUsername(StaffDirectory.normaliseUsername(username))
 			.orElseThrow(() -> new IllegalStateException("No user " + username));
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		String secret = SECRET_START + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String secret = Secrets.newSecret(SECRET_START);
 		Instant now = this.clock.instant();
 		ApiToken token = this.tokens.save(new ApiToken(user, cleanName, hash(secret),
 				secret.substring(0, PREFIX_LENGTH), now, now.plus(Duration.ofDays(validDays))));
@@ -122,14 +114,9 @@ class ApiTokens {
 			.revoke(this.clock.instant());
 	}
 
+	/** What is stored of a secret. */
 	static String hash(String secret) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Secrets.sha256(secret);
 	}
 
 	/** A token as its owner sees it in lists; never the secret. */

@@ -299,14 +299,7 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 	 * Identifies the file's exact text, so that an unchanged file is not applied again.
 	 */
 	static String sha256(String source) {
-		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return vn.bantin.system.Secrets.sha256(source);
 	}
 
 	@SafeVarargs

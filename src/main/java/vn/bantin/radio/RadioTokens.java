@@ -1,13 +1,8 @@
 package vn.bantin.radio;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
+
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -15,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 import vn.bantin.system.RuleViolation;
+import vn.bantin.system.Secrets;
 import vn.bantin.text.VietnameseText;
 
 /**
@@ -34,8 +30,6 @@ class RadioTokens {
 
 	private final Clock clock;
 
-	private final SecureRandom random = new SecureRandom();
-
 	RadioTokens(RadioTokenStore tokens, Clock clock) {
 		this.tokens = tokens;
 		this.clock = clock;
@@ -54,9 +48,7 @@ class RadioTokens {
 		if (clean.length() > 100) {
 			throw new RuleViolation("label", "playlist.tokens.error.label-long");
 		}
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		String secret = SECRET_START + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String secret = Secrets.newSecret(SECRET_START);
 		RadioToken token = this.tokens.save(new RadioToken(hash(secret), clean, createdBy, this.clock.instant()));
 		return new Issued(token.getId(), secret);
 	}
@@ -91,14 +83,9 @@ class RadioTokens {
 		}).orElse(false);
 	}
 
+	/** What is stored of a secret. */
 	static String hash(String secret) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return Secrets.sha256(secret);
 	}
 
 	/** A token as its list shows it (never its secret). */

@@ -1,13 +1,8 @@
 package vn.bantin.schedule;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +12,7 @@ import org.springframework.util.StringUtils;
 
 import vn.bantin.content.Channel;
 import vn.bantin.system.RuleViolation;
+import vn.bantin.system.Secrets;
 import vn.bantin.text.VietnameseText;
 
 /**
@@ -34,8 +30,6 @@ class CalendarTokens {
 	private final CalendarTokenStore tokens;
 
 	private final Clock clock;
-
-	private final SecureRandom random = new SecureRandom();
 
 	CalendarTokens(CalendarTokenStore tokens, Clock clock) {
 		this.tokens = tokens;
@@ -58,9 +52,7 @@ class CalendarTokens {
 		if (clean.length() > 100) {
 			throw new RuleViolation("label", "agenda.calendars.error.label-long");
 		}
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		String secret = SECRET_START + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String secret = Secrets.newSecret(SECRET_START);
 		CalendarToken token = this.tokens
 			.save(new CalendarToken(hash(secret), channel, clean, createdBy, this.clock.instant()));
 		return new Issued(token, secret);
@@ -99,14 +91,9 @@ class CalendarTokens {
 		return token.isPresent();
 	}
 
+	/** What is stored of a secret. */
 	static String hash(String secret) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return Secrets.sha256(secret);
 	}
 
 	/** A token as its list shows it (never its secret). */
