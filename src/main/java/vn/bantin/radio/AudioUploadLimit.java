@@ -1,7 +1,6 @@
 package vn.bantin.radio;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -19,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import vn.bantin.system.ApiLanguage;
+import vn.bantin.system.ApiProblem;
 
 /**
  * Answers an audio upload over the servlet container's own limit
@@ -71,13 +71,7 @@ class AudioUploadLimit extends OncePerRequestFilter {
 				}
 				String detail = this.messages.getMessage("audio.refused.too-large",
 						new Object[] { this.settings.maxUploadSize().toMegabytes() }, ApiLanguage.of(request));
-				response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-				response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-				response.getWriter()
-					.write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":"
-							+ quote(detail) + ",\"instance\":" + quote(request.getRequestURI())
-							+ ",\"field\":\"file\"}");
+				ApiProblem.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, detail, "file");
 				return;
 			}
 		}
@@ -94,25 +88,6 @@ class AudioUploadLimit extends OncePerRequestFilter {
 			}
 		}
 		return false;
-	}
-
-	private static String quote(String text) {
-		StringBuilder json = new StringBuilder("\"");
-		for (char c : text.toCharArray()) {
-			switch (c) {
-				case '"' -> json.append("\\\"");
-				case '\\' -> json.append("\\\\");
-				default -> {
-					if (c < 0x20) {
-						json.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						json.append(c);
-					}
-				}
-			}
-		}
-		return json.append('"').toString();
 	}
 
 }

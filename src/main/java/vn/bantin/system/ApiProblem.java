@@ -1,11 +1,15 @@
 package vn.bantin.system;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -35,6 +39,41 @@ public final class ApiProblem {
 		ProblemDetail problem = of(HttpStatus.BAD_REQUEST, violation.messageKey(), null, messages, request);
 		problem.setProperty("field", violation.field());
 		return problem;
+	}
+
+	/**
+	 * Writes a problem straight to the response, for filters that answer before Spring
+	 * MVC (sign-in failures, refused access, an upload over the limit).
+	 * @param field the form or JSON field at fault, or {@code null}
+	 */
+	public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
+			String field) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":" + quote(status.getReasonPhrase()) + ",\"status\":"
+					+ status.value() + ",\"detail\":" + quote(detail) + ",\"instance\":"
+					+ quote(request.getRequestURI()) + ((field != null) ? ",\"field\":" + quote(field) : "") + "}");
+	}
+
+	private static String quote(String text) {
+		StringBuilder json = new StringBuilder("\"");
+		for (char c : text.toCharArray()) {
+			switch (c) {
+				case '"' -> json.append("\\\"");
+				case '\\' -> json.append("\\\\");
+				default -> {
+					if (c < 0x20) {
+						json.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						json.append(c);
+					}
+				}
+			}
+		}
+		return json.append('"').toString();
 	}
 
 }
