@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
  * read in full ("một nghìn không trăm linh năm"), an all-zero group is skipped;</li>
  * <li>dates read "ngày … tháng … năm …"; month 4 is "tư", month 1 is "một" (the solar
  * calendar: "giêng" belongs to the lunar one); days 1 to 10 take no "mùng";</li>
+ * <li>a span of years "2021 - 2025" reads "… đến …", not a minus;</li>
  * <li>a document number "3153/QĐ-UBND" reads "số ba nghìn một trăm năm mươi ba, quyết
  * định, ủy ban nhân dân": officials say the number, then the kind and the issuer, and do
  * not read the slash; "số" is not repeated when the script already says it;</li>
@@ -56,6 +57,10 @@ public final class SpokenVietnamese {
 
 	private static final Pattern PHONE = Pattern
 		.compile("(?<![\\p{L}\\p{N}+])(?<prefix>\\+84[ .]?|0)(?<rest>\\d(?:[ .]?\\d){8,9})(?![\\p{N}])");
+
+	/** A span of years, "giai đoạn 2021 - 2025": read "... đến ...", not as a minus. */
+	private static final Pattern YEARS = Pattern
+		.compile(NOT_IN_WORD_BEFORE + "(?<from>\\d{4})\\s*[-–—]\\s*(?<to>\\d{4})" + NOT_IN_WORD_AFTER);
 
 	private static final Pattern DATE = Pattern.compile("(?:(?<ngay>[Nn]gày)\\s+)?" + NOT_IN_WORD_BEFORE
 			+ "(?<day>\\d{1,2})(?<sep>[/-])(?<month>\\d{1,2})(?:\\k<sep>(?<year>\\d{4}))?" + NOT_IN_WORD_AFTER);
@@ -115,6 +120,8 @@ public final class SpokenVietnamese {
 		String text = VietnameseText.nfc(script);
 		text = replace(DOCUMENT, text, this::document);
 		text = replace(PHONE, text, SpokenVietnamese::phone);
+		text = replace(YEARS, text,
+				(m) -> number(Long.parseLong(m.group("from"))) + " đến " + number(Long.parseLong(m.group("to"))));
 		text = replace(DATE, text, SpokenVietnamese::date);
 		text = replace(MONTH, text, SpokenVietnamese::month);
 		text = replace(TIME, text, SpokenVietnamese::time);

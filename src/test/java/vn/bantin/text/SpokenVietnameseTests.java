@@ -103,6 +103,9 @@ class SpokenVietnameseTests {
 			tháng 12                | tháng mười hai
 			từ 1/2 đến hết          | từ một/hai đến hết
 			32/13/2026              | ba mươi hai/mười ba/hai nghìn không trăm hai mươi sáu
+			giai đoạn 2021 - 2025   | giai đoạn hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm
+			2021-2030               | hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm ba mươi
+			năm 2026–2027           | năm hai nghìn không trăm hai mươi sáu đến hai nghìn không trăm hai mươi bảy
 			""")
 	void datesAreReadDayMonthYear(String text, String reading) {
 		assertThat(this.spoken.read(text)).isEqualTo(reading);
