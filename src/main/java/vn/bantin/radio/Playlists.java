@@ -187,7 +187,7 @@ class Playlists {
 			}
 			else {
 				entries.add(new Playlist.Entry(position, item.id(), item.title(), item.priority(), line.campaign(),
-						Playlist.Source.SCRIPT, null, null, this.readingTime.of(wordsOf(script)), script));
+						Playlist.Source.SCRIPT, null, null, this.readingTime.ofSpoken(script), script));
 			}
 		}
 		int last = entries.size() + 1;
@@ -198,10 +198,6 @@ class Playlists {
 
 	private String message(String key) {
 		return this.messages.getMessage(key, null, key, ApiLanguage.VIETNAMESE);
-	}
-
-	private static long wordsOf(String script) {
-		return script.isBlank() ? 0 : script.strip().split("\\s+").length;
 	}
 
 	private Optional<Jingle> jingle(String relative, String title) {

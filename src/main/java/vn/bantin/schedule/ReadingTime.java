@@ -48,6 +48,14 @@ public final class ReadingTime {
 		return of(words(this.spoken.read(text)));
 	}
 
+	/**
+	 * How long reading a script already written as spoken (e.g. with the commune's
+	 * abbreviations expanded) takes, rounded up to the second.
+	 */
+	public Duration ofSpoken(String spoken) {
+		return of(words(spoken));
+	}
+
 	/** How long reading this many words takes, rounded up to the second. */
 	public Duration of(long words) {
 		return Duration.ofSeconds((words * 60 + this.wordsPerMinute - 1) / this.wordsPerMinute);
