@@ -1,6 +1,5 @@
 package vn.bantin.radio;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -96,7 +95,7 @@ class Console {
 		rows.forEach((row) -> last.merge(row.position(), row, (a, b) -> a.end().isAfter(b.end()) ? a : b));
 		OccurrenceState state = logged.map(AsRunLog.Logged::state)
 			.orElseGet(() -> this.log.state(playlist.occurrence(), rows, now));
-		return new Playing(playlist, state, last, playlist.total(), playlist.occurrence().length().toMinutes());
+		return new Playing(playlist, state, last);
 	}
 
 	/**
@@ -123,11 +122,8 @@ class Console {
 	 * @param playlist the playlist
 	 * @param state where its occurrence stands
 	 * @param logged the latest row of each position
-	 * @param total how long the playlist plays
-	 * @param slotMinutes how long the slot is, in minutes
 	 */
-	record Playing(Playlist playlist, OccurrenceState state, Map<Integer, AsRunEntry> logged, Duration total,
-			long slotMinutes) {
+	record Playing(Playlist playlist, OccurrenceState state, Map<Integer, AsRunEntry> logged) {
 	}
 
 }
