@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,6 +46,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
 	private volatile ServerSocket server;
 
+	private volatile Thread acceptor;
+
 	private final int port;
 
 	public ScriptedSmtpServer() {
@@ -56,7 +59,13 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		return this.port;
 	}
 
-	/** Closes the listening socket and every client connection. */
+	/**
+	 * Closes the listening socket and every client connection. Returns once the port is
+	 * free: a socket closed while another thread is blocked in its accept() keeps its
+	 * file descriptor, and so the port, until that thread has left accept(), so it waits
+	 * for the acceptor to end (without that, a start() at once failed now and then with
+	 * "Address already in use").
+	 */
 	public void stop() {
 		try {
 			this.server.close();
@@ -64,9 +73,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 				client.close();
 			}
 			this.clients.clear();
+			this.acceptor.join(Duration.ofSeconds(10).toMillis());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the scripted SMTP server stopped", ex);
 		}
 	}
 
@@ -88,6 +102,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 			Thread acceptor = new Thread(() -> accept(socket), "scripted-smtp-" + socket.getLocalPort());
 			acceptor.setDaemon(true);
 			acceptor.start();
+			this.acceptor = acceptor;
 			return socket;
 		}
 		catch (IOException ex) {
