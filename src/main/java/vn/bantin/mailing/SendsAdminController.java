@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.bantin.account.ResidentAddresses;
 import vn.bantin.account.Role;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemView;
@@ -57,7 +59,7 @@ class SendsAdminController {
 	@GetMapping("/{id}")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
 	String show(@PathVariable long id, @RequestParam(required = false) String status,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
 		Mailings.MailingView mailing = this.mailings.mailing(id)
 			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
 		DeliveryStatus filter = DeliveryStatus.of(status);
@@ -65,7 +67,10 @@ class SendsAdminController {
 		model.addAttribute("mailing", mailing);
 		model.addAttribute("statuses", DeliveryStatus.values());
 		model.addAttribute("filter", filter);
-		model.addAttribute("deliveries", this.mailings.deliveries(id, filter, page, PAGE_SIZE));
+		boolean addresses = ResidentAddresses.visibleTo(user);
+		model.addAttribute("deliveries",
+				this.mailings.deliveries(id, filter, page, PAGE_SIZE).map((d) -> DeliveryPrivacy.shown(d, addresses)));
+		model.addAttribute("addressesHidden", !addresses);
 		model.addAttribute("zone", this.zone);
 		return "admin/sends/show";
 	}

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.bantin.account.ResidentAddresses;
 import vn.bantin.account.Role;
 import vn.bantin.system.BantinProperties;
 import vn.bantin.system.RuleViolation;
@@ -70,8 +72,9 @@ class SendsApiController {
 
 	@GetMapping("/api/sends/{id}/deliveries")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
-	@Operation(summary = "A send's recipients with their delivery status and the server's last answer, paged")
-	DeliveriesJson deliveries(@PathVariable long id,
+	@Operation(summary = "A send's recipients with their delivery status and the server's last answer, paged; "
+			+ "addresses and names only for editors and administrators (others get masked addresses, no names)")
+	DeliveriesJson deliveries(@PathVariable long id, Authentication user,
 			@Parameter(
 					description = "pending, claimed, sending, sent, retry, failed, uncertain, skipped") @RequestParam(
 							required = false) String status,
@@ -84,7 +87,9 @@ class SendsApiController {
 			throw new RuleViolation("status", "sends.error.status-unknown");
 		}
 		found(id);
-		Page<Mailings.DeliveryView> deliveries = this.mailings.deliveries(id, filter, page, size);
+		boolean addresses = ResidentAddresses.visibleTo(user);
+		Page<Mailings.DeliveryView> deliveries = this.mailings.deliveries(id, filter, page, size)
+			.map((d) -> DeliveryPrivacy.shown(d, addresses));
 		return new DeliveriesJson(
 				deliveries.getContent()
 					.stream()
@@ -169,8 +174,9 @@ class SendsApiController {
 	 *
 	 * @param id its id
 	 * @param subscriber the subscriber's id
-	 * @param address the address
-	 * @param name the name
+	 * @param address the address (masked, e.g. {@code h•••@example.vn}, for roles that do
+	 * not see residents' addresses)
+	 * @param name the name (null for roles that do not see residents' addresses)
 	 * @param status pending, claimed, sending, sent, retry, failed, uncertain, skipped
 	 * @param attempts how many times it was handed to the server
 	 * @param nextAttempt when it is tried again

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import vn.bantin.account.ResidentAddresses;
 import vn.bantin.account.Role;
 import vn.bantin.system.BantinProperties;
 
@@ -29,6 +31,12 @@ import vn.bantin.system.BantinProperties;
  * The outbox's pages: the mail written to files (newest first), one message with its
  * headers, text and HTML, and the raw {@code .eml} to download. With an SMTP server set,
  * they say that mail goes there (older files stay listed).
+ *
+ * <p>
+ * The pages never show a usable resident's token: links' secrets are masked in every
+ * header and part ({@link OutboxLetter}); the raw file, which keeps them, is for
+ * administrators only. Recipients' addresses and names are shown only to the roles of
+ * {@link ResidentAddresses}; approvers see them masked.
  *
  * <p>
  * The HTML part is the commune's own mail but still HTML from a file: it is served on its
@@ -61,8 +69,11 @@ class OutboxAdminController {
 
 	@GetMapping
 	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
-	String list(@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("entries", this.outbox.list(page, PAGE_SIZE));
+	String list(@RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
+		boolean addresses = ResidentAddresses.visibleTo(user);
+		model.addAttribute("entries",
+				this.outbox.list(page, PAGE_SIZE).map((e) -> addresses ? e : e.withRecipientsHidden()));
+		model.addAttribute("addressesHidden", !addresses);
 		model.addAttribute("usesOutbox", this.mailroom.usesOutbox());
 		model.addAttribute("destination", this.mailroom.destination());
 		model.addAttribute("folder", this.outbox.folder().toString());
@@ -72,16 +83,17 @@ class OutboxAdminController {
 
 	@GetMapping("/{day}/{file}")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
-	String show(@PathVariable String day, @PathVariable String file, Model model) {
-		model.addAttribute("letter", letter(day, file));
+	String show(@PathVariable String day, @PathVariable String file, Authentication user, Model model) {
+		model.addAttribute("letter", letter(day, file, user));
+		model.addAttribute("addressesHidden", !ResidentAddresses.visibleTo(user));
 		model.addAttribute("zone", this.properties.zone());
 		return "admin/outbox/show";
 	}
 
 	@GetMapping("/{day}/{file}/html")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
-	ResponseEntity<String> html(@PathVariable String day, @PathVariable String file) {
-		OutboxLetter letter = letter(day, file);
+	ResponseEntity<String> html(@PathVariable String day, @PathVariable String file, Authentication user) {
+		OutboxLetter letter = letter(day, file, user);
 		if (letter.html() == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
@@ -92,8 +104,12 @@ class OutboxAdminController {
 			.body(letter.html());
 	}
 
+	/**
+	 * The file as written, with the residents' links and addresses in it: administrators
+	 * only.
+	 */
 	@GetMapping("/{day}/{file}/raw")
-	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
+	@Secured(Role.Authority.ADMIN)
 	ResponseEntity<Resource> raw(@PathVariable String day, @PathVariable String file) {
 		Path path = found(day, file);
 		return ResponseEntity.ok()
@@ -104,9 +120,10 @@ class OutboxAdminController {
 			.body(new FileSystemResource(path));
 	}
 
-	private OutboxLetter letter(String day, String file) {
+	private OutboxLetter letter(String day, String file, Authentication user) {
 		try {
-			return this.outbox.read(found(day, file));
+			OutboxLetter letter = this.outbox.read(found(day, file));
+			return ResidentAddresses.visibleTo(user) ? letter : letter.withRecipientsHidden();
 		}
 		catch (IOException | MessagingException ex) {
 			throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,

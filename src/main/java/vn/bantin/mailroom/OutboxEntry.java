@@ -2,10 +2,17 @@ package vn.bantin.mailroom;
 
 import java.text.ParsePosition;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MailDateFormat;
+
+import vn.bantin.account.ResidentAddresses;
+import vn.bantin.system.Secrets;
 
 /**
  * One file of the outbox as the list shows it.
@@ -33,6 +40,25 @@ record OutboxEntry(String day, String name, long size, Instant date, String to, 
 		}
 		return new OutboxEntry(day, name, size, date, MailText.decode(headers.getHeader("To", ", ")),
 				MailText.decode(headers.getHeader("Subject", null)));
+	}
+
+	/**
+	 * The entry as staff who do not see residents' addresses see it: each recipient by
+	 * its masked address, without names.
+	 */
+	OutboxEntry withRecipientsHidden() {
+		String hidden;
+		try {
+			List<String> masked = new ArrayList<>();
+			for (InternetAddress address : InternetAddress.parseHeader(this.to, false)) {
+				masked.add(ResidentAddresses.masked(address.getAddress()));
+			}
+			hidden = String.join(", ", masked);
+		}
+		catch (AddressException ex) {
+			hidden = this.to.isBlank() ? "" : Secrets.HIDDEN;
+		}
+		return new OutboxEntry(this.day, this.name, this.size, this.date, hidden, this.subject);
 	}
 
 	/** The size in kilobytes, at least 1. */

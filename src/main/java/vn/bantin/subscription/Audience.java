@@ -101,10 +101,14 @@ public class Audience {
 		});
 	}
 
-	/** The links a mail of this list to this subscriber carries, absolute and signed. */
+	/**
+	 * The links a mail of this list to this subscriber carries, absolute: the signed
+	 * unsubscribe link of this list, and the preference page without a token (a mail is
+	 * forwarded and archived: it must not open the person's choices to its readers).
+	 */
 	public RecipientLinks links(long subscriberId, String listKey) {
 		return new RecipientLinks(this.links.unsubscribe(subscriberId, listKey),
-				this.links.unsubscribeMailto(subscriberId, listKey), this.links.preferences(subscriberId));
+				this.links.unsubscribeMailto(subscriberId, listKey), this.links.preferencesRequest());
 	}
 
 	/**
@@ -124,7 +128,8 @@ public class Audience {
 	 * @param unsubscribe the https one-click unsubscribe URL ({@code List-Unsubscribe},
 	 * answers a POST at once, a GET with a confirmation page)
 	 * @param unsubscribeMailto a {@code mailto:} URI for {@code List-Unsubscribe}
-	 * @param preferences the preference page (choose lists, name, village, leave all)
+	 * @param preferences the preference page without a token: there the person asks for a
+	 * link to their choices (lists, name, village, leave all), mailed to their address
 	 */
 	public record RecipientLinks(URI unsubscribe, URI unsubscribeMailto, URI preferences) {
 	}

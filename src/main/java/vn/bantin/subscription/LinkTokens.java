@@ -23,8 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Makes and checks the signed tokens of the links in mails: confirm a sign-up, leave a
  * list, open the preference page. A token is the URL-safe Base64 of
- * {@code purpose|subscriber|lists|expiry} and of its HMAC-SHA256, so it needs no row of
- * its own and cannot be forged or turned to another purpose, subscriber or list.
+ * {@code purpose|subscriber|lists|expiry|generation} and of its HMAC-SHA256, so it needs
+ * no row of its own and cannot be forged or turned to another purpose, subscriber or
+ * list. The generation lets a kind of link be revoked without a row per link: the token
+ * carries the subscriber's generation when it was made, and whoever checks it compares
+ * with the current one ({@link PreferenceLinks}). Tokens made before the generation
+ * existed have four parts and count as generation 0.
  *
  * <p>
  * The secret is a row of {@code signing_key}, made with {@link SecureRandom} the first
@@ -59,16 +63,31 @@ class LinkTokens {
 	}
 
 	/**
-	 * A token for this purpose, subscriber and lists.
+	 * A token for this purpose, subscriber and lists, of generation 0.
 	 * @param lists a list key, several joined by commas, or "" for none
-	 * @param expires when it stops being valid, or null for never
+	 * @param expires when it stops being valid, or null for never (not for
+	 * {@link Purpose#PREFERENCES}, which always expire)
 	 */
 	String issue(Purpose purpose, long subscriberId, String lists, Instant expires) {
+		return issue(purpose, subscriberId, lists, expires, 0);
+	}
+
+	/**
+	 * A token for this purpose, subscriber, lists and generation.
+	 * @param lists a list key, several joined by commas, or "" for none
+	 * @param expires when it stops being valid, or null for never (not for
+	 * {@link Purpose#PREFERENCES}, which always expire)
+	 * @param generation the subscriber's generation of links of this purpose
+	 */
+	String issue(Purpose purpose, long subscriberId, String lists, Instant expires, long generation) {
 		if (lists.indexOf('|') >= 0) {
 			throw new IllegalArgumentException("A list key cannot contain '|': " + lists);
 		}
+		if (purpose.expires && expires == null) {
+			throw new IllegalArgumentException("A " + purpose + " link must expire");
+		}
 		String payload = purpose.name() + "|" + subscriberId + "|" + lists + "|"
-				+ ((expires != null) ? expires.getEpochSecond() : 0);
+				+ ((expires != null) ? expires.getEpochSecond() : 0) + "|" + generation;
 		byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
 		return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(bytes));
 	}
@@ -76,7 +95,8 @@ class LinkTokens {
 	/**
 	 * What a token says, if it is genuine and made for this purpose.
 	 * @return the token, {@link Check#FORGED} for anything not signed by us or made for
-	 * another purpose, {@link Check#EXPIRED} for a genuine token past its expiry
+	 * another purpose, {@link Check#EXPIRED} for a genuine token past its expiry (or, for
+	 * a purpose that must expire, made without an expiry by an earlier version)
 	 */
 	Checked check(String token, Purpose purpose) {
 		if (token == null) {
@@ -100,22 +120,28 @@ class LinkTokens {
 			return Checked.refused(Check.FORGED);
 		}
 		String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
-		if (parts.length != 4 || !parts[0].equals(purpose.name())) {
+		if ((parts.length != 4 && parts.length != 5) || !parts[0].equals(purpose.name())) {
 			return Checked.refused(Check.FORGED);
 		}
 		long subscriberId;
 		long expiry;
+		long generation;
 		try {
 			subscriberId = Long.parseLong(parts[1]);
 			expiry = Long.parseLong(parts[3]);
+			generation = (parts.length == 5) ? Long.parseLong(parts[4]) : 0;
 		}
 		catch (NumberFormatException ex) {
 			return Checked.refused(Check.FORGED);
 		}
+		if (purpose.expires && expiry == 0) {
+			// a never-expiring preference link of an earlier version: it expires now
+			return Checked.refused(Check.EXPIRED);
+		}
 		if (expiry != 0 && this.clock.instant().getEpochSecond() >= expiry) {
 			return Checked.refused(Check.EXPIRED);
 		}
-		return new Checked(Check.GENUINE, Optional.of(new Token(purpose, subscriberId, parts[2])));
+		return new Checked(Check.GENUINE, Optional.of(new Token(purpose, subscriberId, parts[2], generation)));
 	}
 
 	private byte[] mac(byte[] payload) {
@@ -163,14 +189,26 @@ class LinkTokens {
 	/** What a link lets its holder do. */
 	enum Purpose {
 
-		/** Confirm a sign-up (expires). */
-		CONFIRM,
+		/** Confirm a sign-up (expires after the pending days). */
+		CONFIRM(false),
 
-		/** Leave one list (never expires: old mails keep working). */
-		UNSUBSCRIBE,
+		/**
+		 * Leave one list, and nothing else (never expires: a letter read years later must
+		 * still let its reader leave).
+		 */
+		UNSUBSCRIBE(false),
 
-		/** Open the preference page (never expires). */
-		PREFERENCES
+		/**
+		 * Open the preference page: always expires, and is revoked by a newer link (see
+		 * {@link PreferenceLinks}).
+		 */
+		PREFERENCES(true);
+
+		private final boolean expires;
+
+		Purpose(boolean expires) {
+			this.expires = expires;
+		}
 
 	}
 
@@ -184,7 +222,13 @@ class LinkTokens {
 		FORGED,
 
 		/** Signed by us but past its expiry. */
-		EXPIRED
+		EXPIRED,
+
+		/**
+		 * Signed by us and not expired, but revoked since: a newer link of its kind was
+		 * mailed, or the person left every list.
+		 */
+		REVOKED
 
 	}
 
@@ -205,8 +249,10 @@ class LinkTokens {
 	 * What a genuine token says.
 	 *
 	 * @param lists a list key, several joined by commas, or ""
+	 * @param generation the subscriber's generation of links of this purpose when it was
+	 * made (0 for kinds that are not revoked this way)
 	 */
-	record Token(Purpose purpose, long subscriberId, String lists) {
+	record Token(Purpose purpose, long subscriberId, String lists, long generation) {
 
 	}
 

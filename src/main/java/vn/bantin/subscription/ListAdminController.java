@@ -38,8 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The email lists' admin pages: every list with its sending rules and counts, a form to
  * create a list (kept in the database, part of the timetables), and per list its
- * subscribers (search, add, remove, CSV import in two steps, CSV export). Decisions are
- * made by {@link ListMembers}, {@link ListImports} and {@link MailingLists}.
+ * subscribers (search, add, remove, mail them a link to their choices, CSV import in two
+ * steps, CSV export). Decisions are made by {@link ListMembers}, {@link ListImports} and
+ * {@link MailingLists}.
  */
 @Controller
 @RequestMapping("/admin/lists")
@@ -53,15 +54,18 @@ class ListAdminController {
 
 	private final ListImports imports;
 
+	private final PreferenceLinks preferenceLinks;
+
 	private final MessageSource messages;
 
 	private final ZoneId zone;
 
-	ListAdminController(MailingLists lists, ListMembers members, ListImports imports, MessageSource messages,
-			BantinProperties properties) {
+	ListAdminController(MailingLists lists, ListMembers members, ListImports imports, PreferenceLinks preferenceLinks,
+			MessageSource messages, BantinProperties properties) {
 		this.lists = lists;
 		this.members = members;
 		this.imports = imports;
+		this.preferenceLinks = preferenceLinks;
 		this.messages = messages;
 		this.zone = properties.zone();
 	}
@@ -157,6 +161,20 @@ class ListAdminController {
 		known(key);
 		boolean removed = this.members.remove(key, String.valueOf(id));
 		redirect.addFlashAttribute("notice", removed ? "lists.removed" : "lists.not-on-list");
+		return "redirect:/admin/lists/" + key;
+	}
+
+	/**
+	 * Mails the person a new link to their preference page, revoking every older one
+	 * (e.g. they lost it, or one was forwarded). Staff never see the link.
+	 */
+	@PostMapping("/{key}/subscribers/{id}/preferences-link")
+	@Secured({ Role.Authority.EDITOR, Role.Authority.ADMIN })
+	String sendPreferencesLink(@PathVariable String key, @PathVariable long id, Principal principal,
+			RedirectAttributes redirect) {
+		known(key);
+		PreferenceLinks.Sent sent = this.preferenceLinks.send(id, "staff user " + principal.getName());
+		redirect.addFlashAttribute("notice", "lists.preferences-link." + sent.name().toLowerCase(Locale.ROOT));
 		return "redirect:/admin/lists/" + key;
 	}
 

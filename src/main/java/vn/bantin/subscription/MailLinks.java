@@ -17,6 +17,11 @@ import vn.bantin.commune.CommuneIdentity;
  * The absolute, signed links that mails carry, built on the commune's website address
  * ({@link CommuneIdentity#websiteUrl()}): confirm a sign-up, leave a list, the preference
  * page; and the address mails come from.
+ *
+ * <p>
+ * A list mail carries only the unsubscribe link of its list (it is forwarded, archived,
+ * read by others): the preference page it links to has no token and mails a link of its
+ * own to the address's owner ({@link PreferenceLinks}).
  */
 @Component
 class MailLinks {
@@ -61,9 +66,23 @@ class MailLinks {
 		return URI.create("mailto:" + sender() + "?subject=unsubscribe%20" + unsubscribeToken(subscriberId, listKey));
 	}
 
-	/** The preference page of this subscriber; never expires. */
-	URI preferences(long subscriberId) {
-		return site("/preferences?token=" + this.tokens.issue(LinkTokens.Purpose.PREFERENCES, subscriberId, "", null));
+	/**
+	 * The preference page of this subscriber, for a mail to that subscriber alone: valid
+	 * for {@code bantin.subscription.preferences-days} and while the subscriber's
+	 * generation is this one.
+	 */
+	URI preferences(long subscriberId, long generation) {
+		Instant expires = this.clock.instant().plus(this.settings.preferencesLifetime());
+		return site("/preferences?token="
+				+ this.tokens.issue(LinkTokens.Purpose.PREFERENCES, subscriberId, "", expires, generation));
+	}
+
+	/**
+	 * The preference page without a token, where a person asks for a link to their
+	 * choices by mail: what list mails link to.
+	 */
+	URI preferencesRequest() {
+		return site("/preferences");
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package vn.bantin.subscription;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +8,7 @@ import java.util.TreeSet;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.bantin.schedule.Timetable;
 import vn.bantin.schedule.Timetables;
@@ -18,6 +17,13 @@ import vn.bantin.schedule.Timetables;
  * What a person does from the signed links in their mails: leave one list, choose their
  * lists, change their name and village, leave everything. Leaving puts the address on the
  * suppression list, so that no import or staff member adds it back.
+ *
+ * <p>
+ * Nothing here puts anyone on a list: a list chosen on the preference page (a list never
+ * joined, one left before) is confirmed like a sign-up, by a confirmation mail to the
+ * address ({@link SignUps}, double opt-in). A link, whoever holds it, can only take the
+ * person off lists and change their name and village; joining again always goes through
+ * their mailbox.
  */
 @Service
 class Preferences {
@@ -33,14 +39,27 @@ class Preferences {
 
 	private final Timetables timetables;
 
+	private final SignUps signUps;
+
+	private final SignUpThrottle throttle;
+
+	private final PreferenceLinks links;
+
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	Preferences(Subscribers subscribers, Subscriptions subscriptions, Suppressions suppressions, Timetables timetables,
+			SignUps signUps, SignUpThrottle throttle, PreferenceLinks links, TransactionTemplate transactions,
 			Clock clock) {
 		this.subscribers = subscribers;
 		this.subscriptions = subscriptions;
 		this.suppressions = suppressions;
 		this.timetables = timetables;
+		this.signUps = signUps;
+		this.throttle = throttle;
+		this.links = links;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
@@ -58,8 +77,8 @@ class Preferences {
 	}
 
 	/**
-	 * The person's page: their details and the lists they may choose, or empty if
-	 * unknown.
+	 * The person's page: their details, the lists they are on and the public lists they
+	 * may ask to join, or empty if unknown.
 	 */
 	@Transactional(readOnly = true)
 	Optional<Choices> choices(long subscriberId) {
@@ -76,57 +95,62 @@ class Preferences {
 	}
 
 	/**
-	 * Saves the person's choice: lists left are suppressed for them, lists chosen are
-	 * joined (their suppression lifted: the person asked, from their own mailbox). Only
-	 * public lists and the internal lists they are already on can be chosen.
-	 * @return false if the subscriber is unknown
+	 * Saves the person's choice: lists left are suppressed for them; their name and
+	 * village are changed; public lists chosen that they are not on are not joined but
+	 * sent a confirmation mail (double opt-in, throttled like the sign-up form).
+	 * @param client the client's address, for the throttle
+	 * @return what was done; {@link Saved#known()} false if the subscriber is unknown
 	 */
-	@Transactional
-	boolean save(long subscriberId, Set<String> chosen, String name, String village) {
-		Optional<Subscriber> found = this.subscribers.findById(subscriberId);
-		if (found.isEmpty()) {
-			return false;
+	Saved save(long subscriberId, Set<String> chosen, String name, String village, String client) {
+		Change change = this.transactions.execute((tx) -> {
+			Optional<Subscriber> found = this.subscribers.findById(subscriberId);
+			if (found.isEmpty()) {
+				return null;
+			}
+			Subscriber subscriber = found.get();
+			Set<String> on = listsOf(subscriberId);
+			Set<String> open = new TreeSet<>();
+			this.timetables.current()
+				.lists()
+				.stream()
+				.filter(Timetable.MailingList::open)
+				.forEach((l) -> open.add(l.key()));
+			Set<String> left = new TreeSet<>();
+			for (Subscription subscription : this.subscriptions.findBySubscriberId(subscriberId)) {
+				if (!chosen.contains(subscription.listKey())) {
+					this.subscriptions.delete(subscription);
+					suppress(subscriber.addressKey(), subscription.listKey(), Suppression.Reason.LEFT,
+							"preference page");
+					left.add(subscription.listKey());
+				}
+			}
+			Set<String> joining = new TreeSet<>(chosen);
+			joining.retainAll(open);
+			joining.removeAll(on);
+			subscriber.rename(SignUps.clean(name), SignUps.clean(village));
+			return new Change(subscriber.address(), left, joining);
+		});
+		if (change == null) {
+			return new Saved(false, Set.of(), Set.of(), Confirmation.NONE);
 		}
-		Subscriber subscriber = found.get();
-		Instant now = this.clock.instant();
-		Set<String> on = listsOf(subscriberId);
-		Set<String> allowed = new TreeSet<>(on);
-		this.timetables.current()
-			.lists()
-			.stream()
-			.filter(Timetable.MailingList::open)
-			.forEach((l) -> allowed.add(l.key()));
-		Set<String> wanted = new TreeSet<>(chosen);
-		wanted.retainAll(allowed);
-		for (Subscription subscription : this.subscriptions.findBySubscriberId(subscriberId)) {
-			if (!wanted.contains(subscription.listKey())) {
-				this.subscriptions.delete(subscription);
-				suppress(subscriber.addressKey(), subscription.listKey(), Suppression.Reason.LEFT, "preference page");
+		Confirmation confirmation = Confirmation.NONE;
+		if (!change.joining().isEmpty()) {
+			if (!this.throttle.allow(client, change.address())) {
+				confirmation = Confirmation.THROTTLED;
+			}
+			else {
+				SignUps.SignUp result = this.signUps.signUp(change.address(), null, null, change.joining(),
+						PREFERENCE_PAGE, false);
+				confirmation = (result.result() == SignUps.SignUp.Result.CONFIRMATION_NOT_SENT) ? Confirmation.NOT_SENT
+						: Confirmation.SENT;
 			}
 		}
-		Set<String> joined = new LinkedHashSet<>();
-		for (String list : wanted) {
-			if (!on.contains(list)) {
-				this.subscriptions.save(new Subscription(subscriberId, list, PREFERENCE_PAGE, now));
-				joined.add(list);
-			}
-			this.suppressions.deleteById(new Suppression.Key(subscriber.addressKey(), list));
-		}
-		if (!joined.isEmpty() && subscriber.status() != Subscriber.Status.CONFIRMED) {
-			// someone who had left everything comes back: their own choice, from their
-			// mailbox
-			this.suppressions.findById(new Suppression.Key(subscriber.addressKey(), Suppression.ALL_LISTS))
-				.filter((s) -> s.reason() == Suppression.Reason.LEFT)
-				.ifPresent(this.suppressions::delete);
-			subscriber.consented(PREFERENCE_PAGE, now);
-		}
-		subscriber.rename(SignUps.clean(name), SignUps.clean(village));
-		return true;
+		return new Saved(true, change.left(), change.joining(), confirmation);
 	}
 
 	/**
 	 * The person leaves every list: their subscriptions are deleted, they are marked left
-	 * and suppressed for every list.
+	 * and suppressed for every list, and every preference link they hold is revoked.
 	 * @return false if the subscriber is unknown
 	 */
 	@Transactional
@@ -139,6 +163,7 @@ class Preferences {
 		this.subscriptions.deleteAll(this.subscriptions.findBySubscriberId(subscriberId));
 		subscriber.left(this.clock.instant());
 		suppress(subscriber.addressKey(), Suppression.ALL_LISTS, Suppression.Reason.LEFT, "left every list");
+		this.links.revoke(subscriberId);
 		return true;
 	}
 
@@ -167,6 +192,40 @@ class Preferences {
 	 */
 	record Choices(String address, String name, String village, boolean left, List<Timetable.MailingList> offered,
 			Set<String> on) {
+
+	}
+
+	private record Change(String address, Set<String> left, Set<String> joining) {
+	}
+
+	/**
+	 * What saving the preference page did.
+	 *
+	 * @param known false if the subscriber no longer exists (nothing done)
+	 * @param left the lists the person left
+	 * @param joining the lists they asked to join: not joined, a confirmation mail asked
+	 * @param confirmation whether that mail went out
+	 */
+	record Saved(boolean known, Set<String> left, Set<String> joining, Confirmation confirmation) {
+
+	}
+
+	/** The confirmation mail for the lists asked for on the preference page. */
+	enum Confirmation {
+
+		/** No list asked for: no mail. */
+		NONE,
+
+		/** Sent: the lists are joined when the person confirms from their mailbox. */
+		SENT,
+
+		/** The mail server did not take it: ask again later. */
+		NOT_SENT,
+
+		/**
+		 * Too many mails for this address or from this client lately: ask again later.
+		 */
+		THROTTLED
 
 	}
 

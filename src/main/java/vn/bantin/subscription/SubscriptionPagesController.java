@@ -25,8 +25,10 @@ import vn.bantin.subscription.SignUps.SignUp;
 
 /**
  * The residents' pages of email lists: sign up (double opt-in), confirm, the preference
- * page and one-click unsubscribe. No sign-in, no session, no JavaScript: the signed token
- * in the link is the credential (see {@code SecurityConfiguration}).
+ * page (and the form that mails a link to it) and one-click unsubscribe. No sign-in, no
+ * session, no JavaScript: the signed token in the link is the credential (see
+ * {@code SecurityConfiguration}), and each token opens only its own page: an unsubscribe
+ * token leaves one list and leads nowhere else.
  *
  * <p>
  * Links in mails are followed by mail scanners, so no GET changes anything: confirming,
@@ -46,17 +48,21 @@ class SubscriptionPagesController {
 
 	private final LinkTokens tokens;
 
+	private final PreferenceLinks preferenceLinks;
+
 	private final SignUpThrottle throttle;
 
 	private final Timetables timetables;
 
 	private final SubscriptionSettings settings;
 
-	SubscriptionPagesController(SignUps signUps, Preferences preferences, LinkTokens tokens, SignUpThrottle throttle,
-			Timetables timetables, SubscriptionSettings settings) {
+	SubscriptionPagesController(SignUps signUps, Preferences preferences, LinkTokens tokens,
+			PreferenceLinks preferenceLinks, SignUpThrottle throttle, Timetables timetables,
+			SubscriptionSettings settings) {
 		this.signUps = signUps;
 		this.preferences = preferences;
 		this.tokens = tokens;
+		this.preferenceLinks = preferenceLinks;
 		this.throttle = throttle;
 		this.timetables = timetables;
 		this.settings = settings;
@@ -143,31 +149,66 @@ class SubscriptionPagesController {
 		return "subscription/confirmed";
 	}
 
+	/**
+	 * Without a token: the form where a person asks for a link to their choices by mail
+	 * (what list mails link to). With one: their choices, if the link is still valid.
+	 */
 	@GetMapping("/preferences")
 	String preferencesPage(@RequestParam(required = false) String token, HttpServletResponse response, Model model) {
-		Checked checked = this.tokens.check(token, Purpose.PREFERENCES);
+		if (token == null) {
+			model.addAttribute("email", "");
+			model.addAttribute("days", this.settings.preferencesDays());
+			return "subscription/preferences-request";
+		}
+		Checked checked = this.preferenceLinks.check(token);
 		if (!checked.genuine()) {
-			return refused(checked, response);
+			return refusedPreferences(checked, response, model);
 		}
 		return this.preferences.choices(checked.token().orElseThrow().subscriberId()).map((choices) -> {
 			model.addAttribute("token", token);
 			model.addAttribute("choices", choices);
 			return "subscription/preferences";
-		}).orElseGet(() -> unknown(response, model));
+		}).orElseGet(() -> refusedPreferences(LinkTokens.Checked.refused(LinkTokens.Check.REVOKED), response, model));
 	}
 
-	@PostMapping("/preferences")
-	String savePreferences(@RequestParam(required = false) String token,
-			@RequestParam(required = false) List<String> lists, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "") String village, @RequestParam(defaultValue = "save") String action,
+	/**
+	 * A person asks for a link to their choices: mailed to the address if it receives
+	 * mail, the same answer either way; throttled like the sign-up form.
+	 */
+	@PostMapping(path = "/preferences", params = "!token")
+	String requestPreferencesLink(@RequestParam(defaultValue = "") String email, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		Checked checked = this.tokens.check(token, Purpose.PREFERENCES);
+		String address = AddressCheck.valid(SignUps.clean(email));
+		if (address == null) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("email", email);
+			model.addAttribute("days", this.settings.preferencesDays());
+			model.addAttribute("error",
+					(SignUps.clean(email) == null) ? "subscribe.error.email-missing" : "subscribe.error.email");
+			return "subscription/preferences-request";
+		}
+		if (!this.throttle.allow(request.getRemoteAddr(), address)) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			return "subscription/throttled";
+		}
+		this.preferenceLinks.requested(address);
+		model.addAttribute("days", this.settings.preferencesDays());
+		return "subscription/preferences-requested";
+	}
+
+	@PostMapping(path = "/preferences", params = "token")
+	String savePreferences(@RequestParam String token, @RequestParam(required = false) List<String> lists,
+			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String village,
+			@RequestParam(defaultValue = "save") String action, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Checked checked = this.preferenceLinks.check(token);
 		if (!checked.genuine()) {
-			return refused(checked, response);
+			return refusedPreferences(checked, response, model);
 		}
 		long subscriberId = checked.token().orElseThrow().subscriberId();
 		if ("leave".equals(action)) {
-			return this.preferences.leaveAll(subscriberId) ? "subscription/left" : unknown(response, model);
+			return this.preferences.leaveAll(subscriberId) ? "subscription/left"
+					: refusedPreferences(LinkTokens.Checked.refused(LinkTokens.Check.REVOKED), response, model);
 		}
 		String cleanName = SignUps.clean(name);
 		String cleanVillage = SignUps.clean(village);
@@ -177,10 +218,15 @@ class SubscriptionPagesController {
 			return preferencesPage(token, response, model);
 		}
 		Set<String> chosen = (lists != null) ? new TreeSet<>(lists) : Set.of();
-		if (!this.preferences.save(subscriberId, chosen, cleanName, cleanVillage)) {
-			return unknown(response, model);
+		Preferences.Saved saved = this.preferences.save(subscriberId, chosen, cleanName, cleanVillage,
+				request.getRemoteAddr());
+		if (!saved.known()) {
+			return refusedPreferences(LinkTokens.Checked.refused(LinkTokens.Check.REVOKED), response, model);
 		}
 		model.addAttribute("token", token);
+		model.addAttribute("joining", names(saved.joining()));
+		model.addAttribute("confirmation", saved.confirmation().name());
+		model.addAttribute("days", this.settings.pendingDays());
 		return "subscription/saved";
 	}
 
@@ -198,7 +244,9 @@ class SubscriptionPagesController {
 	/**
 	 * RFC 8058 one-click: a mail client POSTs {@code List-Unsubscribe=One-Click} to the
 	 * link of the mail's {@code List-Unsubscribe} header, without cookies; so does the
-	 * button of the page above.
+	 * button of the page above. The answer gives nothing more than it did: no link to the
+	 * person's choices (the token may come from a forwarded mail), only the page where
+	 * the owner of the address asks for one by mail.
 	 */
 	@PostMapping("/unsubscribe")
 	String unsubscribe(@RequestParam(required = false) String token, HttpServletResponse response, Model model) {
@@ -209,8 +257,6 @@ class SubscriptionPagesController {
 		LinkTokens.Token leaving = checked.token().orElseThrow();
 		this.preferences.unsubscribe(leaving.subscriberId(), leaving.lists());
 		model.addAttribute("list", names(Set.of(leaving.lists())).get(0));
-		model.addAttribute("preferences",
-				"/preferences?token=" + this.tokens.issue(Purpose.PREFERENCES, leaving.subscriberId(), "", null));
 		return "subscription/unsubscribed";
 	}
 
@@ -240,10 +286,19 @@ class SubscriptionPagesController {
 		return expired ? "subscription/expired" : "subscription/invalid";
 	}
 
-	private static String unknown(HttpServletResponse response, Model model) {
+	/**
+	 * A preference link that does not open the page: 400 for a forged one; 410 for one
+	 * that expired or was revoked, with the form that mails a new one.
+	 */
+	private String refusedPreferences(Checked checked, HttpServletResponse response, Model model) {
+		if (checked.check() == LinkTokens.Check.FORGED) {
+			return refused(checked, response);
+		}
 		response.setStatus(HttpStatus.GONE.value());
-		model.addAttribute("expired", true);
-		return "subscription/invalid";
+		model.addAttribute("revoked", checked.check() == LinkTokens.Check.REVOKED);
+		model.addAttribute("email", "");
+		model.addAttribute("days", this.settings.preferencesDays());
+		return "subscription/preferences-expired";
 	}
 
 }

@@ -1,9 +1,10 @@
 /**
  * Subscriptions: who receives which email list, with their consent. Residents sign up to
  * public lists on the site with double opt-in (a signed, expiring confirmation link),
- * manage their lists from a signed link in every mail and leave with one click; staff
- * add, remove, import and export subscribers of any list. Addresses that left or bounced
- * are kept on a suppression list that imports never override.
+ * manage their lists from an expiring, revocable link mailed to them on request (joining
+ * a list again always takes a confirmation mail) and leave with one click; staff add,
+ * remove, import and export subscribers of any list. Addresses that left or bounced are
+ * kept on a suppression list that imports never override.
  *
  * <p>
  * {@link vn.bantin.subscription.Audience} is what the mailing module asks: who receives a

@@ -6,16 +6,32 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * The secrets Bản tin hands out in URLs and headers (API tokens, calendar feeds, the
  * current-playlist URL) and how they are kept: a secret is a recognisable prefix and 32
  * random bytes in base64url, shown once; only its SHA-256 hash is stored, so the database
- * alone gives no secret away.
+ * alone gives no secret away. And how they are hidden where staff read mail meant for
+ * residents ({@link #masked}).
  */
 public final class Secrets {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** What stands for a hidden secret. */
+	public static final String HIDDEN = "•••";
+
+	/** The value of a {@code token} parameter in a URL (also HTML-escaped). */
+	private static final Pattern TOKEN_PARAMETER = Pattern.compile("(?i)((?:[?&]|&amp;)token=)[^&\\s\"'<>]+");
+
+	/**
+	 * A signed link token ({@code payload.signature}, the signature the 43 base64url
+	 * characters of an HMAC-SHA256), wherever it stands: a URL, a {@code mailto:} subject
+	 * (after {@code %20}), plain text.
+	 */
+	private static final Pattern SIGNED_TOKEN = Pattern
+		.compile("(?:(?<![A-Za-z0-9_%-])|(?<=%20))[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])");
 
 	private Secrets() {
 	}
@@ -38,6 +54,22 @@ public final class Secrets {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
+	}
+
+	/**
+	 * The text with every secret that links carry replaced by {@link #HIDDEN}: the value
+	 * of any {@code token=} URL parameter and anything shaped like a signed link token
+	 * (the residents' confirm, unsubscribe and preference links, also in a
+	 * {@code mailto:} subject). What staff pages show of mail to residents goes through
+	 * this, so that no one can act as a resident with what a page shows.
+	 * @return the masked text, or null for null
+	 */
+	public static String masked(String text) {
+		if (text == null) {
+			return null;
+		}
+		String masked = TOKEN_PARAMETER.matcher(text).replaceAll("$1" + HIDDEN);
+		return SIGNED_TOKEN.matcher(masked).replaceAll(HIDDEN);
 	}
 
 }

@@ -39,8 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The outbox as the embedded default shows it: with no SMTP host, a message handed to the
  * mailroom becomes a file that the admin pages list and show (decoded headers, text, the
- * HTML part only in a sandboxed frame, the raw file to download); other roles and names
- * outside the folder get nothing.
+ * HTML part only in a sandboxed frame, the raw file to administrators); approvers see the
+ * recipient masked; other roles and names outside the folder get nothing.
  */
 @BantinWebTest
 @Import(TestAccounts.class)
@@ -102,7 +102,14 @@ class OutboxPagesTests {
 		assertThat(html.getResponse().getContentAsString(StandardCharsets.UTF_8))
 			.contains("<h1 style=\"color:#0b5cad\">Đường liên thôn Đông Hòa</h1>");
 
-		MvcResult raw = this.mvc.perform(get("/admin/outbox/" + outcome.answer() + "/raw").session(editor))
+		// the raw file keeps residents' links: administrators only
+		assertThat(shown.select("a[download]")).isEmpty();
+		this.mvc.perform(get("/admin/outbox/" + outcome.answer() + "/raw").session(editor))
+			.andExpect(status().isForbidden());
+		MockHttpSession admin = signedIn(Role.ADMIN);
+		assertThat(page("/admin/outbox/" + outcome.answer(), admin).select("a[download]").attr("href"))
+			.isEqualTo("/admin/outbox/" + outcome.answer() + "/raw");
+		MvcResult raw = this.mvc.perform(get("/admin/outbox/" + outcome.answer() + "/raw").session(admin))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "message/rfc822"))
 			.andReturn();
@@ -112,6 +119,30 @@ class OutboxPagesTests {
 		assertThat(downloaded.getSubject()).isEqualTo(subject);
 		assertThat(raw.getResponse().getContentAsByteArray())
 			.isEqualTo(Files.readAllBytes(Path.of(this.mailroom.destination()).resolve(outcome.answer())));
+	}
+
+	@Test
+	void anApproverSeesTheRecipientMaskedAndNoRawFile() throws Exception {
+		String subject = "Lịch tiếp công dân tháng 12 " + counter.incrementAndGet();
+		Outcome outcome = send(subject);
+		MockHttpSession approver = signedIn(Role.APPROVER);
+
+		Document list = page("/admin/outbox", approver);
+		Element row = list.select("table.outbox a")
+			.stream()
+			.filter((a) -> a.text().equals(subject))
+			.findFirst()
+			.orElseThrow()
+			.closest("tr");
+		assertThat(row.text()).contains("h•••@example.vn").doesNotContain("hoa@example.vn", "Lê Thị Hoa");
+		Document shown = page("/admin/outbox/" + outcome.answer(), approver);
+		assertThat(shown.text()).contains("h•••@example.vn", "Đường liên thôn đã được bê tông hóa.")
+			.doesNotContain("hoa@example.vn", "Lê Thị Hoa");
+		assertThat(shown.select("table.mail-headers").text())
+			.contains("From UBND xã Hoằng Trung <ubnd@hoangtrung.gov.vn>");
+		assertThat(shown.select("a[download]")).isEmpty();
+		this.mvc.perform(get("/admin/outbox/" + outcome.answer() + "/raw").session(approver))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -146,7 +177,7 @@ class OutboxPagesTests {
 				new InternetAddress("hoa@example.vn", "Chị Lê Thị Hoa", "UTF-8"));
 		message.setSubject(subject, "UTF-8");
 		MimeBodyPart text = new MimeBodyPart();
-		text.setText("Đường liên thôn đã được bê tông hóa.", "UTF-8");
+		text.setText("Kính gửi Chị Lê Thị Hoa,\n\nĐường liên thôn đã được bê tông hóa.", "UTF-8");
 		MimeBodyPart html = new MimeBodyPart();
 		html.setText("<h1 style=\"color:#0b5cad\">Đường liên thôn Đông Hòa</h1><script>alert(1)</script>", "UTF-8",
 				"html");

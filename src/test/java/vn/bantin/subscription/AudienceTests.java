@@ -36,6 +36,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Who receives a list, bounces, and the signed links, on H2 and on PostgreSQL. The checks
@@ -60,8 +61,8 @@ class AudienceTests {
 	}
 
 	@PersistenceTest
-	@Import({ Audience.class, MailLinks.class, LinkTokens.class, TestCommune.class, TestMailroom.class,
-			TestSubscribers.class })
+	@Import({ Audience.class, MailLinks.class, LinkTokens.class, PreferenceGenerations.class, TestCommune.class,
+			TestMailroom.class, TestSubscribers.class })
 	@EnableConfigurationProperties(SubscriptionSettings.class)
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	abstract static class AudienceChecks {
@@ -86,6 +87,12 @@ class AudienceTests {
 
 		@Autowired
 		Commune commune;
+
+		@Autowired
+		PreferenceGenerations generations;
+
+		@Autowired
+		MailLinks mailLinks;
 
 		@BeforeEach
 		@AfterEach
@@ -151,12 +158,13 @@ class AudienceTests {
 		}
 
 		@Test
-		void linksAreAbsoluteOnTheWebsiteAndCarryTokensForThatSubscriberAndList() {
+		void listMailLinksAreAbsoluteAndCarryOnlyTheUnsubscribeTokenOfThatSubscriberAndList() {
 			RecipientLinks links = this.audience.links(42, LIST);
 
 			String site = this.commune.identity().websiteUrl().replaceAll("/$", "");
 			assertThat(links.unsubscribe().toString()).startsWith(site + "/unsubscribe?token=");
-			assertThat(links.preferences().toString()).startsWith(site + "/preferences?token=");
+			// a list mail is forwarded and archived: its preference link opens nothing
+			assertThat(links.preferences().toString()).isEqualTo(site + "/preferences");
 			assertThat(links.unsubscribe().isAbsolute()).isTrue();
 			assertThat(links.unsubscribeMailto().getScheme()).isEqualTo("mailto");
 			assertThat(links.unsubscribeMailto().toString()).contains("?subject=unsubscribe%20");
@@ -164,7 +172,76 @@ class AudienceTests {
 			assertThat(unsubscribe.genuine()).isTrue();
 			assertThat(unsubscribe.token().orElseThrow().subscriberId()).isEqualTo(42);
 			assertThat(unsubscribe.token().orElseThrow().lists()).isEqualTo(LIST);
-			assertThat(this.tokens.check(token(links.preferences()), Purpose.PREFERENCES).genuine()).isTrue();
+		}
+
+		@Test
+		void preferenceTokensAlwaysExpireCarryTheirGenerationAndOldNeverExpiringOnesExpireNow() throws Exception {
+			Instant now = this.clock.instant();
+			assertThatThrownBy(() -> this.tokens.issue(Purpose.PREFERENCES, 7, "", null))
+				.isInstanceOf(IllegalArgumentException.class);
+			String fresh = this.tokens.issue(Purpose.PREFERENCES, 7, "", now.plusSeconds(3600), 3);
+			URI mailed = this.mailLinks.preferences(7, 5);
+
+			LinkTokens.Checked checked = this.tokens.check(fresh, Purpose.PREFERENCES);
+			assertThat(checked.genuine()).isTrue();
+			assertThat(checked.token().orElseThrow().generation()).isEqualTo(3);
+			LinkTokens.Checked fromMail = this.tokens.check(token(mailed), Purpose.PREFERENCES);
+			assertThat(fromMail.token().orElseThrow().generation()).isEqualTo(5);
+			// what earlier versions put in every list mail and unsubscribe page: no
+			// expiry
+			assertThat(this.tokens.check(signed("PREFERENCES|7||0"), Purpose.PREFERENCES).check())
+				.isEqualTo(Check.EXPIRED);
+			// the unsubscribe links of letters already sent keep working
+			LinkTokens.Checked oldUnsubscribe = this.tokens.check(signed("UNSUBSCRIBE|7|" + LIST + "|0"),
+					Purpose.UNSUBSCRIBE);
+			assertThat(oldUnsubscribe.genuine()).isTrue();
+			assertThat(oldUnsubscribe.token().orElseThrow().lists()).isEqualTo(LIST);
+			assertThat(this.tokens
+				.check(signed("PREFERENCES|7||" + now.plusSeconds(60).getEpochSecond() + "|x"), Purpose.PREFERENCES)
+				.check()).isEqualTo(Check.FORGED);
+		}
+
+		@Test
+		void revocationsCountOneEachEvenManyAtOnceAndOnlyConfirmedSubscribersHaveAGeneration() throws Exception {
+			long confirmed = this.subscribers.add("rev@" + DOMAIN, "CONFIRMED", LIST);
+			long pending = this.subscribers.add("pending-rev@" + DOMAIN, "PENDING", LIST);
+			assertThat(this.generations.ofConfirmed(confirmed)).contains(0L);
+			assertThat(this.generations.ofConfirmed(pending)).isEmpty();
+			assertThat(this.generations.addressOfConfirmed(confirmed)).contains("rev@" + DOMAIN);
+			assertThat(this.generations.confirmedWithAddress("REV@" + DOMAIN)).contains(confirmed);
+			assertThat(this.generations.confirmedWithAddress("pending-rev@" + DOMAIN)).isEmpty();
+			assertThat(this.generations.revoke(999_999_999L)).isEmpty();
+
+			int threads = 8;
+			int each = 25;
+			ExecutorService executor = Executors.newFixedThreadPool(threads);
+			List<Long> seen;
+			try {
+				List<Callable<List<Long>>> revokers = java.util.Collections.nCopies(threads, () -> {
+					List<Long> mine = new java.util.ArrayList<>();
+					for (int i = 0; i < each; i++) {
+						mine.add(this.generations.revoke(confirmed).orElseThrow());
+					}
+					return mine;
+				});
+				seen = executor.invokeAll(revokers).stream().flatMap((f) -> AudienceChecks.get(f).stream()).toList();
+			}
+			finally {
+				executor.shutdownNow();
+			}
+			assertThat(seen).hasSize(threads * each).doesNotHaveDuplicates();
+			assertThat(this.generations.ofConfirmed(confirmed)).contains((long) threads * each);
+		}
+
+		private String signed(String payload) throws Exception {
+			this.tokens.issue(Purpose.CONFIRM, 1, "", this.clock.instant().plusSeconds(60));
+			String secret = this.jdbc.queryForObject("SELECT secret FROM signing_key WHERE name = ?", String.class,
+					LinkTokens.KEY_NAME);
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret), "HmacSHA256"));
+			byte[] bytes = payload.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			java.util.Base64.Encoder encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+			return encoder.encodeToString(bytes) + "." + encoder.encodeToString(mac.doFinal(bytes));
 		}
 
 		@Test
@@ -193,7 +270,7 @@ class AudienceTests {
 				List<Callable<String>> nodes = List.of(this::tokenOfANewNode, this::tokenOfANewNode,
 						this::tokenOfANewNode, this::tokenOfANewNode);
 				List<String> tokens = executor.invokeAll(nodes).stream().map(AudienceChecks::get).toList();
-				assertThat(tokens).containsOnly(this.tokens.issue(Purpose.PREFERENCES, 1, "", null));
+				assertThat(tokens).containsOnly(this.tokens.issue(Purpose.UNSUBSCRIBE, 1, "", null));
 			}
 			finally {
 				executor.shutdownNow();
@@ -202,10 +279,10 @@ class AudienceTests {
 		}
 
 		private String tokenOfANewNode() {
-			return new LinkTokens(this.jdbc, this.transactions, this.clock).issue(Purpose.PREFERENCES, 1, "", null);
+			return new LinkTokens(this.jdbc, this.transactions, this.clock).issue(Purpose.UNSUBSCRIBE, 1, "", null);
 		}
 
-		private static String get(Future<String> future) {
+		private static <T> T get(Future<T> future) {
 			try {
 				return future.get();
 			}

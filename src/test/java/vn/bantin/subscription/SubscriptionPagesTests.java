@@ -25,10 +25,15 @@ import org.junit.jupiter.api.Test;
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
 import vn.bantin.MutableClockConfiguration;
+import vn.bantin.SignIn;
 import vn.bantin.TestPorts;
+import vn.bantin.account.Role;
+import vn.bantin.account.TestAccounts;
 import vn.bantin.commune.Commune;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +43,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -50,6 +56,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * confirmation only by POST, one-click unsubscribe without cookies, preferences, purge.
  */
 @BantinWebTest
+@Import(TestAccounts.class)
 class SubscriptionPagesTests {
 
 	private static final String LIST = "nguoi-dan-cchc";
@@ -95,6 +102,11 @@ class SubscriptionPagesTests {
 
 	@Autowired
 	Commune commune;
+
+	@Autowired
+	TestAccounts accounts;
+
+	private static final java.util.concurrent.atomic.AtomicInteger ips = new java.util.concurrent.atomic.AtomicInteger();
 
 	@BeforeEach
 	void fresh() throws Exception {
@@ -303,15 +315,16 @@ class SubscriptionPagesTests {
 	}
 
 	@Test
-	void thePreferencePageChangesListsNameAndVillageAndLeavesAll() throws Exception {
+	void thePreferencePageLeavesListsChangesNameAndVillageAndLeavesAll() throws Exception {
 		long id = confirmed("choosing@example.vn");
 		this.jdbc.update("INSERT INTO subscription (subscriber_id, list_key, source, created_at)"
 				+ " SELECT id, 'truong-thon', 'test', created_at FROM subscriber WHERE id = ?", id);
-		URI preferences = this.audience.links(id, LIST).preferences();
+		URI preferences = preferenceLink("choosing@example.vn");
 		String token = token(preferences);
 
 		this.mvc.perform(get(preferences.getPath() + "?" + preferences.getRawQuery()))
 			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("Set-Cookie"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("choosing@example.vn")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Trưởng thôn")))
 			.andExpect(content()
@@ -341,6 +354,237 @@ class SubscriptionPagesTests {
 				"SELECT reason FROM suppression WHERE address_key = 'choosing@example.vn' AND list_key = '*'",
 				String.class))
 			.isEqualTo("LEFT");
+	}
+
+	@Test
+	void anUnsubscribeTokenLeavesItsListAndOpensNothingElse() throws Exception {
+		long id = confirmed("forwarded@example.vn");
+		URI unsubscribe = this.audience.links(id, LIST).unsubscribe();
+		String token = token(unsubscribe);
+
+		// it is not a preference or confirmation token
+		this.mvc.perform(get("/preferences").param("token", token)).andExpect(status().isBadRequest());
+		this.mvc.perform(post("/preferences").param("token", token).param("lists", LIST).param("name", "Kẻ lạ"))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(post("/subscribe/confirm").param("token", token)).andExpect(status().isBadRequest());
+		assertThat(row("forwarded@example.vn", "name")).isEqualTo("Người thử");
+
+		String page = this.mvc
+			.perform(post(unsubscribe.getPath() + "?" + unsubscribe.getRawQuery())
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.content("List-Unsubscribe=One-Click"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(recipients()).doesNotContain("forwarded@example.vn");
+
+		// whatever the answer links to, no list is joined again and nothing is renamed
+		org.jsoup.nodes.Document answer = org.jsoup.Jsoup.parse(page);
+		List<String> targets = new ArrayList<>(answer.select("a[href]").eachAttr("href"));
+		targets.addAll(answer.select("form[action]").eachAttr("action"));
+		assertThat(targets).noneMatch((target) -> target.contains("token="));
+		Matcher anyToken = Pattern.compile("token=([A-Za-z0-9_.\\-]+)").matcher(page);
+		while (anyToken.find()) {
+			this.mvc.perform(
+					post("/preferences").param("token", anyToken.group(1)).param("lists", LIST).param("name", "Kẻ lạ"));
+			this.mvc.perform(post("/subscribe/confirm").param("token", anyToken.group(1)));
+		}
+		for (String target : targets) {
+			if (target.startsWith("/preferences")) {
+				this.mvc.perform(get(target)).andExpect(status().isOk());
+				this.mvc.perform(post(target).param("lists", LIST).param("name", "Kẻ lạ").with(from("10.0.3.1")));
+			}
+		}
+		assertThat(recipients()).doesNotContain("forwarded@example.vn");
+		assertThat(row("forwarded@example.vn", "name")).isEqualTo("Người thử");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM subscription WHERE subscriber_id = ?", Integer.class,
+				id))
+			.isZero();
+		// its one purpose keeps working: a second one-click is fine
+		this.mvc.perform(post("/unsubscribe").param("token", token)).andExpect(status().isOk());
+	}
+
+	@Test
+	void joiningAgainFromThePreferencePageTakesTheConfirmationMail() throws Exception {
+		long id = confirmed("returning@example.vn");
+		this.jdbc.update("INSERT INTO subscription (subscriber_id, list_key, source, created_at)"
+				+ " SELECT id, 'truong-thon', 'test', created_at FROM subscriber WHERE id = ?", id);
+		this.mvc.perform(post("/unsubscribe").param("token", token(this.audience.links(id, LIST).unsubscribe())))
+			.andExpect(status().isOk());
+		URI preferences = preferenceLink("returning@example.vn");
+		SMTP.purgeEmailFromAllMailboxes();
+
+		this.mvc
+			.perform(post("/preferences").param("token", token(preferences))
+				.param("lists", LIST, "truong-thon", "can-bo-cong-chuc")
+				.with(from("10.0.4.1")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("thư xác nhận")))
+			.andExpect(
+					content().string(org.hamcrest.Matchers.containsString("Người dân quan tâm cải cách hành chính")));
+
+		assertThat(recipients()).doesNotContain("returning@example.vn");
+		assertThat(this.jdbc.queryForList("SELECT list_key FROM subscription WHERE subscriber_id = ? ORDER BY list_key",
+				String.class, id))
+			.containsExactly("truong-thon");
+		assertThat(SMTP.waitForIncomingEmail(5000, 1)).isTrue();
+		MimeMessage confirmation = SMTP.getReceivedMessages()[0];
+		assertThat(confirmation.getAllRecipients()[0].toString()).isEqualTo("returning@example.vn");
+		URI link = confirmationLink(textOf(confirmation, new ArrayList<>()));
+		this.mvc.perform(post("/subscribe/confirm").param("token", token(link))).andExpect(status().isOk());
+		assertThat(recipients()).contains("returning@example.vn");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM suppression WHERE address_key = ? AND list_key = ?",
+				Integer.class, "returning@example.vn", LIST))
+			.isZero();
+		assertThat(this.jdbc.queryForList("SELECT list_key FROM subscription WHERE subscriber_id = ? ORDER BY list_key",
+				String.class, id))
+			.containsExactly(LIST, "truong-thon");
+	}
+
+	@Test
+	void aPreferenceLinkIsMailedOnlyToAReceivingAddressWithTheSameAnswerForAnyAddress() throws Exception {
+		confirmed("asking@example.vn");
+		this.signUps.signUp("pending-asking@example.vn", null, null, Set.of(LIST), SignUps.SIGN_UP_FORM, false);
+		assertThat(SMTP.waitForIncomingEmail(5000, 1)).isTrue();
+		SMTP.purgeEmailFromAllMailboxes();
+
+		this.mvc.perform(get("/preferences"))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("Set-Cookie"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"email\"")));
+		String known = requestLink("Asking@Example.vn", "10.0.5.1").andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String unknown = requestLink("nobody@example.vn", "10.0.5.2").andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		requestLink("pending-asking@example.vn", "10.0.5.3").andExpect(status().isOk());
+		assertThat(known).isEqualTo(unknown).contains("Hãy kiểm tra hộp thư").doesNotContain("token=");
+
+		assertThat(SMTP.waitForIncomingEmail(5000, 1)).isTrue();
+		MimeMessage mail = SMTP.getReceivedMessages()[0];
+		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("asking@example.vn");
+		assertThat(mail.getSubject()).startsWith("Liên kết thay đổi lựa chọn nhận bản tin – ");
+		assertThat(textOf(mail, new ArrayList<>())).contains("30 ngày", "/preferences?token=");
+		// the mail goes out before the answer: nothing else came
+		assertThat(SMTP.getReceivedMessages()).hasSize(1);
+
+		requestLink("không-phải-địa-chỉ", "10.0.5.4").andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Địa chỉ thư điện tử không hợp lệ")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("không-phải-địa-chỉ")));
+		for (int i = 0; i < 2; i++) {
+			requestLink("asking@example.vn", "10.0.5.1" + i).andExpect(status().isOk());
+		}
+		requestLink("asking@example.vn", "10.0.5.20").andExpect(status().isTooManyRequests());
+	}
+
+	@Test
+	void anExpiredOrRevokedPreferenceLinkAnswersAClearPageWithTheFormForANewOne() throws Exception {
+		confirmed("lapsed@example.vn");
+		URI first = preferenceLink("lapsed@example.vn");
+		URI second = preferenceLink("lapsed@example.vn");
+
+		// a newer link revokes the older one
+		this.mvc.perform(get("/preferences").param("token", token(first)))
+			.andExpect(status().isGone())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Liên kết không còn dùng được")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"email\"")));
+		this.mvc.perform(post("/preferences").param("token", token(first)).param("name", "Kẻ lạ"))
+			.andExpect(status().isGone());
+		this.mvc.perform(get("/preferences").param("token", token(second))).andExpect(status().isOk());
+
+		// links expire after the preference days (30)
+		this.clock.advance(Duration.ofDays(30).plusMinutes(1));
+		this.mvc.perform(get("/preferences").param("token", token(second)))
+			.andExpect(status().isGone())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Liên kết đã hết hạn")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("30 ngày")));
+		this.mvc.perform(post("/preferences").param("token", token(second)).param("action", "leave"))
+			.andExpect(status().isGone());
+		assertThat(row("lapsed@example.vn", "status")).isEqualTo("CONFIRMED");
+		assertThat(row("lapsed@example.vn", "name")).isEqualTo("Người thử");
+
+		// leaving every list revokes the link that did it
+		URI third = preferenceLink("lapsed@example.vn");
+		this.mvc.perform(post("/preferences").param("token", token(third)).param("action", "leave"))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/preferences").param("token", token(third))).andExpect(status().isGone());
+		// and a left address gets no link
+		SMTP.purgeEmailFromAllMailboxes();
+		requestLink("lapsed@example.vn", "10.0.6.1").andExpect(status().isOk());
+		assertThat(SMTP.getReceivedMessages()).isEmpty();
+
+		// a deleted subscriber's link, and a forged one
+		long gone = confirmed("deleted@example.vn");
+		URI deleted = preferenceLink("deleted@example.vn");
+		this.jdbc.update("DELETE FROM subscriber WHERE id = ?", gone);
+		this.mvc.perform(get("/preferences").param("token", token(deleted))).andExpect(status().isGone());
+		this.mvc.perform(get("/preferences").param("token", "rubbish.token")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void staffMailAFreshPreferenceLinkThatTheyNeverSeeAndThatRevokesTheOldOnes() throws Exception {
+		long id = confirmed("helped@example.vn");
+		long pending = this.signUps
+			.signUp("helped-pending@example.vn", null, null, Set.of(LIST), SignUps.SIGN_UP_FORM, false)
+			.subscriberId();
+		URI old = preferenceLink("helped@example.vn");
+		SMTP.purgeEmailFromAllMailboxes();
+		this.accounts.create("bien-tap-lien-ket", "mat-khau-lien-ket", Set.of(Role.EDITOR));
+		MockHttpSession editor = SignIn.as(this.mvc, "bien-tap-lien-ket", "mat-khau-lien-ket");
+
+		MvcResult sent = this.mvc
+			.perform(post("/admin/lists/" + LIST + "/subscribers/" + id + "/preferences-link").session(editor)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(sent.getFlashMap().get("notice")).isEqualTo("lists.preferences-link.sent");
+		assertThat(SMTP.waitForIncomingEmail(5000, 1)).isTrue();
+		URI fresh = preferenceLinkIn(SMTP.getReceivedMessages()[0]);
+		String listPage = this.mvc.perform(get("/admin/lists/" + LIST).session(editor))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(listPage).contains("Gửi liên kết đổi lựa chọn").doesNotContain(token(fresh));
+		this.mvc.perform(get("/preferences").param("token", token(old))).andExpect(status().isGone());
+		this.mvc.perform(get("/preferences").param("token", token(fresh))).andExpect(status().isOk());
+
+		MvcResult notReceiving = this.mvc
+			.perform(post("/admin/lists/" + LIST + "/subscribers/" + pending + "/preferences-link").session(editor)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(notReceiving.getFlashMap().get("notice")).isEqualTo("lists.preferences-link.not_receiving");
+		this.accounts.create("duyet-lien-ket", "mat-khau-lien-ket", Set.of(Role.APPROVER));
+		this.mvc
+			.perform(post("/admin/lists/" + LIST + "/subscribers/" + id + "/preferences-link")
+				.session(SignIn.as(this.mvc, "duyet-lien-ket", "mat-khau-lien-ket"))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+	}
+
+	private URI preferenceLink(String address) throws Exception {
+		SMTP.purgeEmailFromAllMailboxes();
+		requestLink(address, "10.0.9." + ips.incrementAndGet()).andExpect(status().isOk());
+		assertThat(SMTP.waitForIncomingEmail(5000, 1)).isTrue();
+		URI link = preferenceLinkIn(SMTP.getReceivedMessages()[0]);
+		SMTP.purgeEmailFromAllMailboxes();
+		return link;
+	}
+
+	private static URI preferenceLinkIn(MimeMessage mail) throws Exception {
+		String text = textOf(mail, new ArrayList<>());
+		Matcher matcher = Pattern.compile("https?://\\S+/preferences\\?token=[A-Za-z0-9_.\\-]+").matcher(text);
+		assertThat(matcher.find()).as("a preference link in %s", text).isTrue();
+		return URI.create(matcher.group());
+	}
+
+	private org.springframework.test.web.servlet.ResultActions requestLink(String address, String ip) throws Exception {
+		return this.mvc.perform(post("/preferences").param("email", address).with(from(ip)));
 	}
 
 	@Test
