@@ -58,7 +58,7 @@ class ApiTokenPageController {
 
 	@PostMapping("/{id}/revoke")
 	String revoke(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-		this.tokens.revoke(principal.getName(), id);
+		this.tokens.revoke(principal.getName(), id, principal.getName());
 		redirect.addFlashAttribute("notice", "account.tokens.revoked");
 		return "redirect:/admin/account/tokens";
 	}

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +29,15 @@ import vn.bantin.text.VietnameseText;
  * <p>
  * The secret ({@code bt_} and 32 random bytes, base64url) is shown once, when the token
  * is issued; only its SHA-256 hash is stored. Every token expires, at most
- * {@value #MAX_DAYS} days after it was issued, and can be revoked by its owner.
+ * {@value #MAX_DAYS} days after it was issued, and can be revoked by its owner or an
+ * administrator; a change or reset of the owner's password revokes them all (unless the
+ * person changing it chooses to keep them).
  */
 @Service
 @Transactional
 class ApiTokens {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
 
 	static final int DEFAULT_DAYS = 90;
 
@@ -77,6 +84,8 @@ class ApiTokens {
 		Instant now = this.clock.instant();
 		ApiToken token = this.tokens.save(new ApiToken(user, cleanName, hash(secret),
 				secret.substring(0, PREFIX_LENGTH), now, now.plus(Duration.ofDays(validDays))));
+		log.info("API token {} issued to '{}', valid for {} days", token.view().prefix(), user.getUsername(),
+				validDays);
 		return new Issued(token.view(), secret);
 	}
 
@@ -104,14 +113,47 @@ class ApiTokens {
 		return this.tokens.findByUserUsernameOrderByCreatedAtDescIdDesc(username).stream().map(ApiToken::view).toList();
 	}
 
+	/** How many of the user's tokens may be used now. */
+	@Transactional(readOnly = true)
+	long activeCount(String username) {
+		Instant now = this.clock.instant();
+		return this.tokens.findByUserUsernameOrderByCreatedAtDescIdDesc(username)
+			.stream()
+			.filter((token) -> token.isValidAt(now))
+			.count();
+	}
+
 	/**
-	 * Revokes one of the user's own tokens.
+	 * Revokes one of the user's tokens (their own, or a user's as an administrator sees
+	 * them).
+	 * @param by who revokes, for the log
 	 * @throws UnknownToken when the user has no token with this id
 	 */
-	void revoke(String username, long id) {
-		this.tokens.findByIdAndUserUsername(id, username)
-			.orElseThrow(() -> new UnknownToken(id))
-			.revoke(this.clock.instant());
+	void revoke(String username, long id, String by) {
+		ApiToken token = this.tokens.findByIdAndUserUsername(id, username).orElseThrow(() -> new UnknownToken(id));
+		if (token.isValidAt(this.clock.instant())) {
+			log.info("API token {} of '{}' revoked by '{}'", token.view().prefix(), username, by);
+		}
+		token.revoke(this.clock.instant());
+	}
+
+	/**
+	 * Revokes every token of the user that may still be used (after a password change or
+	 * reset, or at an administrator's request).
+	 * @param by who revokes, for the log
+	 * @return how many were revoked
+	 */
+	int revokeAll(String username, String by) {
+		Instant now = this.clock.instant();
+		List<ApiToken> valid = this.tokens.findByUserUsernameOrderByCreatedAtDescIdDesc(username)
+			.stream()
+			.filter((token) -> token.isValidAt(now))
+			.toList();
+		valid.forEach((token) -> token.revoke(now));
+		if (!valid.isEmpty()) {
+			log.info("{} API token(s) of '{}' revoked by '{}'", valid.size(), username, by);
+		}
+		return valid.size();
 	}
 
 	/** What is stored of a secret. */

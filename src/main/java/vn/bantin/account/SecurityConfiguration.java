@@ -1,5 +1,7 @@
 package vn.bantin.account;
 
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,9 +10,10 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -51,10 +54,19 @@ class SecurityConfiguration {
 	private static final String SITE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none';"
 			+ " base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
+	/**
+	 * New hashes are {@link PreHashedBcrypt} ({@code {bcrypt-sha256}}), so that a
+	 * password of any length works; hashes made before it ({@code {bcrypt}}) still match,
+	 * and are replaced at the user's next sign-in ({@link StaffUserDetailsService}
+	 * upgrades them). A hash of any other kind never matches (it is no hash Bản tin
+	 * makes).
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		// bcrypt today; the {id} prefix lets hashes move to a stronger encoder later
-		return new ComposedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+		DelegatingPasswordEncoder encoders = new DelegatingPasswordEncoder(PreHashedBcrypt.ID,
+				Map.of(PreHashedBcrypt.ID, new PreHashedBcrypt(), "bcrypt", new BCryptPasswordEncoder()));
+		encoders.setDefaultPasswordEncoderForMatches(new NeverMatches());
+		return new ComposedPasswordEncoder(encoders);
 	}
 
 	@Bean
@@ -217,6 +229,21 @@ class SecurityConfiguration {
 
 		private static String composed(CharSequence rawPassword) {
 			return (rawPassword != null) ? VietnameseText.nfc(rawPassword.toString()) : null;
+		}
+
+	}
+
+	/** Stands for hashes of a kind Bản tin never makes: no password matches them. */
+	static final class NeverMatches implements PasswordEncoder {
+
+		@Override
+		public String encode(CharSequence rawPassword) {
+			throw new UnsupportedOperationException("Only matches");
+		}
+
+		@Override
+		public boolean matches(CharSequence rawPassword, String encodedPassword) {
+			return false;
 		}
 
 	}

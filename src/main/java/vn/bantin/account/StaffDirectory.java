@@ -28,12 +28,17 @@ import vn.bantin.text.VietnameseText;
  * <p>
  * Rules: user names are lower-case ASCII ({@code [a-z0-9._-]}, 3–64 characters) so that
  * they can be typed on any keyboard; passwords have at least
- * {@value #MIN_PASSWORD_LENGTH} characters; there is always at least one enabled
+ * {@value #MIN_PASSWORD_LENGTH} characters and no upper limit (long Vietnamese
+ * passphrases are welcome: {@link PreHashedBcrypt}); there is always at least one enabled
  * administrator, and nobody can disable themselves or take away their own
  * {@link Role#ADMIN} role, so the commune can never lock itself out. When an
  * administrator disables someone, changes their roles or resets their password, that
  * person's open sessions end ({@link StaffAccessChanged}): a change of access takes
- * effect at once, not at their next sign-in.
+ * effect at once, not at their next sign-in. A password change ends the user's other
+ * sessions, and a change or reset revokes their API tokens unless the person making it
+ * unticks that (ticked by default): whoever knew the old password may have made a session
+ * or a token with it. The change form counts wrong current passwords like failed sign-ins
+ * ({@link LoginThrottle}), so a session left open is no way to guess the password.
  */
 @Service
 @Transactional
@@ -60,11 +65,18 @@ class StaffDirectory {
 
 	private final ApplicationEventPublisher events;
 
-	StaffDirectory(StaffUsers users, PasswordEncoder passwordEncoder, Clock clock, ApplicationEventPublisher events) {
+	private final ApiTokens tokens;
+
+	private final LoginThrottle throttle;
+
+	StaffDirectory(StaffUsers users, PasswordEncoder passwordEncoder, Clock clock, ApplicationEventPublisher events,
+			ApiTokens tokens, LoginThrottle throttle) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
 		this.events = events;
+		this.tokens = tokens;
+		this.throttle = throttle;
 	}
 
 	@Transactional(readOnly = true)
@@ -94,8 +106,10 @@ class StaffDirectory {
 			throw new RuleViolation("roles", "account.error.roles-empty");
 		}
 		String shownName = StringUtils.hasText(displayName) ? VietnameseText.nfc(displayName.strip()) : name;
-		return this.users
+		StaffUser user = this.users
 			.save(new StaffUser(name, shownName, this.passwordEncoder.encode(password), roles, this.clock.instant()));
+		log.info("User '{}' created with roles {}", name, user.getRoles());
+		return user;
 	}
 
 	/**
@@ -125,6 +139,10 @@ class StaffDirectory {
 		boolean accessChanges = user.isEnabled() != enabled || !user.getRoles().equals(roles);
 		user.assignRoles(roles);
 		user.setEnabled(enabled);
+		if (accessChanges) {
+			log.info("User '{}' changed by '{}': roles {}, {}", user.getUsername(), actingUsername, user.getRoles(),
+					enabled ? "may sign in" : "disabled");
+		}
 		if (accessChanges && !self) {
 			this.events.publishEvent(new StaffAccessChanged(user.getUsername()));
 		}
@@ -132,28 +150,54 @@ class StaffDirectory {
 	}
 
 	/**
-	 * Replaces a user's password with a generated one, to be handed to them once.
-	 * @return the new password in clear text; it is not stored
+	 * Replaces a user's password with a generated one, to be handed to them once. Every
+	 * session of theirs ends (but the administrator's own, when they reset their own
+	 * password).
+	 * @param revokeTokens whether the user's API tokens are revoked too
+	 * @param by the administrator
+	 * @return the new password in clear text (it is not stored) and how many tokens were
+	 * revoked
 	 */
-	String resetPassword(long id) {
+	Reset resetPassword(long id, boolean revokeTokens, Actor by) {
 		StaffUser user = get(id);
 		String password = generatePassword();
 		user.changePassword(this.passwordEncoder.encode(password), this.clock.instant());
-		this.events.publishEvent(new StaffAccessChanged(user.getUsername()));
-		return password;
+		int revoked = revokeTokens ? this.tokens.revokeAll(user.getUsername(), by.username()) : 0;
+		log.info("Password of '{}' reset by '{}'{}", user.getUsername(), by.username(),
+				revokeTokens ? "" : ", API tokens kept");
+		boolean self = user.getUsername().equals(by.username());
+		this.events.publishEvent(new StaffAccessChanged(user.getUsername(), self ? by.sessionId() : null));
+		return new Reset(password, revoked);
 	}
 
 	/**
-	 * Changes the signed-in user's own password after checking the current one.
+	 * Changes the signed-in user's own password after checking the current one. Their
+	 * other sessions end; the one making the change stays. A wrong current password
+	 * counts as a failed sign-in from the caller's address, and while the user name is
+	 * locked there (or everywhere) the current password is not even checked.
+	 * @param revokeTokens whether the user's API tokens are revoked too
+	 * @return how many tokens were revoked
+	 * @throws RuleViolation on {@code currentPassword} (wrong, or locked) or
+	 * {@code newPassword}
 	 */
-	void changeOwnPassword(String username, String currentPassword, String newPassword) {
+	int changeOwnPassword(String currentPassword, String newPassword, boolean revokeTokens, Actor actor) {
+		String username = actor.username();
+		if (this.throttle.isLocked(username, actor.address())) {
+			throw new RuleViolation("currentPassword", "account.error.password-locked");
+		}
 		StaffUser user = this.users.findByUsername(username)
 			.orElseThrow(() -> new RuleViolation("currentPassword", "account.error.current-password"));
 		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+			this.throttle.recordFailure(username, actor.address());
 			throw new RuleViolation("currentPassword", "account.error.current-password");
 		}
+		this.throttle.recordSuccess(username, actor.address());
 		checkPassword("newPassword", username, newPassword);
 		user.changePassword(this.passwordEncoder.encode(newPassword), this.clock.instant());
+		int revoked = revokeTokens ? this.tokens.revokeAll(username, username) : 0;
+		log.info("Password of '{}' changed by themselves{}", username, revokeTokens ? "" : ", API tokens kept");
+		this.events.publishEvent(new StaffAccessChanged(username, actor.sessionId()));
+		return revoked;
 	}
 
 	/**
@@ -204,6 +248,15 @@ class StaffDirectory {
 			password.append(PASSWORD_ALPHABET[this.random.nextInt(PASSWORD_ALPHABET.length)]);
 		}
 		return password.toString();
+	}
+
+	/**
+	 * A password reset.
+	 *
+	 * @param password the new password, shown once
+	 * @param tokensRevoked how many API tokens it revoked
+	 */
+	record Reset(String password, int tokensRevoked) {
 	}
 
 	/** Thrown for an id that names no user; answered with 404. */

@@ -120,6 +120,11 @@ class StaffUser {
 		this.enabled = enabled;
 	}
 
+	/** Stores the same password hashed another way; it was not changed. */
+	void rehash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
 	void changePassword(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
 		this.passwordChangedAt = now;

@@ -1,8 +1,11 @@
 package vn.bantin.account;
 
 import java.security.Principal;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import vn.bantin.system.RuleViolation;
 
@@ -15,10 +18,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Administrators create users, set their roles, disable them and reset their passwords.
+ * Administrators create users, set their roles, disable them and reset their passwords;
+ * list and revoke a user's API tokens; see who is locked out after failed sign-ins and
+ * unlock them.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -27,8 +33,21 @@ class UserAdminController {
 
 	private final StaffDirectory directory;
 
-	UserAdminController(StaffDirectory directory) {
+	private final ApiTokens tokens;
+
+	private final LoginThrottle throttle;
+
+	private final AccountSettings settings;
+
+	private final Clock clock;
+
+	UserAdminController(StaffDirectory directory, ApiTokens tokens, LoginThrottle throttle, AccountSettings settings,
+			Clock clock) {
 		this.directory = directory;
+		this.tokens = tokens;
+		this.throttle = throttle;
+		this.settings = settings;
+		this.clock = clock;
 	}
 
 	@ModelAttribute("allRoles")
@@ -39,7 +58,16 @@ class UserAdminController {
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("users", this.directory.all());
+		model.addAttribute("lockedCount", this.throttle.lockedAccounts().size());
 		return "admin/users/list";
+	}
+
+	/** The staff users locked now after failed sign-ins, with an unlock button each. */
+	@GetMapping("/locked")
+	String locked(Model model) {
+		model.addAttribute("locked", this.throttle.lockedAccounts());
+		model.addAttribute("rules", this.settings.loginThrottle());
+		return "admin/users/locked";
 	}
 
 	@GetMapping("/new")
@@ -65,9 +93,8 @@ class UserAdminController {
 	@GetMapping("/{id}")
 	String edit(@PathVariable long id, Model model) {
 		StaffUser user = this.directory.get(id);
-		model.addAttribute("user", user);
 		model.addAttribute("form", UserForm.of(user));
-		return "admin/users/form";
+		return userPage(user, model);
 	}
 
 	@PostMapping("/{id}")
@@ -80,17 +107,72 @@ class UserAdminController {
 		}
 		catch (RuleViolation violation) {
 			errors.rejectValue(violation.field(), violation.messageKey());
-			model.addAttribute("user", this.directory.get(id));
-			return "admin/users/form";
+			return userPage(this.directory.get(id), model);
 		}
 	}
 
+	/**
+	 * A new generated password; the user's sessions end, and their API tokens are revoked
+	 * unless the box was unticked (a request without the box revokes them).
+	 */
 	@PostMapping("/{id}/password")
-	String resetPassword(@PathVariable long id, Model model) {
-		String password = this.directory.resetPassword(id);
+	String resetPassword(@PathVariable long id, @ModelAttribute("reset") ResetForm form, Principal principal,
+			HttpServletRequest request, Model model) {
+		StaffDirectory.Reset reset = this.directory.resetPassword(id, form.revokesTokens(),
+				Actor.of(request, principal));
 		model.addAttribute("user", this.directory.get(id));
-		model.addAttribute("newPassword", password);
+		model.addAttribute("newPassword", reset.password());
+		model.addAttribute("tokensRevoked", reset.tokensRevoked());
 		return "admin/users/password-reset";
+	}
+
+	@PostMapping("/{id}/tokens/{tokenId}/revoke")
+	String revokeToken(@PathVariable long id, @PathVariable long tokenId, Principal principal,
+			RedirectAttributes redirect) {
+		this.tokens.revoke(this.directory.get(id).getUsername(), tokenId, principal.getName());
+		redirect.addFlashAttribute("notice", "account.tokens.revoked");
+		return "redirect:/admin/users/" + id + "#tokens";
+	}
+
+	@PostMapping("/{id}/tokens/revoke")
+	String revokeAllTokens(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+		this.tokens.revokeAll(this.directory.get(id).getUsername(), principal.getName());
+		redirect.addFlashAttribute("notice", "account.user.tokens-revoked");
+		return "redirect:/admin/users/" + id + "#tokens";
+	}
+
+	/**
+	 * Lets the user sign in again from every address at once.
+	 * @param back where to go next: the locked accounts list, or (by default) the user
+	 */
+	@PostMapping("/{id}/unlock")
+	String unlock(@PathVariable long id, @RequestParam(required = false) String back, Principal principal,
+			RedirectAttributes redirect) {
+		this.throttle.unlock(this.directory.get(id).getUsername(), principal.getName());
+		redirect.addFlashAttribute("notice", "account.locked.unlocked");
+		return "locked".equals(back) ? "redirect:/admin/users/locked" : "redirect:/admin/users/" + id;
+	}
+
+	private String userPage(StaffUser user, Model model) {
+		model.addAttribute("user", user);
+		model.addAttribute("tokens", this.tokens.list(user.getUsername()));
+		model.addAttribute("activeTokens", this.tokens.activeCount(user.getUsername()));
+		model.addAttribute("lock", this.throttle.lockOf(user).orElse(null));
+		model.addAttribute("now", this.clock.instant());
+		return "admin/users/form";
+	}
+
+	/**
+	 * @param revokeTokens whether to revoke the user's API tokens too: the box sends
+	 * {@code true}, its marker {@code _revokeTokens} alone (unticked) false; a request
+	 * without either revokes them
+	 */
+	record ResetForm(Boolean revokeTokens) {
+
+		boolean revokesTokens() {
+			return !Boolean.FALSE.equals(this.revokeTokens);
+		}
+
 	}
 
 	/**

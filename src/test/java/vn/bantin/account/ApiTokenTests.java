@@ -66,8 +66,12 @@ class ApiTokenTests {
 	}
 
 	ResultActions issue(String username, String password, String body) throws Exception {
+		return issue(username, password, body, SignIn.newAddress());
+	}
+
+	ResultActions issue(String username, String password, String body, String address) throws Exception {
 		return this.mvc.perform(post("/api/tokens").with(httpBasic(username, password))
-			.with(SignIn.from(SignIn.newAddress()))
+			.with(SignIn.from(address))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body));
 	}
@@ -117,18 +121,36 @@ class ApiTokenTests {
 	}
 
 	@Test
-	void aWrongPasswordGetsNoTokenAndFiveFailuresLockTheUserOut() throws Exception {
+	void aWrongPasswordGetsNoTokenAndFiveFailuresLockTheUserOutFromThatAddress() throws Exception {
 		String editor = user(Role.EDITOR);
-		issue(editor, "sai-mat-khau-roi", "{\"name\":\"x\"}").andExpect(status().isUnauthorized())
+		String address = SignIn.newAddress();
+		issue(editor, "sai-mat-khau-roi", "{\"name\":\"x\"}", address).andExpect(status().isUnauthorized())
 			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, startsWith("Basic")))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(401));
 		for (int i = 0; i < 4; i++) {
-			issue(editor, "sai-mat-khau-" + i, "{\"name\":\"x\"}").andExpect(status().isUnauthorized());
+			issue(editor, "sai-mat-khau-" + i, "{\"name\":\"x\"}", address).andExpect(status().isUnauthorized());
 		}
 		// the sixth attempt is refused before the (right) password is checked
-		issue(editor, PASSWORD, "{\"name\":\"x\"}").andExpect(status().isTooManyRequests());
+		issue(editor, PASSWORD, "{\"name\":\"x\"}", address).andExpect(status().isTooManyRequests());
 		assertThat(this.tokens.list(editor)).isEmpty();
+		// from another address the owner still gets a token
+		issue(editor, PASSWORD, "{\"name\":\"x\"}").andExpect(status().isCreated());
+	}
+
+	/** A Vietnamese passphrase over bcrypt's 72 bytes works over HTTP Basic too. */
+	@Test
+	void aPassphraseLongerThan72BytesGetsAToken() throws Exception {
+		String name = "api" + counter.incrementAndGet() + "-long";
+		String passphrase = "Đài truyền thanh xã phát lúc năm giờ sáng và năm giờ chiều mỗi ngày";
+		assertThat(passphrase.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(72);
+		this.directory.create(name, "", passphrase, Set.of(Role.EDITOR));
+		String json = issue(name, passphrase, "{\"name\":\"Cổng huyện\"}").andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		items(JsonPath.read(json, "$.token")).andExpect(status().isOk());
+		issue(name, passphrase.substring(0, 60), "{\"name\":\"x\"}").andExpect(status().isUnauthorized());
 	}
 
 	@Test

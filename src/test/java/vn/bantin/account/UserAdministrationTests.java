@@ -7,9 +7,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import com.jayway.jsonpath.JsonPath;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +27,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -47,6 +53,9 @@ class UserAdministrationTests {
 
 	@Autowired
 	StaffUsers users;
+
+	@Autowired
+	ApiTokens tokens;
 
 	/** A signed-in administrator of this test's own. */
 	StaffUser admin;
@@ -187,6 +196,128 @@ class UserAdministrationTests {
 		this.mvc.perform(get("/admin").session(this.session)).andExpect(status().isOk());
 	}
 
+	/**
+	 * A reset is what an administrator does when a password may be known to someone else:
+	 * whatever that person opened with it (a session, an API token) must stop working.
+	 */
+	@Test
+	void resetEndsTheUsersSessionsAndRevokesTheirApiTokens() throws Exception {
+		StaffUser user = this.directory.create(unique("compromised"), "", "leaked-password", Set.of(Role.EDITOR));
+		MockHttpSession theirs = SignIn.as(this.mvc, user.getUsername(), "leaked-password");
+		String token = token(user.getUsername(), "leaked-password");
+		items(token).andExpect(status().isOk());
+
+		MvcResult result = this.mvc
+			.perform(post("/admin/users/{id}/password", user.getId()).session(this.session)
+				.with(csrf())
+				.param("revokeTokens", "true")
+				.param("_revokeTokens", "on"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("tokensRevoked", 1))
+			.andReturn();
+
+		this.mvc.perform(get("/admin").session(theirs)).andExpect(redirectedUrl("/login?expired"));
+		items(token).andExpect(status().isUnauthorized());
+		String shown = (String) result.getModelAndView().getModel().get("newPassword");
+		items(token(user.getUsername(), shown)).andExpect(status().isOk());
+	}
+
+	@Test
+	void resetWithTheBoxUntickedKeepsTheApiTokens() throws Exception {
+		StaffUser user = this.directory.create(unique("integrator"), "", "integrator-password", Set.of(Role.EDITOR));
+		String token = token(user.getUsername(), "integrator-password");
+		this.mvc
+			.perform(post("/admin/users/{id}/password", user.getId()).session(this.session)
+				.with(csrf())
+				.param("_revokeTokens", "on"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("tokensRevoked", 0));
+		items(token).andExpect(status().isOk());
+	}
+
+	@Test
+	void administratorResettingTheirOwnPasswordKeepsTheirSession() throws Exception {
+		MockHttpSession elsewhere = SignIn.as(this.mvc, this.admin.getUsername(), "boss-password");
+		this.mvc
+			.perform(post("/admin/users/{id}/password", this.admin.getId()).session(this.session)
+				.with(csrf())
+				.param("revokeTokens", "true"))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/admin/users").session(this.session)).andExpect(status().isOk());
+		this.mvc.perform(get("/admin").session(elsewhere)).andExpect(redirectedUrl("/login?expired"));
+	}
+
+	@Test
+	void theUserPageListsTheUsersTokensAndRevokesThemOneByOneOrAll() throws Exception {
+		StaffUser user = this.directory.create(unique("many-tokens"), "", "tokens-password", Set.of(Role.EDITOR));
+		String first = token(user.getUsername(), "tokens-password", "Cổng thông tin huyện");
+		String second = token(user.getUsername(), "tokens-password", "Ứng dụng điện thoại");
+		String third = token(user.getUsername(), "tokens-password", "Bảng tin thôn");
+		items(first).andExpect(status().isOk());
+
+		String page = this.mvc.perform(get("/admin/users/{id}", user.getId()).session(this.session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		org.jsoup.nodes.Document document = org.jsoup.Jsoup.parse(page);
+		org.jsoup.select.Elements rows = document.select("#tokens + table tbody tr");
+		assertThat(rows).hasSize(3);
+		assertThat(rows.eachText()).anySatisfy((row) -> assertThat(row).contains("Cổng thông tin huyện")
+			.contains(first.substring(0, 8))
+			.contains("Đang hiệu lực"));
+		assertThat(rows.eachText())
+			.anySatisfy((row) -> assertThat(row).contains("Bảng tin thôn").contains("Chưa dùng"));
+		assertThat(page).doesNotContain(first.substring(8)).doesNotContain(second).doesNotContain(third);
+		assertThat(document.select("#tokens + table th").eachText()).contains("Tạo lúc", "Dùng lần cuối", "Hết hạn");
+
+		String revokeOne = document.select("#tokens + table form[action]")
+			.stream()
+			.filter((form) -> form.parent().parent().text().contains("Ứng dụng điện thoại"))
+			.findFirst()
+			.orElseThrow()
+			.attr("action");
+		this.mvc.perform(post(revokeOne).session(this.session).with(csrf()))
+			.andExpect(redirectedUrl("/admin/users/" + user.getId() + "#tokens"));
+		items(second).andExpect(status().isUnauthorized());
+		items(first).andExpect(status().isOk());
+		items(third).andExpect(status().isOk());
+
+		this.mvc.perform(post("/admin/users/{id}/tokens/revoke", user.getId()).session(this.session).with(csrf()))
+			.andExpect(redirectedUrl("/admin/users/" + user.getId() + "#tokens"));
+		items(first).andExpect(status().isUnauthorized());
+		items(third).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/admin/users/{id}", user.getId()).session(this.session))
+			.andExpect(content().string(containsString("Đã thu hồi")))
+			.andExpect(content().string(not(containsString("Đang hiệu lực"))));
+	}
+
+	@Test
+	void aTokenOfAnotherUserCannotBeRevokedThroughThisUsersPage() throws Exception {
+		StaffUser owner = this.directory.create(unique("owner"), "", "owner-password", Set.of(Role.EDITOR));
+		StaffUser other = this.directory.create(unique("other"), "", "other-password", Set.of(Role.EDITOR));
+		String token = token(owner.getUsername(), "owner-password");
+		long tokenId = this.tokens.list(owner.getUsername()).get(0).id();
+		this.mvc
+			.perform(post("/admin/users/{id}/tokens/{token}/revoke", other.getId(), tokenId).session(this.session)
+				.with(csrf()))
+			.andExpect(status().isNotFound());
+		items(token).andExpect(status().isOk());
+	}
+
+	/**
+	 * A password over bcrypt's 72 bytes answered 500; now it is taken, and signs in.
+	 */
+	@Test
+	void createsUserWithAVietnamesePassphraseLongerThan72Bytes() throws Exception {
+		String username = unique("passphrase");
+		String passphrase = "Ủy ban nhân dân xã Hoằng Trung thông báo lịch tiêm chủng tháng Mười";
+		assertThat(passphrase.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(72);
+		this.mvc.perform(newUser(username, "", passphrase, "EDITOR")).andExpect(status().isFound());
+		SignIn.as(this.mvc, username, passphrase);
+		this.mvc.perform(newUser(unique("umlauts"), "", "Ä".repeat(40), "EDITOR")).andExpect(status().isFound());
+	}
+
 	@Test
 	void administratorCannotDisableThemself() throws Exception {
 		this.mvc.perform(editUser(this.admin, "", false, "ADMIN"))
@@ -268,6 +399,27 @@ class UserAdministrationTests {
 			.param("_roles", "on")
 			.param("_enabled", "on");
 		return enabled ? request.param("enabled", "true") : request;
+	}
+
+	private String token(String username, String password) throws Exception {
+		return token(username, password, "Cổng huyện");
+	}
+
+	private String token(String username, String password, String name) throws Exception {
+		String json = this.mvc
+			.perform(post("/api/tokens").with(httpBasic(username, password))
+				.with(SignIn.from(SignIn.newAddress()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"" + name + "\",\"expiresInDays\":30}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonPath.read(json, "$.token");
+	}
+
+	private ResultActions items(String token) throws Exception {
+		return this.mvc.perform(get("/api/items").header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
 	}
 
 	private StaffUser stored(String username) {
