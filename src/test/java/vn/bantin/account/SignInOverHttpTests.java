@@ -69,6 +69,12 @@ class SignInOverHttpTests {
 
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(sessionCookie(page)).doesNotContain("Secure").contains("; HttpOnly").contains("; SameSite=Lax");
+		RawHttp.Response english = RawHttp.send(this.port, "GET /login?lang=en HTTP/1.1\r\nHost: localhost\r\n",
+				new byte[0]);
+		assertThat(english.all("Set-Cookie")).filteredOn((cookie) -> cookie.startsWith("bantin-lang="))
+			.singleElement()
+			.asString()
+			.contains("SameSite=Lax");
 	}
 
 	@Test
