@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.RawHttp;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
+import vn.bantin.site.HtmlChecker;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -74,6 +75,7 @@ class RequestBodyLimitTests {
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.header("Content-Type")).startsWith("text/html");
 		assertThat(response.body()).contains("<html lang=\"vi\">", "Nội dung gửi lên quá lớn", "tối đa 1 MB");
+		assertThat(new HtmlChecker().errors("/login", response.body().getBytes(StandardCharsets.UTF_8))).isEmpty();
 	}
 
 	@Test
