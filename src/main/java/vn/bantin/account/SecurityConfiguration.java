@@ -173,8 +173,12 @@ class SecurityConfiguration {
 			// (LoginThrottle)
 			.formLogin((form) -> form.loginPage(LOGIN_PAGE)
 				.permitAll()
-				.defaultSuccessUrl("/admin")
+				.successHandler(RelativeRedirects.afterSignIn("/admin"))
 				.failureUrl(LOGIN_PAGE + "?error"))
+			// redirects to the sign-in page and back are relative: never built from the
+			// request's Host header (RelativeRedirects)
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(RelativeRedirects.toSignIn(LOGIN_PAGE)))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
 			// registered sessions can be ended when an administrator disables a user or
 			// changes roles

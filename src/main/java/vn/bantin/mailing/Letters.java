@@ -102,8 +102,7 @@ class Letters {
 		message.setRecipient(MimeMessage.RecipientType.TO, address(recipient.address(), recipient.name()));
 		message.setSubject(letter.subject(), UTF_8);
 		// the mailroom dates it when it goes out, in the commune's zone
-		message.setHeader("List-Id",
-				MimeUtility.fold(9, encode(letter.listName()) + " <" + letter.listKey() + "." + host() + ">"));
+		message.setHeader("List-Id", ListIdHeader.of(letter.listName(), letter.listKey(), host()));
 		List<String> unsubscribe = new ArrayList<>();
 		if (links.unsubscribe() != null) {
 			unsubscribe.add("<" + links.unsubscribe().toASCIIString() + ">");
@@ -213,15 +212,6 @@ class Letters {
 		}
 		catch (UnsupportedEncodingException ex) {
 			throw new MessagingException("UTF-8 unsupported", ex);
-		}
-	}
-
-	private static String encode(String phrase) {
-		try {
-			return MimeUtility.encodeWord(VietnameseText.nfc(phrase), UTF_8, "Q");
-		}
-		catch (UnsupportedEncodingException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

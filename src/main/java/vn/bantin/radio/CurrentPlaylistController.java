@@ -12,17 +12,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
+
+import vn.bantin.commune.SiteAddress;
 
 /**
  * "The current playlist" at a stable secret URL, for a media player or an IP-speaker
  * system that cannot sign in: {@code /radio/{token}/current.m3u8} (also {@code .xspf},
  * {@code .json}) is the playlist of the occurrence in progress, or else the next one;
  * {@code ?zone=thon-1} for a zone's speakers (its own occurrences and the whole
- * commune's), the whole commune's by default. Its audio URLs carry the same secret. The
- * secret is the permission ({@link RadioTokens}): an unknown or revoked one is simply not
- * found, and nothing here creates a session or sets a cookie.
+ * commune's), the whole commune's by default. Its audio URLs carry the same secret and
+ * are on the site's configured address ({@link SiteAddress}), not the request's
+ * {@code Host}, which a cache in front could keep and give to every player. The secret is
+ * the permission ({@link RadioTokens}): an unknown or revoked one is simply not found,
+ * and nothing here creates a session or sets a cookie.
  */
 @RestController
 class CurrentPlaylistController {
@@ -33,12 +35,16 @@ class CurrentPlaylistController {
 
 	private final PlaylistExports exports;
 
+	private final SiteAddress site;
+
 	private final Clock clock;
 
-	CurrentPlaylistController(RadioTokens tokens, Playlists playlists, PlaylistExports exports, Clock clock) {
+	CurrentPlaylistController(RadioTokens tokens, Playlists playlists, PlaylistExports exports, SiteAddress site,
+			Clock clock) {
 		this.tokens = tokens;
 		this.playlists = playlists;
 		this.exports = exports;
+		this.site = site;
 		this.clock = clock;
 	}
 
@@ -82,13 +88,9 @@ class CurrentPlaylistController {
 		}
 	}
 
-	private static Function<Playlist.Entry, String> audio(String token, Playlist playlist) {
-		String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-		return (entry) -> base
-				+ UriComponentsBuilder.fromPath("/radio/{token}/occurrences/{id}/entries/{position}/audio")
-					.buildAndExpand(token, playlist.occurrence().id(), entry.position())
-					.encode()
-					.toUriString();
+	private Function<Playlist.Entry, String> audio(String token, Playlist playlist) {
+		return (entry) -> this.site.url("/radio/{token}/occurrences/{id}/entries/{position}/audio", token,
+				playlist.occurrence().id(), entry.position());
 	}
 
 }

@@ -24,10 +24,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.bantin.account.Role;
+import vn.bantin.commune.SiteAddress;
 import vn.bantin.system.RuleViolation;
 
 /**
@@ -35,7 +34,9 @@ import vn.bantin.system.RuleViolation;
  * occurrence's playlist with each entry's source and duration, the total against the
  * slot's length with the overflow, and its downloads (M3U8, XSPF, ZIP, script sheet); the
  * audio of an entry, which the operator's console plays; and, for administrators, the
- * secrets of the current-playlist URL ({@link CurrentPlaylistController}).
+ * secrets of the current-playlist URL ({@link CurrentPlaylistController}). Absolute URLs
+ * (in the downloads, the new secret's address) are on the site's configured address
+ * ({@link SiteAddress}), not the request's {@code Host}.
  */
 @Controller
 @RequestMapping("/admin/radio")
@@ -47,12 +48,16 @@ class PlaylistAdminController {
 
 	private final RadioTokens tokens;
 
+	private final SiteAddress site;
+
 	private final Clock clock;
 
-	PlaylistAdminController(Playlists playlists, PlaylistExports exports, RadioTokens tokens, Clock clock) {
+	PlaylistAdminController(Playlists playlists, PlaylistExports exports, RadioTokens tokens, SiteAddress site,
+			Clock clock) {
 		this.playlists = playlists;
 		this.exports = exports;
 		this.tokens = tokens;
+		this.site = site;
 		this.clock = clock;
 	}
 
@@ -136,8 +141,7 @@ class PlaylistAdminController {
 	String create(@RequestParam(required = false) String label, Principal principal, RedirectAttributes redirect) {
 		try {
 			RadioTokens.Issued issued = this.tokens.create(label, principal.getName());
-			String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-			redirect.addFlashAttribute("issued", base + "/radio/" + issued.secret() + "/current.m3u8");
+			redirect.addFlashAttribute("issued", this.site.url("/radio/{secret}/current.m3u8", issued.secret()));
 			redirect.addFlashAttribute("notice", "playlist.tokens.created");
 		}
 		catch (RuleViolation violation) {
@@ -178,12 +182,9 @@ class PlaylistAdminController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	private static Function<Playlist.Entry, String> audio(String occurrenceId) {
-		String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-		return (entry) -> base + UriComponentsBuilder.fromPath("/admin/radio/occurrences/{id}/entries/{position}/audio")
-			.buildAndExpand(occurrenceId, entry.position())
-			.encode()
-			.toUriString();
+	private Function<Playlist.Entry, String> audio(String occurrenceId) {
+		return (entry) -> this.site.url("/admin/radio/occurrences/{id}/entries/{position}/audio", occurrenceId,
+				entry.position());
 	}
 
 }

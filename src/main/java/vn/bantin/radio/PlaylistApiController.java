@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import vn.bantin.account.Role;
+import vn.bantin.commune.SiteAddress;
 import vn.bantin.system.RuleViolation;
 
 /**
@@ -28,7 +28,9 @@ import vn.bantin.system.RuleViolation;
  * every staff role may read: editors and approvers see what their items become, operators
  * and external players play it). The playlist comes as JSON, M3U8, XSPF or a ZIP for an
  * offline PC; the audio URLs it gives are this API's, so a client with the token can
- * fetch them. Errors are problem details ({@link PlaylistApiProblems}).
+ * fetch them. Absolute URLs are on the site's configured address ({@link SiteAddress}),
+ * never on the request's {@code Host}. Errors are problem details
+ * ({@link PlaylistApiProblems}).
  */
 @RestController
 class PlaylistApiController {
@@ -39,11 +41,14 @@ class PlaylistApiController {
 
 	private final PlaylistExports exports;
 
+	private final SiteAddress site;
+
 	private final Clock clock;
 
-	PlaylistApiController(Playlists playlists, PlaylistExports exports, Clock clock) {
+	PlaylistApiController(Playlists playlists, PlaylistExports exports, SiteAddress site, Clock clock) {
 		this.playlists = playlists;
 		this.exports = exports;
+		this.site = site;
 		this.clock = clock;
 	}
 
@@ -121,20 +126,11 @@ class PlaylistApiController {
 	}
 
 	private String url(String id) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path(BASE + "/{id}/playlist")
-			.buildAndExpand(id)
-			.encode()
-			.toUriString();
+		return this.site.url(BASE + "/{id}/playlist", id);
 	}
 
-	private static java.util.function.Function<Playlist.Entry, String> audio(String id) {
-		String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-		return (entry) -> base
-				+ org.springframework.web.util.UriComponentsBuilder.fromPath(BASE + "/{id}/entries/{position}/audio")
-					.buildAndExpand(id, entry.position())
-					.encode()
-					.toUriString();
+	private java.util.function.Function<Playlist.Entry, String> audio(String id) {
+		return (entry) -> this.site.url(BASE + "/{id}/entries/{position}/audio", id, entry.position());
 	}
 
 }

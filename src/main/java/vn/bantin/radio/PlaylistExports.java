@@ -321,13 +321,16 @@ class PlaylistExports {
 	}
 
 	/**
-	 * One line of text in NFC: line breaks and control characters become one space.
+	 * One line of text in NFC: line breaks and control characters become one space. That
+	 * is every control character, C1 ones included (U+0085 NEL ends a line for many
+	 * readers), and the Unicode line and paragraph separators (U+2028, U+2029), not only
+	 * CR and LF: any of them could start a new playlist line under a title.
 	 */
 	static String line(String text) {
 		if (text == null) {
 			return "";
 		}
-		return VietnameseText.nfc(text).replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").replaceAll(" {2,}", " ").strip();
+		return VietnameseText.nfc(text).replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]+", " ").replaceAll(" {2,}", " ").strip();
 	}
 
 	/** A duration as {@code m:ss}, or {@code h:mm:ss} from an hour. */

@@ -33,7 +33,9 @@ class DocumentController {
 	@GetMapping("/documents")
 	String documents(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
 			Model model) {
-		String query = StringUtils.hasText(q) ? VietnameseText.nfc(q.strip()) : null;
+		// capped like the site's search: each word is a pass over every document
+		SearchQuery search = SearchQuery.of(q);
+		String query = search.isEmpty() ? null : search.text();
 		List<Entry> matching = this.items.all(ItemKind.DOCUMENT)
 			.stream()
 			.filter((item) -> item.document() != null)
@@ -46,6 +48,11 @@ class DocumentController {
 		Page<Entry> shown = SiteItems.page(matching, page);
 		model.addAttribute("documents", shown);
 		model.addAttribute("q", query);
+		if (search.shortened()) {
+			model.addAttribute("shortened", true);
+			model.addAttribute("maxTerms", SearchQuery.MAX_TERMS);
+			model.addAttribute("maxLength", SearchQuery.MAX_LENGTH);
+		}
 		model.addAttribute("pager", Pager.of(shown.getNumber() + 1, shown.getTotalPages(), link(query)));
 		return "site/documents";
 	}

@@ -130,15 +130,21 @@ class SitePagesController {
 
 	@GetMapping("/search")
 	String search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
-		model.addAttribute("q", (q != null) ? q.strip() : "");
-		if (!StringUtils.hasText(q)) {
+		SearchQuery query = SearchQuery.of(q);
+		model.addAttribute("q", query.text());
+		if (query.isEmpty()) {
 			return "site/search";
 		}
-		List<SiteItems.Listed> results = this.items.search(q);
+		if (query.shortened()) {
+			model.addAttribute("shortened", true);
+			model.addAttribute("maxTerms", SearchQuery.MAX_TERMS);
+			model.addAttribute("maxLength", SearchQuery.MAX_LENGTH);
+		}
+		List<SiteItems.Listed> results = this.items.search(query.text());
 		Page<SiteItems.Listed> shown = SiteItems.page(results, page);
 		model.addAttribute("results", shown.getContent());
 		model.addAttribute("total", results.size());
-		String base = UriComponentsBuilder.fromPath("/search").queryParam("q", q.strip()).encode().toUriString();
+		String base = UriComponentsBuilder.fromPath("/search").queryParam("q", query.text()).encode().toUriString();
 		model.addAttribute("pager", Pager.of(shown.getNumber() + 1, shown.getTotalPages(), base));
 		return "site/search";
 	}

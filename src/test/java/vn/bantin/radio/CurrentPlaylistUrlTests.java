@@ -70,7 +70,7 @@ class CurrentPlaylistUrlTests {
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		String url = (String) created.getFlashMap().get("issued");
-		assertThat(url).matches("http://localhost/radio/radio_[A-Za-z0-9_-]{43}/current\\.m3u8");
+		assertThat(url).matches("http://localhost:8080/radio/radio_[A-Za-z0-9_-]{43}/current\\.m3u8");
 		String secret = url.split("/")[4];
 		assertThat(this.jdbc.queryForList("SELECT token_hash FROM radio_token", String.class))
 			.contains(RadioTokens.hash(secret))
@@ -95,8 +95,8 @@ class CurrentPlaylistUrlTests {
 		assertThat(text).startsWith("#EXTM3U\n").contains("Bản tin sáng");
 		List<String> locations = text.lines().filter((line) -> !line.startsWith("#")).toList();
 		assertThat(locations).isNotEmpty()
-			.allSatisfy((location) -> assertThat(location).startsWith(
-					"http://localhost/radio/" + secret + "/occurrences/ban-tin-sang_all_20270118T060000/entries/"));
+			.allSatisfy((location) -> assertThat(location).startsWith("http://localhost:8080/radio/" + secret
+					+ "/occurrences/ban-tin-sang_all_20270118T060000/entries/"));
 
 		// the audio answers without session, in ranges too
 		MvcResult audio = this.mvc.perform(get(locations.get(0)).header(HttpHeaders.RANGE, "bytes=0-99"))

@@ -70,7 +70,7 @@ class PlaylistApiTests {
 			.andExpect(jsonPath("$.occurrences[0].lengthSeconds").value(1800))
 			.andExpect(jsonPath("$.occurrences[0].recorded").value(false))
 			.andExpect(jsonPath("$.occurrences[0].playlist")
-				.value("http://localhost/api/radio/occurrences/ban-tin-sang_all_20270125T060000/playlist"))
+				.value("http://localhost:8080/api/radio/occurrences/ban-tin-sang_all_20270125T060000/playlist"))
 			.andExpect(jsonPath("$.occurrences[1].id").value("ban-tin-chieu_all_20270125T170000"));
 
 		this.mvc.perform(as(get("/api/radio/occurrences/{id}/playlist", "ban-tin-chieu_all_20270125T170000"), editor))
@@ -78,8 +78,8 @@ class PlaylistApiTests {
 			.andExpect(jsonPath("$.occurrence.slotName").value("Bản tin chiều"))
 			.andExpect(jsonPath("$.entries[0].position").value(1))
 			.andExpect(jsonPath("$.entries[0].kind").value("jingle"))
-			.andExpect(jsonPath("$.entries[0].audio",
-					startsWith("http://localhost/api/radio/occurrences/ban-tin-chieu_all_20270125T170000/entries/1/")))
+			.andExpect(jsonPath("$.entries[0].audio", startsWith(
+					"http://localhost:8080/api/radio/occurrences/ban-tin-chieu_all_20270125T170000/entries/1/")))
 			.andExpect(jsonPath("$.entries[1].itemId").isString())
 			.andExpect(jsonPath("$.entries[1].script").isString())
 			.andExpect(jsonPath("$.entries[*].durationSeconds").isArray())

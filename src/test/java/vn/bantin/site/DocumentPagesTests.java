@@ -108,6 +108,14 @@ class DocumentPagesTests {
 	}
 
 	@Test
+	void anOverlongSearchIsShortenedToItsFirstWordsAndSaysSo() throws Exception {
+		Document page = page("/documents?q={q}", "thanh hoa " + "qua dai ".repeat(2_000));
+
+		assertThat(page.selectFirst("main input[name=q]").val().split(" ")).hasSize(SearchQuery.MAX_TERMS);
+		assertThat(page.select("main p.notice[role=note]").text()).contains("tối đa 12 từ");
+	}
+
+	@Test
 	void documentWithAFileHasADownloadLink(@TempDir Path content) throws Exception {
 		int n = counter.incrementAndGet();
 		Files.createDirectories(content.resolve("media"));

@@ -24,7 +24,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Residents search without caring for diacritics or case; titles that hold the words come
- * first, then the newest; the words found are marked in titles and snippets.
+ * first, then the newest; the words found are marked in titles and snippets. A search is
+ * cut to its first 12 words and 200 characters (each word costs a condition in the
+ * query), and the page says so.
  */
 @BantinWebTest
 @Import(TestItems.class)
@@ -108,6 +110,74 @@ class SiteSearchTests {
 		assertThat(marks.mark("Đa\u0300 Nă\u0303ng")).isEqualTo("<mark>Đà</mark> <mark>Nẵng</mark>");
 		assertThat(new Highlighter("cai").matchesAll("Cải cách")).isTrue();
 		assertThat(new Highlighter(" ").mark("Cải cách")).isEqualTo("Cải cách");
+	}
+
+	@Test
+	void aQueryOfThousandsOfWordsSearchesItsFirstTwelveAndSaysSo() throws Exception {
+		String token = SitePagesTests.unique("cap");
+		String id = publish("Khuyến nông " + token + " vụ đông", "Nội dung.", NOW.minusSeconds(60));
+		// the item holds the first twelve words only: searched for all of them, it would
+		// not
+		// be found
+		StringBuilder query = new StringBuilder(("khuyen nong " + token + " ").repeat(4).strip());
+		for (int i = 0; i < 3_500; i++) {
+			query.append(" w").append(i);
+		}
+
+		Document page = search(query.toString());
+
+		assertThat(page.select("main .item-list a[href=/items/" + id + "]")).hasSize(1);
+		String searched = page.selectFirst("main form[action=/search] input[name=q]").val();
+		assertThat(searched.split(" ")).hasSize(SearchQuery.MAX_TERMS).startsWith("khuyen", "nong", token);
+		assertThat(page.select("main p.notice[role=note]").text())
+			.isEqualTo("Câu tìm kiếm quá dài nên chỉ được tìm theo phần đầu (tối đa 12 từ và 200 ký tự).");
+	}
+
+	@Test
+	void aQueryOverTwoHundredCharactersIsCutAtAWordAndSaysSo() throws Exception {
+		String token = SitePagesTests.unique("dai");
+		String id = publish("Thông báo " + token, "Nội dung.", NOW.minusSeconds(60));
+		String word = "dàiquá".repeat(40);
+
+		Document page = search(token + " " + word + " " + word);
+
+		String searched = page.selectFirst("main form[action=/search] input[name=q]").val();
+		assertThat(searched).isEqualTo(token);
+		assertThat(page.select("main .item-list a[href=/items/" + id + "]")).hasSize(1);
+		assertThat(page.select("main p.notice[role=note]")).hasSize(1);
+	}
+
+	@Test
+	void anOrdinaryQueryIsSearchedWhole() throws Exception {
+		String token = SitePagesTests.unique("du");
+		String id = publish("Lịch tiêm chủng " + token, "Nội dung.", NOW.minusSeconds(60));
+
+		Document page = search("  lich   tiem\tchung  " + token + " ");
+
+		assertThat(page.select("main .item-list a[href=/items/" + id + "]")).hasSize(1);
+		assertThat(page.selectFirst("main form[action=/search] input[name=q]").val())
+			.isEqualTo("lich tiem chung " + token);
+		assertThat(page.select("main p.notice")).isEmpty();
+	}
+
+	@Test
+	void theCapCountsWordsAndCharactersAndCutsAnOverlongFirstWord() {
+		assertThat(SearchQuery.of(null)).isEqualTo(new SearchQuery("", false));
+		assertThat(SearchQuery.of(" \u00a0\t ")).isEqualTo(new SearchQuery("", false));
+		assertThat(SearchQuery.of("a\u00a0b\u3000c")).isEqualTo(new SearchQuery("a b c", false));
+		assertThat(SearchQuery.of("1 2 3 4 5 6 7 8 9 10 11 12"))
+			.isEqualTo(new SearchQuery("1 2 3 4 5 6 7 8 9 10 11 12", false));
+		assertThat(SearchQuery.of("1 2 3 4 5 6 7 8 9 10 11 12 13"))
+			.isEqualTo(new SearchQuery("1 2 3 4 5 6 7 8 9 10 11 12", true));
+		String exactly = "x".repeat(99) + " " + "y".repeat(100);
+		assertThat(SearchQuery.of(exactly)).isEqualTo(new SearchQuery(exactly, false));
+		assertThat(SearchQuery.of(exactly + "y")).isEqualTo(new SearchQuery("x".repeat(99), true));
+		// counted in characters, not UTF-16 units, and never cut inside one
+		String cut = SearchQuery.of("𝔸".repeat(250)).text();
+		assertThat(cut.codePointCount(0, cut.length())).isEqualTo(SearchQuery.MAX_LENGTH);
+		assertThat(cut).isEqualTo("𝔸".repeat(200));
+		// decomposed Vietnamese is composed before it is counted
+		assertThat(SearchQuery.of("Tho\u0302ng ba\u0301o").text()).isEqualTo("Thông báo");
 	}
 
 	private String publish(String title, String body, Instant at) {
