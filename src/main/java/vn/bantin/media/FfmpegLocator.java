@@ -110,7 +110,14 @@ public class FfmpegLocator {
 				chosen = this.binary;
 				if (chosen == null) {
 					chosen = locate();
-					log.info("Audio: {}", chosen.describe());
+					if (chosen.choice() == FfmpegBinary.Choice.FALLBACK) {
+						// the outdated binary parses uploads: worth an administrator's
+						// look
+						log.warn("Audio: {} (install the system's ffmpeg package)", chosen.describe());
+					}
+					else {
+						log.info("Audio: {}", chosen.describe());
+					}
 					this.binary = chosen;
 				}
 			}
