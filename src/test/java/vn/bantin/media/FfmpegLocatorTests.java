@@ -149,7 +149,7 @@ class FfmpegLocatorTests {
 	 * {@code apt-get install ffmpeg}.
 	 */
 	@Test
-	void debiansFfmpegIsTheOneChosenWhereItIsInstalled() {
+	void debiansFfmpegIsTheOneChosenWhereItIsInstalled() throws IOException {
 		Path debian = Path.of("/usr/bin/ffmpeg");
 		if (!"true".equals(System.getenv("CI"))) {
 			assumeTrue(Files.isExecutable(debian), "Debian's ffmpeg is not installed (sudo apt-get install ffmpeg)");
@@ -157,7 +157,8 @@ class FfmpegLocatorTests {
 		FfmpegBinary binary = FfmpegLocator.of(FfmpegLocator.AUTO).binary();
 		assertThat(binary.origin()).isEqualTo(FfmpegBinary.Origin.SYSTEM);
 		assertThat(binary.choice()).isEqualTo(FfmpegBinary.Choice.FOUND);
-		assertThat(binary.path()).isEqualTo(debian);
+		// /bin is /usr/bin on Debian: whichever the PATH names first
+		assertThat(binary.path().toRealPath()).isEqualTo(debian.toRealPath());
 		assertThat(binary.version()).matches("\\d+\\.\\d+(\\.\\d+)?-.*deb.*").doesNotStartWith("4.4.1");
 	}
 
