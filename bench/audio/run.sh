@@ -71,7 +71,8 @@ done
 
 password=bench-password-1
 echo "starting Bản tin..." >&2
-java -Xmx1g -jar target/bantin.jar --server.port="$port" --bantin.data-dir="$tmp/data" \
+# the application runs the same binary as the direct commands (by default it would prefer a system ffmpeg)
+java -Xmx1g -jar target/bantin.jar --server.port="$port" --bantin.data-dir="$tmp/data" --bantin.audio.ffmpeg="$ff" \
   --bantin.account.initial-admin-password="$password" --logging.level.root=WARN >"$tmp/app.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do

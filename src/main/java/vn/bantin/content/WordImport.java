@@ -36,6 +36,7 @@ import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTNonVisualDrawingProps;
 import org.openxmlformats.schemas.drawingml.x2006.wordprocessingDrawing.CTAnchor;
 import org.openxmlformats.schemas.drawingml.x2006.wordprocessingDrawing.CTInline;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDecimalNumber;
@@ -72,7 +73,13 @@ import vn.bantin.text.VietnameseText;
  * {@code /media/<uuid>/image-N.ext} — an absolute path on this site, served by the media
  * module ({@code /media/...}). A fresh random folder per import (rather than the item id,
  * which exists only once the draft is saved) keeps two imports apart and makes the files
- * immutable, so they may be cached for long.
+ * immutable, so they may be cached for long. Every image gets an alt text, since an
+ * {@code img} without one is invalid HTML and hides it from screen readers: the
+ * description Word keeps for it (Format Picture › Alt Text: the picture's or its
+ * drawing's {@code descr}, else their {@code title}), else the picture's file name made
+ * readable ({@code tru-so_xa.jpg} becomes {@code tru so xa}: Word and other writers keep
+ * the inserted file's name as the picture's name or description), else empty
+ * (decorative): Word's generic names such as "Picture 1" say nothing.
  *
  * <p>
  * Refused with a {@link RuleViolation} on the field {@code file}: an empty upload,
@@ -85,6 +92,10 @@ class WordImport {
 
 	/** The largest file accepted: 10 MB. */
 	static final long MAX_BYTES = 10L * 1024 * 1024;
+
+	/** A picture's name or description that is an image file's name. */
+	private static final Pattern IMAGE_FILE_NAME = Pattern
+		.compile("[^\\r\\n]*\\.(png|jpe?g|gif|bmp|tiff?|webp|heic|emf|wmf|svg)", Pattern.CASE_INSENSITIVE);
 
 	/** At most this many images are kept from one file. */
 	static final int MAX_IMAGES = 200;
@@ -190,6 +201,15 @@ class WordImport {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A file name as words: without its folder and extension, dashes and underscores as
+	 * spaces, NFC ({@code C:\Ảnh\tru-so_xa.jpg} is {@code tru so xa}).
+	 */
+	static String readableFileName(String fileName) {
+		String name = fileName.strip().replaceAll(".*[/\\\\]", "").replaceAll("\\.[A-Za-z0-9]{1,5}$", "");
+		return VietnameseText.nfc(name.replaceAll("[-_\\s]+", " ").strip());
 	}
 
 	/** The image type named by the first bytes, or null for a type that is not kept. */
@@ -399,7 +419,7 @@ class WordImport {
 					open = span;
 					text.append(runText);
 				}
-				List<String> drawingDescriptions = drawingDescriptions(run);
+				List<CTNonVisualDrawingProps> drawings = drawings(run);
 				List<XWPFPicture> pictures = run.getEmbeddedPictures();
 				for (int i = 0; i < pictures.size(); i++) {
 					XWPFPicture picture = pictures.get(i);
@@ -410,16 +430,11 @@ class WordImport {
 							text.setLength(0);
 							open = null;
 						}
-						// Word keeps the alternative text on the drawing (wp:docPr), POI
-						// reads the picture's own (pic:cNvPr)
-						String alt = picture.getDescription();
-						if (!StringUtils.hasText(alt) && drawingDescriptions.size() == pictures.size()) {
-							alt = drawingDescriptions.get(i);
-						}
+						CTNonVisualDrawingProps drawing = (drawings.size() == pictures.size()) ? drawings.get(i) : null;
 						out.append("<img src=\"")
 							.append(src)
 							.append("\" alt=\"")
-							.append(escape(StringUtils.hasText(alt) ? VietnameseText.nfc(alt.strip()) : ""))
+							.append(escape(altText(picture, drawing)))
 							.append("\">");
 					}
 				}
@@ -430,17 +445,46 @@ class WordImport {
 			return out.toString();
 		}
 
-		private static List<String> drawingDescriptions(XWPFRun run) {
-			List<String> descriptions = new ArrayList<>();
+		/**
+		 * The drawings ({@code wp:docPr}) of a run's pictures, in order: Word keeps the
+		 * alternative text there, POI reads the picture's own ({@code pic:cNvPr}).
+		 */
+		private static List<CTNonVisualDrawingProps> drawings(XWPFRun run) {
+			List<CTNonVisualDrawingProps> drawings = new ArrayList<>();
 			for (CTDrawing drawing : run.getCTR().getDrawingList()) {
 				for (CTInline inline : drawing.getInlineList()) {
-					descriptions.add((inline.getDocPr() != null) ? inline.getDocPr().getDescr() : null);
+					drawings.add(inline.getDocPr());
 				}
 				for (CTAnchor anchor : drawing.getAnchorList()) {
-					descriptions.add((anchor.getDocPr() != null) ? anchor.getDocPr().getDescr() : null);
+					drawings.add(anchor.getDocPr());
 				}
 			}
-			return descriptions;
+			return drawings;
+		}
+
+		/**
+		 * A picture's alt text: its description or title, else its file name made
+		 * readable, else empty.
+		 * @param drawing the drawing holding it, or null when unknown
+		 */
+		static String altText(XWPFPicture picture, CTNonVisualDrawingProps drawing) {
+			CTNonVisualDrawingProps own = (picture.getCTPicture() != null
+					&& picture.getCTPicture().getNvPicPr() != null) ? picture.getCTPicture().getNvPicPr().getCNvPr()
+							: null;
+			List<CTNonVisualDrawingProps> both = Stream.of(own, drawing).filter(Objects::nonNull).toList();
+			Stream<String> descriptions = Stream.concat(both.stream().map(CTNonVisualDrawingProps::getDescr),
+					both.stream().map(CTNonVisualDrawingProps::getTitle));
+			String description = descriptions.filter(StringUtils::hasText).findFirst().orElse(null);
+			if (description != null) {
+				return IMAGE_FILE_NAME.matcher(description.strip()).matches() ? readableFileName(description)
+						: VietnameseText.nfc(description.strip().replaceAll("\\s+", " "));
+			}
+			return both.stream()
+				.map(CTNonVisualDrawingProps::getName)
+				.filter((name) -> name != null && IMAGE_FILE_NAME.matcher(name.strip()).matches())
+				.findFirst()
+				.map(WordImport::readableFileName)
+				.orElse("");
 		}
 
 		private String image(XWPFPictureData data) {

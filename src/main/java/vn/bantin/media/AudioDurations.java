@@ -14,17 +14,18 @@ import org.slf4j.LoggerFactory;
 import ws.schild.jave.EncoderException;
 import ws.schild.jave.MultimediaObject;
 import ws.schild.jave.process.ProcessLocator;
-import ws.schild.jave.process.ffmpeg.DefaultFFMPEGLocator;
+import ws.schild.jave.process.ProcessWrapper;
+import ws.schild.jave.process.ffmpeg.FFMPEGProcess;
 
 import org.springframework.stereotype.Component;
 
 /**
- * How long an audio file plays, as the ffmpeg bundled with jave2 reads it. Probing starts
- * a process, so each answer is kept for the file's path as long as its size and
- * modification time stay the same: a feed asked for every few minutes probes each file
- * once. A file ffmpeg cannot read (not audio, damaged, missing) has no duration; that is
- * logged once per version of the file and never fails the caller, which simply leaves the
- * duration out.
+ * How long an audio file plays, as the ffmpeg {@link FfmpegLocator} chose reads it
+ * (through jave2's parser of ffmpeg's output). Probing starts a process, so each answer
+ * is kept for the file's path as long as its size and modification time stay the same: a
+ * feed asked for every few minutes probes each file once. A file ffmpeg cannot read (not
+ * audio, damaged, missing) has no duration; that is logged once per version of the file
+ * and never fails the caller, which simply leaves the duration out.
  */
 @Component
 public class AudioDurations {
@@ -33,7 +34,11 @@ public class AudioDurations {
 
 	private final Map<Path, Probe> probes = new ConcurrentHashMap<>();
 
-	private volatile ProcessLocator ffmpeg;
+	private final FfmpegLocator locator;
+
+	public AudioDurations(FfmpegLocator locator) {
+		this.locator = locator;
+	}
 
 	/** The duration of the audio in {@code file}, if ffmpeg can read one. */
 	public Optional<Duration> of(Path file) {
@@ -78,21 +83,23 @@ public class AudioDurations {
 	}
 
 	/**
-	 * The bundled ffmpeg, copied out of its jar into the temporary folder on first use
-	 * rather than at start.
+	 * jave2's view of the chosen ffmpeg (run with {@code -hide_banner}, as jave2 does).
 	 */
 	private ProcessLocator ffmpeg() {
-		ProcessLocator locator = this.ffmpeg;
-		if (locator == null) {
-			synchronized (this) {
-				locator = this.ffmpeg;
-				if (locator == null) {
-					locator = new DefaultFFMPEGLocator();
-					this.ffmpeg = locator;
-				}
+		String executable = this.locator.binary().executable();
+		return new ProcessLocator() {
+
+			@Override
+			public String getExecutablePath() {
+				return executable;
 			}
-		}
-		return locator;
+
+			@Override
+			public ProcessWrapper createExecutor() {
+				return new FFMPEGProcess(executable);
+			}
+
+		};
 	}
 
 	private record Probe(long size, long modified, Optional<Duration> duration) {

@@ -24,12 +24,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.bantin.account.Role;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemView;
+import vn.bantin.media.FfmpegLocator;
 import vn.bantin.system.BantinProperties;
 
 /**
- * The radio audio pages: recent processings with their measurements, an item's recordings
- * with the upload form and the "make speech" button, and one processing's progress
- * (refreshed by the page itself without script, polled by a small script with it).
+ * The radio audio pages: recent processings with their measurements and the ffmpeg that
+ * makes them (version, path, whether the system's or the bundled one), an item's
+ * recordings with the upload form and the "make speech" button, and one processing's
+ * progress (refreshed by the page itself without script, polled by a small script with
+ * it).
  */
 @Controller
 @RequestMapping("/admin/radio/audio")
@@ -43,11 +46,15 @@ class AudioAdminController {
 
 	private final RadioSettings settings;
 
-	AudioAdminController(AudioIngest ingest, ItemCatalog catalog, BantinProperties properties, RadioSettings settings) {
+	private final FfmpegLocator ffmpeg;
+
+	AudioAdminController(AudioIngest ingest, ItemCatalog catalog, BantinProperties properties, RadioSettings settings,
+			FfmpegLocator ffmpeg) {
 		this.ingest = ingest;
 		this.catalog = catalog;
 		this.properties = properties;
 		this.settings = settings;
+		this.ffmpeg = ffmpeg;
 	}
 
 	@GetMapping
@@ -57,6 +64,7 @@ class AudioAdminController {
 		model.addAttribute("processings", recent);
 		model.addAttribute("titles", titles(recent));
 		model.addAttribute("zone", this.properties.zone());
+		model.addAttribute("ffmpeg", this.ffmpeg.binary());
 		return "admin/radio/audio/list";
 	}
 

@@ -42,6 +42,7 @@ import vn.bantin.content.ItemChanged;
 import vn.bantin.content.ItemQuery;
 import vn.bantin.content.ItemStatus;
 import vn.bantin.content.ItemView;
+import vn.bantin.media.FfmpegLocator;
 import vn.bantin.system.BantinProperties;
 import vn.bantin.text.VietnameseText;
 
@@ -109,7 +110,8 @@ class AudioIngest implements SmartLifecycle {
 	private ExecutorService intake;
 
 	AudioIngest(RadioSettings settings, BantinProperties properties, RecordingStore store, Clock clock, Commune commune,
-			ItemCatalog catalog, Scripts scripts, SpeechSynthesis speech, MessageSource messages) {
+			ItemCatalog catalog, Scripts scripts, SpeechSynthesis speech, MessageSource messages,
+			FfmpegLocator ffmpeg) {
 		this.settings = settings;
 		this.audioDir = ((settings.audioDir() != null) ? settings.audioDir() : properties.dataPath("radio"))
 			.toAbsolutePath()
@@ -123,7 +125,7 @@ class AudioIngest implements SmartLifecycle {
 		this.scripts = scripts;
 		this.speech = speech;
 		this.messages = messages;
-		this.pipeline = new AudioPipeline(settings);
+		this.pipeline = new AudioPipeline(settings, ffmpeg);
 	}
 
 	Path audioDir() {

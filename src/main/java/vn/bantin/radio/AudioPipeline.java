@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import vn.bantin.media.FfmpegLocator;
+
 /**
- * Makes a recording broadcast-ready with the bundled ffmpeg, so that every item plays at
- * the same loudness on the commune loudspeakers:
+ * Makes a recording broadcast-ready with ffmpeg (the one {@link FfmpegLocator} chose), so
+ * that every item plays at the same loudness on the commune loudspeakers:
  * <ol>
  * <li><b>probe</b>: what the content is (ffmpeg's demuxer and the audio stream, never the
  * file name); anything else is refused;</li>
@@ -80,9 +82,9 @@ final class AudioPipeline {
 
 	private final Ffmpeg ffmpeg;
 
-	AudioPipeline(RadioSettings settings) {
+	AudioPipeline(RadioSettings settings, FfmpegLocator ffmpeg) {
 		this.settings = settings;
-		this.ffmpeg = new Ffmpeg(Duration.ofMinutes(30).plus(settings.maxDuration().multipliedBy(2)));
+		this.ffmpeg = new Ffmpeg(ffmpeg, Duration.ofMinutes(30).plus(settings.maxDuration().multipliedBy(2)));
 	}
 
 	/**

@@ -13,42 +13,29 @@ import java.util.function.DoubleConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import ws.schild.jave.process.ffmpeg.DefaultFFMPEGLocator;
+import vn.bantin.media.FfmpegLocator;
 
 /**
- * The ffmpeg bundled with jave2, run as a process: its arguments as a list (never through
- * a shell), its diagnostic output (stderr) collected for parsing, and the position it has
- * reached ({@code time=} in its status lines) reported as it goes, so that a long
- * recording shows progress. Text that may hold Vietnamese (tags) goes in through files,
- * never the command line, whose encoding depends on the machine's locale.
+ * The ffmpeg that {@link FfmpegLocator} chose (the system's when usable, else the one
+ * bundled with jave2), run as a process: its arguments as a list (never through a shell),
+ * its diagnostic output (stderr) collected for parsing, and the position it has reached
+ * ({@code time=} in its status lines) reported as it goes, so that a long recording shows
+ * progress. Text that may hold Vietnamese (tags) goes in through files, never the command
+ * line, whose encoding depends on the machine's locale.
  */
 final class Ffmpeg {
 
 	private static final Pattern TIME = Pattern.compile("time=(-?\\d+):(\\d+):(\\d+(?:\\.\\d+)?)");
 
-	private static volatile String executable;
+	private final FfmpegLocator locator;
 
 	private final Duration timeout;
 
 	private final java.util.Set<Process> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-	Ffmpeg(Duration timeout) {
+	Ffmpeg(FfmpegLocator locator, Duration timeout) {
+		this.locator = locator;
 		this.timeout = timeout;
-	}
-
-	/** The path of the bundled binary, copied out of its jar on first use. */
-	static String executable() {
-		String path = executable;
-		if (path == null) {
-			synchronized (Ffmpeg.class) {
-				path = executable;
-				if (path == null) {
-					path = new DefaultFFMPEGLocator().getExecutablePath();
-					executable = path;
-				}
-			}
-		}
-		return path;
 	}
 
 	/**
@@ -58,7 +45,7 @@ final class Ffmpeg {
 	 */
 	Run run(List<String> arguments, DoubleConsumer position) throws IOException {
 		List<String> command = new ArrayList<>();
-		command.add(executable());
+		command.add(this.locator.binary().executable());
 		command.add("-hide_banner");
 		command.add("-nostdin");
 		command.addAll(arguments);

@@ -31,6 +31,7 @@ import org.thymeleaf.context.Context;
 
 import vn.bantin.commune.Commune;
 import vn.bantin.system.BantinProperties;
+import vn.bantin.text.Timestamps;
 import vn.bantin.text.VietnameseText;
 
 /**
@@ -152,7 +153,7 @@ class PlaylistExports {
 			xml.writeAttribute("version", "1");
 			element(xml, 1, "title", title(playlist));
 			element(xml, 1, "creator", creator());
-			element(xml, 1, "date", playlist.occurrence().start().atZone(this.zone).toOffsetDateTime().toString());
+			element(xml, 1, "date", Timestamps.iso(playlist.occurrence().start(), this.zone));
 			element(xml, 1, "identifier", "urn:bantin:radio:" + playlist.occurrence().id());
 			indent(xml, 1);
 			xml.writeStartElement("trackList");

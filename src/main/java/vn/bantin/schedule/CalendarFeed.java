@@ -2,13 +2,11 @@ package vn.bantin.schedule;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
+import vn.bantin.text.Timestamps;
 import vn.bantin.text.VietnameseText;
 
 /**
@@ -19,9 +17,6 @@ import vn.bantin.text.VietnameseText;
  * line ends. Written by hand: the format needed here is small.
  */
 final class CalendarFeed {
-
-	/** A stamp in iCalendar's UTC form, e.g. {@code 20250310T000000Z}. */
-	static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
 	private static final int MAX_OCTETS = 75;
 
@@ -53,16 +48,16 @@ final class CalendarFeed {
 		// ask calendar apps to look again every hour: the plan changes with the items
 		feed.line("REFRESH-INTERVAL;VALUE=DURATION:PT1H");
 		feed.line("X-PUBLISHED-TTL:PT1H");
-		String dtstamp = UTC.format(stamp.truncatedTo(ChronoUnit.SECONDS));
+		String dtstamp = Timestamps.icalendar(stamp);
 		for (AgendaEntry entry : entries) {
 			feed.line("BEGIN:VEVENT");
 			feed.line("UID:" + escape(uid(entry, host)));
 			feed.line("DTSTAMP:" + dtstamp);
-			feed.line("DTSTART:" + UTC.format(entry.start()));
+			feed.line("DTSTART:" + Timestamps.icalendar(entry.start()));
 			// an event without DTEND lasts no time; DTEND must be after DTSTART when
 			// given
 			if (entry.end().isAfter(entry.start())) {
-				feed.line("DTEND:" + UTC.format(entry.end()));
+				feed.line("DTEND:" + Timestamps.icalendar(entry.end()));
 			}
 			feed.line("SUMMARY:" + escape(summary.apply(entry)));
 			String details = description.apply(entry);
@@ -83,7 +78,7 @@ final class CalendarFeed {
 	static String uid(AgendaEntry entry, String host) {
 		String slot = (entry.slot() != null) ? entry.slot() : entry.channel().key();
 		String target = Slot.ALL.equals(entry.target()) ? "all" : entry.target();
-		return slot + "-" + UTC.format(entry.start()) + "-" + target + "@" + host;
+		return slot + "-" + Timestamps.icalendar(entry.start()) + "-" + target + "@" + host;
 	}
 
 	/**

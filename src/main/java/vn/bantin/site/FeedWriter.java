@@ -30,6 +30,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 
 import vn.bantin.content.ItemView;
 import vn.bantin.text.Markdown;
+import vn.bantin.text.Timestamps;
 
 /**
  * Writes a feed with Rome: RSS 2.0 (with {@code content:encoded}, {@code atom:link
@@ -86,7 +87,7 @@ final class FeedWriter {
 		feed.setUri(channel.self());
 		feed.setLanguage("vi");
 		feed.setAuthor(clean(channel.author()));
-		feed.setPublishedDate((updated != null) ? Date.from(updated) : null);
+		feed.setPublishedDate((updated != null) ? Date.from(Timestamps.toSecond(updated)) : null);
 		List<Module> modules = new ArrayList<>();
 		if (RSS.equals(type)) {
 			AtomLinkModule atom = new AtomLinkModuleImpl();
@@ -133,8 +134,8 @@ final class FeedWriter {
 		syndEntry.setUri(id(item.id()));
 		syndEntry.setTitle(clean(item.title()));
 		syndEntry.setLink(channel.site() + "/items/" + item.id());
-		syndEntry.setPublishedDate(Date.from(item.publishedAt()));
-		syndEntry.setUpdatedDate(Date.from(updated(item)));
+		syndEntry.setPublishedDate(Date.from(Timestamps.toSecond(item.publishedAt())));
+		syndEntry.setUpdatedDate(Date.from(Timestamps.toSecond(updated(item))));
 		if (item.author() != null) {
 			syndEntry.setAuthor(clean(item.author()));
 		}

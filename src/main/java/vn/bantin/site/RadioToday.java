@@ -22,6 +22,7 @@ import vn.bantin.schedule.Agenda;
 import vn.bantin.schedule.AgendaEntry;
 import vn.bantin.schedule.AgendaRange;
 import vn.bantin.schedule.TimetableChanged;
+import vn.bantin.text.Timestamps;
 
 /**
  * Today's programme of the commune loudspeaker radio for the home page: the radio
@@ -132,8 +133,8 @@ class RadioToday {
 			.toList();
 		return new Bulletin(TIME.format(entry.start().atZone(zone)),
 				entry.end().isAfter(entry.start()) ? TIME.format(entry.end().atZone(zone)) : null,
-				entry.start().atZone(zone).toOffsetDateTime().toString(), entry.slot(), entry.slotName(),
-				entry.targetName(), state(entry), lines);
+				Timestamps.iso(entry.start(), zone), entry.slot(), entry.slotName(), entry.targetName(), state(entry),
+				lines);
 	}
 
 	private static State state(AgendaEntry entry) {

@@ -27,6 +27,7 @@ import vn.bantin.content.PlanView;
 import vn.bantin.content.Priority;
 import vn.bantin.system.BantinProperties;
 import vn.bantin.text.Markdown;
+import vn.bantin.text.Timestamps;
 
 /**
  * What residents may read on the site, at the clock's instant: only items going out on
@@ -220,9 +221,12 @@ class SiteItems {
 		return (at != null) ? DATE_TIME.format(at.atZone(this.zone)) : "";
 	}
 
-	/** {@code at} as an HTML {@code datetime} in the commune zone. */
+	/**
+	 * {@code at} as an HTML {@code datetime} in the commune zone, to the second (a real
+	 * instant's microseconds are invalid there).
+	 */
 	String isoDate(Instant at) {
-		return (at != null) ? at.atZone(this.zone).toOffsetDateTime().toString() : "";
+		return (at != null) ? Timestamps.iso(at, this.zone) : "";
 	}
 
 	private static ItemQuery web() {

@@ -1,8 +1,6 @@
 package vn.bantin.site;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +17,7 @@ import org.springframework.web.util.UriUtils;
 import vn.bantin.content.ItemKind;
 import vn.bantin.content.ItemView;
 import vn.bantin.content.PlanCatalog;
+import vn.bantin.text.Timestamps;
 
 /**
  * {@code robots.txt} and {@code sitemap.xml}: how search engines find every public page.
@@ -94,11 +93,7 @@ class Sitemap {
 
 	private static String url(String location, Instant modified) {
 		return "  <url><loc>" + HtmlUtils.htmlEscape(location, "UTF-8") + "</loc>"
-				+ ((modified != null) ? "<lastmod>"
-						+ DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-								modified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC))
-						+ "</lastmod>" : "")
-				+ "</url>\n";
+				+ ((modified != null) ? "<lastmod>" + Timestamps.iso(modified) + "</lastmod>" : "") + "</url>\n";
 	}
 
 	private static String base(HttpServletRequest request) {

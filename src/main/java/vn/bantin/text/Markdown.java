@@ -28,8 +28,9 @@ import org.jsoup.nodes.Element;
  * <li>links {@code a} with {@code href} and {@code title}, the href being http, https,
  * mailto or relative, always with {@code rel="nofollow noopener"};</li>
  * <li>images {@code img} with {@code src}, {@code alt} and {@code title}, the src being
- * http, https or relative (attachments such as {@code media/x.png} are kept as
- * written);</li>
+ * http, https or relative (attachments such as {@code media/x.png} are kept as written);
+ * an image always has an {@code alt}: its alt text, or an empty one (decorative) when it
+ * has none, so that the page stays valid HTML;</li>
  * <li>tables ({@code table}, {@code thead}, {@code tbody}, {@code tr}, {@code th},
  * {@code td} with {@code align}, {@code colspan}, {@code rowspan}).</li>
  * </ul>

@@ -35,7 +35,10 @@ import org.jsoup.safety.Safelist;
  * every URL's scheme is checked a second time the way a browser reads it, links without
  * an allowed URL are unwrapped, images without one, empty paragraphs, lists and tables
  * are removed, whitespace between blocks is collapsed, and text and attribute values are
- * normalised to NFC. This step only removes, unwraps or normalises; it adds nothing.
+ * normalised to NFC. This step only removes, unwraps or normalises, with one exception:
+ * an image without {@code alt} gets an empty one ({@code alt=""}, decorative), since an
+ * {@code img} without it is invalid HTML and a serious accessibility fault; an existing
+ * alt text (Markdown's {@code ![text](...)}, a pasted one) is kept.
  *
  * <p>
  * None of the allowed elements has raw-text content (as {@code script}, {@code style},
@@ -268,6 +271,9 @@ final class Sanitizer {
 		for (Element img : body.select("img")) {
 			if (!hasAllowedUrl(img, "src", IMAGE_SCHEMES)) {
 				img.remove();
+			}
+			else if (!img.hasAttr("alt")) {
+				img.attr("alt", "");
 			}
 		}
 		for (Element block : body.select("p, h1, h2, h3, h4, h5, h6")) {

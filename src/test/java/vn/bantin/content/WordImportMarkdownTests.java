@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFPicture;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,10 +99,78 @@ class WordImportMarkdownTests {
 				| 7h30 thứ Hai | Ông Lê Văn Tý | Phòng tiếp dân |
 				| 14h00 thứ Năm | Bà Nguyễn Thị Hằng | Hội trường UBND xã |
 
-				![tru-so.png](/media/%s/image-1.png)
+				![tru so](/media/%s/image-1.png)
 
 				Nơi nhận: các thôn.""".formatted(imported.mediaFolder()));
 		assertThat(this.data.resolve("media").resolve(imported.mediaFolder()).resolve("image-1.png")).exists();
+	}
+
+	/**
+	 * Word keeps a picture's alternative text as the description of its drawing
+	 * ({@code wp:docPr descr}) or of the picture ({@code pic:cNvPr descr}), sometimes a
+	 * title only; pictures inserted from a file often carry only that file's name. An
+	 * image without alt is invalid HTML and a serious accessibility fault.
+	 */
+	@Test
+	void wordImagesTakeTheirDescriptionElseTheirFileNameAsAltText() throws Exception {
+		byte[] png = WordImportTests.png();
+		XWPFDocument document = new XWPFDocument();
+		document.createParagraph().createRun().setText("Ảnh hoạt động của xã");
+		// alt text set in Word: on the drawing
+		XWPFRun described = picture(document, png, "Picture 1");
+		drawing(described).setDescr("Trụ sở UBND xã Hoằng Trung");
+		// a title only
+		XWPFRun titled = picture(document, png, "Picture 2");
+		drawing(titled).setTitle("Sơ đồ  đường\nđến xã");
+		// no description: the inserted file's name, kept as the picture's name
+		picture(document, png, "Hội trường_thôn-Đông.JPG");
+		// a description that is only a file name
+		XWPFRun named = picture(document, png, "Picture 4");
+		drawing(named).setDescr("C:\\Users\\vanhoa\\Pictures\\le-ra-quan_2026.jpeg");
+		// nothing but Word's generic name: decorative
+		picture(document, png, "Picture 5");
+
+		WordImport.Imported imported = wordImport().read(new ByteArrayInputStream(WordImportTests.toBytes(document)));
+		assertThat(imported.body()).isEqualTo("""
+				Ảnh hoạt động của xã
+
+				![Trụ sở UBND xã Hoằng Trung](/media/%1$s/image-1.png)
+
+				![Sơ đồ đường đến xã](/media/%1$s/image-1.png)
+
+				![Hội trường thôn Đông](/media/%1$s/image-1.png)
+
+				![le ra quan 2026](/media/%1$s/image-1.png)
+
+				![](/media/%1$s/image-1.png)""".formatted(imported.mediaFolder()));
+		String html = vn.bantin.text.Markdown.toHtml(imported.body());
+		assertThat(org.jsoup.Jsoup.parseBodyFragment(html).select("img")).hasSize(5)
+			.allSatisfy((img) -> assertThat(img.hasAttr("alt")).isTrue());
+	}
+
+	/**
+	 * A paragraph holding one picture without any description (POI writes the file name
+	 * as both descriptions, as some writers do: removed here), {@code name} being the
+	 * picture's name.
+	 */
+	private static XWPFRun picture(XWPFDocument document, byte[] png, String name) throws Exception {
+		XWPFRun run = document.createParagraph().createRun();
+		XWPFPicture picture = run.addPicture(new ByteArrayInputStream(png),
+				org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG, "image.png",
+				org.apache.poi.util.Units.toEMU(40), org.apache.poi.util.Units.toEMU(20));
+		org.openxmlformats.schemas.drawingml.x2006.main.CTNonVisualDrawingProps own = picture.getCTPicture()
+			.getNvPicPr()
+			.getCNvPr();
+		own.setName(name);
+		own.unsetDescr();
+		drawing(run).unsetDescr();
+		drawing(run).setName(name.startsWith("Picture") ? name.replace("Picture", "Drawing") : "Drawing 0");
+		return run;
+	}
+
+	/** The drawing ({@code wp:docPr}) of the run's only picture. */
+	private static org.openxmlformats.schemas.drawingml.x2006.main.CTNonVisualDrawingProps drawing(XWPFRun run) {
+		return run.getCTR().getDrawingArray(0).getInlineArray(0).getDocPr();
 	}
 
 	@Test

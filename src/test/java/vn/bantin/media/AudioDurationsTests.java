@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Durations read by the real ffmpeg bundled with jave2, from real files: a WAV of known
+ * Durations read by the real ffmpeg the application chooses here (Debian's where it is
+ * installed, as on CI; else the one bundled with jave2), from real files: a WAV of known
  * length written here, the shipped sample MP3, and files ffmpeg cannot read.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -32,7 +33,7 @@ class AudioDurationsTests {
 	@TempDir
 	Path folder;
 
-	final AudioDurations durations = new AudioDurations();
+	final AudioDurations durations = new AudioDurations(FfmpegLocator.of(FfmpegLocator.AUTO));
 
 	/** A mono 16-bit 8 kHz WAV of a 440 Hz tone lasting {@code seconds}. */
 	static Path wav(Path file, double seconds) throws IOException {

@@ -30,6 +30,8 @@ import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemView;
 import vn.bantin.content.Priority;
 import vn.bantin.content.TestItems;
+import vn.bantin.media.FfmpegBinary;
+import vn.bantin.media.FfmpegLocator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -86,6 +88,9 @@ class AudioIngestTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	FfmpegLocator ffmpeg;
 
 	@BeforeAll
 	static void speech() throws Exception {
@@ -308,6 +313,21 @@ class AudioIngestTests {
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "audio/mpeg"));
 		this.mvc.perform(get("/admin/radio/audio").session(signIn(Role.APPROVER))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theAudioPageShowsWhichFfmpegProcessesTheRecordings() throws Exception {
+		FfmpegBinary ffmpeg = this.ffmpeg.binary();
+		// the application takes the ffmpeg that auto chooses on this machine: Debian's on
+		// CI, which the pipeline tests run on too
+		assertThat(ffmpeg).isEqualTo(TestRecordings.FFMPEG.binary());
+		String origin = (ffmpeg.origin() == FfmpegBinary.Origin.SYSTEM) ? "của hệ thống" : "bản đóng gói sẵn";
+		this.mvc.perform(get("/admin/radio/audio").session(signIn(Role.OPERATOR)))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("ffmpeg " + ffmpeg.version() + " (" + origin)))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("<code>" + ffmpeg.path() + "</code>")));
 	}
 
 	@Test

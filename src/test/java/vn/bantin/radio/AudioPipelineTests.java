@@ -31,7 +31,7 @@ class AudioPipelineTests {
 
 	static Path speech;
 
-	final AudioPipeline pipeline = new AudioPipeline(SETTINGS);
+	final AudioPipeline pipeline = new AudioPipeline(SETTINGS, TestRecordings.FFMPEG);
 
 	@BeforeAll
 	static void speech() throws Exception {
@@ -44,6 +44,12 @@ class AudioPipelineTests {
 		Path input = TestRecordings.encode(speech, dir, format);
 		Path out = process(input, format);
 		assertBroadcastReady(out);
+	}
+
+	@Test
+	void theBundledFfmpegStillMakesABroadcastReadyCopyWhereTheSystemHasNone() throws Exception {
+		AudioPipeline bundled = new AudioPipeline(SETTINGS, TestRecordings.BUNDLED);
+		assertBroadcastReady(process(bundled, TestRecordings.encode(speech, dir, "mp3"), "bundled"));
 	}
 
 	@Test
@@ -109,7 +115,8 @@ class AudioPipelineTests {
 		assertRefused(TestRecordings.silence(dir.resolve("lang.wav"), 5), AudioRefused.Kind.UNUSABLE,
 				"audio.refused.silent");
 		AudioPipeline shortOnly = new AudioPipeline(new RadioSettings(null, -16, -1.5, 1, -50,
-				DataSize.ofMegabytes(200), java.time.Duration.ofSeconds(5), 2, "", "vi", 150, null, null, null, null));
+				DataSize.ofMegabytes(200), java.time.Duration.ofSeconds(5), 2, "", "vi", 150, null, null, null, null),
+				TestRecordings.FFMPEG);
 		assertThatExceptionOfType(AudioRefused.class).isThrownBy(() -> shortOnly.probe(speech))
 			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("audio.refused.too-long"));
 	}
@@ -125,13 +132,17 @@ class AudioPipelineTests {
 	}
 
 	private Path process(Path input, String name) throws Exception {
+		return process(this.pipeline, input, name);
+	}
+
+	private static Path process(AudioPipeline pipeline, Path input, String name) throws Exception {
 		Path work = Files.createDirectories(dir.resolve("work-" + name));
 		Path upload = work.resolve("upload");
 		Files.copy(input, upload);
-		AudioPipeline.Probe probe = this.pipeline.probe(upload);
-		AudioPipeline.Measured measured = this.pipeline.measure(upload, probe, NOTHING);
+		AudioPipeline.Probe probe = pipeline.probe(upload);
+		AudioPipeline.Measured measured = pipeline.measure(upload, probe, NOTHING);
 		Path out = work.resolve("out.mp3");
-		AudioPipeline.Result result = this.pipeline.normalise(upload, measured,
+		AudioPipeline.Result result = pipeline.normalise(upload, measured,
 				new AudioPipeline.Tags("Thông báo tiêm chủng", "Xã Yên Hòa", LocalDate.of(2026, 11, 30)), out, work,
 				NOTHING);
 		assertThat(result.normalisation()).as("loudnorm stayed linear").isEqualTo("linear");

@@ -69,6 +69,8 @@ class PlaylistFormatsTests {
 		assertThat(tracks.get(1).annotation())
 			.isEqualTo("Dòng một.\n\nĐoạn hai <b>không</b> phải HTML & vẫn đọc được.");
 		assertThat(tracks.get(1).location()).isNull();
+		// an XML Schema dateTime: with its seconds, which OffsetDateTime.toString() drops
+		assertThat(xspf).contains("<date>2027-03-01T06:00:00+07:00</date>");
 
 		ByteArrayOutputStream zip = new ByteArrayOutputStream();
 		this.exports.zip(playlist, Locale.forLanguageTag("vi"), zip);

@@ -11,16 +11,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import vn.bantin.media.FfmpegLocator;
+
 /**
- * Recordings for tests, made here with the bundled ffmpeg: Vietnamese speech from
- * espeak-ng when it is installed, otherwise tones and noise shaped like speech (bursts
- * with short gaps), so the tests run everywhere. Measured independently of the
- * application with ffmpeg's {@code ebur128}.
+ * Recordings for tests, made here with the bundled ffmpeg (which has AMR encoders that
+ * Debian's lacks; the application runs the ffmpeg {@link #FFMPEG} chooses): Vietnamese
+ * speech from espeak-ng when it is installed, otherwise tones and noise shaped like
+ * speech (bursts with short gaps), so the tests run everywhere. Measured independently of
+ * the application with ffmpeg's {@code ebur128}.
  */
 final class TestRecordings {
 
 	static final String TEXT = "Xin chào bà con. Ủy ban nhân dân xã thông báo lịch tiêm chủng mở rộng cho trẻ em "
 			+ "vào sáng thứ bảy tuần này, tại trạm y tế xã. Đề nghị các gia đình đưa trẻ đến đúng giờ.";
+
+	/**
+	 * The ffmpeg the application chooses on this machine ({@code auto}: Debian's where it
+	 * is installed, as on CI; else the bundled one).
+	 */
+	static final FfmpegLocator FFMPEG = FfmpegLocator.of(FfmpegLocator.AUTO);
+
+	/** The ffmpeg bundled with jave2: it makes and measures the test recordings. */
+	static final FfmpegLocator BUNDLED = FfmpegLocator.of(FfmpegLocator.BUNDLED);
 
 	private TestRecordings() {
 	}
@@ -158,7 +170,8 @@ final class TestRecordings {
 	}
 
 	static String ffmpeg(String... arguments) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Ffmpeg.executable(), "-hide_banner", "-nostdin", "-y"));
+		List<String> command = new ArrayList<>(
+				List.of(BUNDLED.binary().executable(), "-hide_banner", "-nostdin", "-y"));
 		command.addAll(List.of(arguments));
 		return run(command);
 	}

@@ -69,4 +69,22 @@ class CalendarFeedTests {
 		assertThat(event.getEndDate(false)).isEmpty();
 	}
 
+	@Test
+	void aRealClocksInstantIsWrittenToTheSecond() throws Exception {
+		Instant approval = Instant.parse("2026-12-07T03:33:52.395513Z");
+		AgendaEntry web = new AgendaEntry("web", "Trang thông tin", Channel.WEB, "*", null, approval, approval, false,
+				List.of(), List.of());
+
+		String text = CalendarFeed.write("Lịch", "Asia/Ho_Chi_Minh", List.of(web), "xa.example",
+				approval.plusMillis(250), AgendaEntry::slotName, (e) -> "");
+
+		assertThat(text).contains("DTSTART:20261207T033352Z")
+			.contains("DTSTAMP:20261207T033352Z")
+			.contains("UID:web-20261207T033352Z-all@xa.example");
+		net.fortuna.ical4j.model.component.VEvent event = new net.fortuna.ical4j.data.CalendarBuilder()
+			.build(new java.io.StringReader(text)).<net.fortuna.ical4j.model.component.VEvent>getComponents("VEVENT")
+			.get(0);
+		assertThat(event.getDateTimeStart().getValue()).isEqualTo("20261207T033352Z");
+	}
+
 }

@@ -212,6 +212,36 @@ class FeedTests {
 		assertThat(parse(fetch(url)).getEntries().get(0).getUri()).isEqualTo("urn:bantin:item:" + id);
 	}
 
+	/**
+	 * An item published at a real clock's instant (microseconds) is dated to the second
+	 * in both feeds and the sitemap, and Rome reads the same instant back.
+	 */
+	@Test
+	void anItemPublishedAtARealInstantIsDatedToTheSecond() throws Exception {
+		String tag = tag();
+		Instant real = at(0).plusNanos(395_513_000);
+		String id = this.items.published(real, "Lịch tiếp công dân", "Tóm tắt", null, "Nội dung.", List.of(),
+				List.of(tag), null, null);
+		java.util.Date second = java.util.Date.from(real.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+
+		String rss = xml(fetch("/feeds/tags/" + tag + "/rss.xml"));
+		Matcher pubDate = Pattern.compile("<pubDate>([^<]+)</pubDate>").matcher(rss);
+		assertThat(pubDate.find()).isTrue();
+		assertThat(pubDate.group(1)).matches(RFC_822);
+		String atom = xml(fetch("/feeds/tags/" + tag + "/atom.xml"));
+		assertThat(atom).containsPattern("<published>\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z</published>")
+			.containsPattern("<updated>\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z</updated>")
+			.doesNotContain(".395");
+		for (String feed : List.of(rss, atom)) {
+			SyndEntry entry = new SyndFeedInput().build(new StringReader(feed)).getEntries().get(0);
+			assertThat(entry.getPublishedDate()).isEqualTo(second);
+		}
+		String sitemap = xml(fetch("/sitemap.xml"));
+		Matcher lastmod = Pattern.compile("/items/" + id + "[^<]*</loc><lastmod>([^<]+)</lastmod>").matcher(sitemap);
+		assertThat(lastmod.find()).as(sitemap).isTrue();
+		assertThat(lastmod.group(1)).isEqualTo(vn.bantin.text.Timestamps.iso(real));
+	}
+
 	@Test
 	void themeAndTagFeedsCarryOnlyTheirItemsAndLeaveExpiredOnesOut() throws Exception {
 		String theme = this.plans.themes().get(0).key();

@@ -98,10 +98,10 @@ class HomeBannerAndRadioTests {
 		String radio = radio(home());
 		assertThat(radio).contains("Chương trình phát thanh hôm nay")
 			.contains("Thứ Hai, 10/03/2025")
-			.contains("<time datetime=\"2025-03-10T06:00+07:00\">06:00</time>")
+			.contains("<time datetime=\"2025-03-10T06:00:00+07:00\">06:00</time>")
 			.contains("–06:30")
 			.contains("Bản tin sáng")
-			.contains("<time datetime=\"2025-03-10T17:00+07:00\">17:00</time>")
+			.contains("<time datetime=\"2025-03-10T17:00:00+07:00\">17:00</time>")
 			.contains("Bản tin chiều")
 			.contains("(Toàn xã)")
 			.contains("Dự kiến")

@@ -52,6 +52,12 @@ class PublicPages {
 
 	static final String TAG = "kiem-tra-chat-luong";
 
+	/**
+	 * Added to the extra items' publication instants, so that they have microseconds as a
+	 * real clock's do ({@code ...T02:00:00.395513Z}).
+	 */
+	static final Duration SUB_SECOND = Duration.ofNanos(395_513_000);
+
 	/** A page the site answers with its 404 page. */
 	static final String NOT_FOUND = "/khong-co-trang-nay";
 
@@ -187,10 +193,12 @@ class PublicPages {
 			}
 		}
 		for (int i = 1; i <= 23; i++) {
-			this.published.published(NOW.minus(Duration.ofHours(i)), "Hướng dẫn thủ tục hành chính số " + i,
-					"Tóm tắt hướng dẫn số " + i + " về cải cách hành chính.", null,
-					"Nội dung hướng dẫn số " + i + ": hồ sơ, **thời hạn** và lệ phí.", List.of(THEME), List.of(TAG),
-					null, null);
+			// a real clock's instant: microseconds, which a datetime attribute must not
+			// carry
+			this.published.published(NOW.minus(Duration.ofHours(i)).plus(SUB_SECOND),
+					"Hướng dẫn thủ tục hành chính số " + i, "Tóm tắt hướng dẫn số " + i + " về cải cách hành chính.",
+					null, "Nội dung hướng dẫn số " + i + ": hồ sơ, **thời hạn** và lệ phí.", List.of(THEME),
+					List.of(TAG), null, null);
 		}
 		String folder = UUID.randomUUID().toString();
 		Path audio = this.properties.dataPath("media").resolve(folder).resolve("ban-tin-sang.mp3");
@@ -201,10 +209,28 @@ class PublicPages {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.itemWithAudio = this.published.published(NOW.minus(Duration.ofMinutes(30)), "Bản tin phát thanh sáng",
-				"Nghe lại bản tin phát thanh buổi sáng.", null, "Bản tin gồm các thông báo của xã trong tuần.",
-				List.of(THEME), List.of(TAG), null, "/media/" + folder + "/ban-tin-sang.mp3");
+		// its body holds an image without alt text, pasted as HTML: the page must stay
+		// valid and accessible
+		String photo = this.published.uploaded(png(), "hop-dan-thon-dong.png");
+		this.itemWithAudio = this.published.published(NOW.minus(Duration.ofMinutes(30)).plus(SUB_SECOND),
+				"Bản tin phát thanh sáng", "Nghe lại bản tin phát thanh buổi sáng.", null,
+				"Bản tin gồm các thông báo của xã trong tuần.\n\n<img src=\"" + photo + "\">", List.of(THEME),
+				List.of(TAG), null, "/media/" + folder + "/ban-tin-sang.mp3");
 		this.clock.set(NOW);
+	}
+
+	/** A small real PNG (a photo's stand-in). */
+	private static byte[] png() {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(32, 24,
+				java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try {
+			javax.imageio.ImageIO.write(image, "png", out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
 	}
 
 	/** A page as the server sent it. */

@@ -89,6 +89,37 @@ class MarkdownTests {
 		assertThat(Markdown.toHtml("![a](ftp://x.example/a.png) chữ")).isEqualTo("<p> chữ</p>");
 	}
 
+	/**
+	 * An {@code img} without {@code alt} is invalid HTML and a serious axe finding
+	 * ({@code image-alt}): every image that survives gets one, its alt text kept.
+	 */
+	@Test
+	void everyImageHasAnAltSoThePageIsValidHtml() {
+		String html = Markdown.toHtml("""
+				Ảnh trụ sở: <img src="media/tru-so.png"> và <img src="media/cong.png" alt="Cổng xã" title="Cổng">
+
+				<img src="https://bantin.example/ban-do.png">
+
+				![](media/trong.png) ![Bản đồ xã](media/ban-do.png)
+				""");
+		assertThat(Jsoup.parseBodyFragment(html).select("img")).hasSize(5).allSatisfy((img) -> {
+			assertThat(img.hasAttr("alt")).as(img.outerHtml()).isTrue();
+		});
+		assertThat(html).contains("<img src=\"media/tru-so.png\" alt=\"\">")
+			.contains("<img src=\"media/cong.png\" alt=\"Cổng xã\" title=\"Cổng\">")
+			.contains("<img src=\"https://bantin.example/ban-do.png\" alt=\"\">")
+			.contains("<img src=\"media/trong.png\" alt=\"\">")
+			.contains("<img src=\"media/ban-do.png\" alt=\"Bản đồ xã\">");
+		assertThat(new vn.bantin.site.HtmlChecker().errors("/item", page(html))).isEmpty();
+	}
+
+	/** A whole page around a body fragment, for the Nu checker. */
+	static byte[] page(String body) {
+		return ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Bản tin</title></head><body>"
+				+ "<main>" + body + "</main></body></html>")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	@Test
 	void linksWithAForbiddenSchemeKeepOnlyTheirText() {
 		assertThat(Markdown.toHtml("[Bấm vào đây](javascript:alert(1))")).isEqualTo("<p>Bấm vào đây</p>");

@@ -108,7 +108,22 @@ class SafeHtmlTests {
 				+ "<a href=\"https://x.example\" target=\"_blank\">tốt</a><img src=\"media/a.png\" onerror=\"x()\"></p>";
 		assertThat(SafeHtml.clean(html)).isEqualTo(Markdown.toHtml(html))
 			.isEqualTo("<p>Chữ <strong>đậm</strong> xấu <a href=\"https://x.example\" rel=\"nofollow noopener\">tốt</a>"
-					+ "<img src=\"media/a.png\"></p>");
+					+ "<img src=\"media/a.png\" alt=\"\"></p>");
+	}
+
+	@Test
+	void pastedImagesWithoutAltGetAnEmptyOneAndKeepTheirs() {
+		String pasted = "<p>Trụ sở <img src=\"https://xa.example/tru-so.jpg\" width=\"300\"></p>"
+				+ "<p><img src=\"media/cong.png\" alt=\"Cổng UBND xã\"></p>";
+		String html = SafeHtml.clean(pasted);
+		assertThat(html).isEqualTo("<p>Trụ sở <img src=\"https://xa.example/tru-so.jpg\" alt=\"\"></p>"
+				+ "<p><img src=\"media/cong.png\" alt=\"Cổng UBND xã\"></p>");
+		assertThat(new vn.bantin.site.HtmlChecker().errors("/pasted", MarkdownTests.page(html))).isEmpty();
+		// the editor's Markdown keeps the alt text, and renders valid HTML again
+		String markdown = SafeHtml.toMarkdown(pasted);
+		assertThat(markdown).contains("![](https://xa.example/tru-so.jpg)").contains("![Cổng UBND xã](media/cong.png)");
+		assertThat(new vn.bantin.site.HtmlChecker().errors("/markdown", MarkdownTests.page(Markdown.toHtml(markdown))))
+			.isEmpty();
 	}
 
 	@Test
