@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +47,14 @@ import vn.bantin.subscription.Audience;
  * again; a row only claimed goes back to {@code PENDING}. A worker that stops gives its
  * claimed rows back. A mailing paused between the claim and the send keeps its rows
  * pending.
+ *
+ * <p>
+ * <b>Only approved content.</b> Before each batch of a mailing, its letter is written
+ * from its items as they are then, and only if each is still approved or published with
+ * the approval the mailing carries; otherwise the mailing is held (see {@link #letter}).
+ * A letter therefore always carries approved text, and at most one batch
+ * ({@code bantin.mailing.batch-size}) written just before an edit goes out with the text
+ * of the approval that the edit withdrew.
  *
  * <p>
  * Workers poll every {@code bantin.mailing.poll-interval} and are woken when a mailing is
@@ -179,7 +186,6 @@ class Dispatcher implements SmartLifecycle {
 
 	private void work(String worker) {
 		Mailroom.Round round = null;
-		Map<Long, Optional<Letters.Letter>> letters = new HashMap<>();
 		try {
 			while (this.running && !Thread.currentThread().isInterrupted()) {
 				try {
@@ -197,14 +203,13 @@ class Dispatcher implements SmartLifecycle {
 							round.close();
 							round = null;
 						}
-						letters.clear();
 						this.doorbell.await(this.settings.pollInterval().toMillis());
 						continue;
 					}
 					if (round == null) {
 						round = this.mailroom.open();
 					}
-					send(batch, worker, round, letters);
+					send(batch, worker, round);
 					complete();
 				}
 				catch (InterruptedException ex) {
@@ -217,7 +222,6 @@ class Dispatcher implements SmartLifecycle {
 						round.close();
 						round = null;
 					}
-					letters.clear();
 					try {
 						TimeUnit.MILLISECONDS.sleep(this.settings.pollInterval().toMillis());
 					}
@@ -258,8 +262,8 @@ class Dispatcher implements SmartLifecycle {
 		}
 	}
 
-	private void send(List<MailingStore.DeliveryRow> batch, String worker, Mailroom.Round round,
-			Map<Long, Optional<Letters.Letter>> letters) throws InterruptedException {
+	private void send(List<MailingStore.DeliveryRow> batch, String worker, Mailroom.Round round)
+			throws InterruptedException {
 		Map<Long, List<MailingStore.DeliveryRow>> byMailing = new LinkedHashMap<>();
 		batch.forEach((row) -> byMailing.computeIfAbsent(row.mailingId(), (id) -> new ArrayList<>()).add(row));
 		for (Map.Entry<Long, List<MailingStore.DeliveryRow>> entry : byMailing.entrySet()) {
@@ -271,7 +275,17 @@ class Dispatcher implements SmartLifecycle {
 				}));
 				continue;
 			}
-			Optional<Letters.Letter> letter = letters.computeIfAbsent(mailing.id(), (id) -> letter(mailing));
+			// written again for every batch, from the items as they are now: a
+			// letter kept from an earlier batch could outlive its approval
+			Written written = letter(mailing);
+			if (written.held()) {
+				entry.getValue().forEach((row) -> read(() -> {
+					this.store.release(row.id(), worker);
+					return null;
+				}));
+				continue;
+			}
+			Optional<Letters.Letter> letter = written.letter();
 			Set<Long> receiving = this.audience.stillReceiving(mailing.listKey(),
 					entry.getValue().stream().map(MailingStore.DeliveryRow::subscriberId).toList());
 			for (MailingStore.DeliveryRow row : entry.getValue()) {
@@ -336,11 +350,38 @@ class Dispatcher implements SmartLifecycle {
 				settlement.attempts(), settlement.nextAttemptAt(), settlement.answer(), settlement.sentAt()));
 	}
 
-	private Optional<Letters.Letter> letter(MailingStore.MailingRow mailing) {
-		List<String> ids = read(() -> this.store.items(mailing.id()));
-		List<ItemView> items = ids.stream().map(this.catalog::item).flatMap(Optional::stream).toList();
+	/**
+	 * The letter of a mailing, written from its items as they are now, but only while
+	 * each is approved or published with the approval the mailing carries. When one is
+	 * not (it was edited and went back to approval, or approved again since), no letter
+	 * is written: the mailing is held (paused with the reason and the items, shown on its
+	 * page and in the API) until a person resumes it after the item's new approval, or
+	 * cancels it.
+	 */
+	private Written letter(MailingStore.MailingRow mailing) {
+		List<MailingStore.CarriedItem> carried = read(() -> this.store.carried(mailing.id()));
+		List<ItemView> items = new ArrayList<>();
+		List<String> notApproved = new ArrayList<>();
+		for (MailingStore.CarriedItem item : carried) {
+			Optional<ItemView> view = this.catalog.item(item.itemId());
+			if (view.isEmpty()) {
+				continue;
+			}
+			if (!Approval.carries(view.get(), item.approvedAt())) {
+				notApproved.add(item.itemId());
+			}
+			items.add(view.get());
+		}
+		if (!notApproved.isEmpty()) {
+			if (Boolean.TRUE.equals(read(() -> this.store.hold(mailing.id(), MailingStore.ITEM_NOT_APPROVED,
+					notApproved, this.clock.instant())))) {
+				log.warn("Mailing {} held: items {} are no longer approved as the mailing carries them; "
+						+ "resume it once they are approved again, or cancel it", mailing.id(), notApproved);
+			}
+			return new Written(true, Optional.empty());
+		}
 		if (items.isEmpty()) {
-			return Optional.empty();
+			return new Written(false, Optional.empty());
 		}
 		String listName = this.timetables.current()
 			.lists()
@@ -349,8 +390,17 @@ class Dispatcher implements SmartLifecycle {
 			.map(Timetable.MailingList::name)
 			.findFirst()
 			.orElse(mailing.listKey());
-		return Optional.of(this.letters.letter(mailing.listKey(), listName, mailing.subject(),
-				mailing.kind() == MailingKind.DIGEST, items));
+		return new Written(false, Optional.of(this.letters.letter(mailing.listKey(), listName, mailing.subject(),
+				mailing.kind() == MailingKind.DIGEST, items)));
+	}
+
+	/**
+	 * A mailing's letter for one batch.
+	 *
+	 * @param held whether the mailing is held instead (nothing is sent)
+	 * @param letter the letter, empty when its items are gone
+	 */
+	private record Written(boolean held, Optional<Letters.Letter> letter) {
 	}
 
 	private <T> T read(Supplier<T> work) {

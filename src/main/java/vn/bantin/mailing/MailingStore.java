@@ -37,6 +37,11 @@ import vn.bantin.subscription.Audience;
 @Repository
 class MailingStore {
 
+	/**
+	 * The hold of a mailing whose item is no longer approved as the mailing carries it.
+	 */
+	static final String ITEM_NOT_APPROVED = "item-not-approved";
+
 	private static final String DUE = "(d.status = 'PENDING' OR (d.status = 'RETRY' AND d.next_attempt_at <= ?))";
 
 	private final JdbcTemplate jdbc;
@@ -60,31 +65,50 @@ class MailingStore {
 			.findFirst();
 	}
 
-	/** Inserts a mailing with its items; returns its id. */
+	/**
+	 * Inserts a mailing with its items and the approval of each it carries; returns its
+	 * id.
+	 * @param againReason why a person sends an item to a list that already had it, or
+	 * null
+	 * @param held the items that are not approved as the mailing carries them: when any,
+	 * the mailing is made held (paused, with the reason {@link #ITEM_NOT_APPROVED})
+	 */
 	long insertMailing(String listKey, MailingKind kind, String originKey, String subject, Instant createdAt,
-			String createdBy, List<String> itemIds) {
+			String createdBy, List<CarriedItem> items, String againReason, List<String> held) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.update((connection) -> {
 			PreparedStatement statement = connection.prepareStatement(
-					"INSERT INTO mailing (list_key, kind, origin_key, subject, status, created_at, created_by, version) "
-							+ "VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+					"INSERT INTO mailing (list_key, kind, origin_key, subject, status, created_at, created_by, version, "
+							+ "again_reason, held_reason, held_items, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
 					new String[] { "id" });
 			statement.setString(1, listKey);
 			statement.setString(2, kind.name());
 			statement.setString(3, originKey);
 			statement.setString(4, truncate(subject, 500));
-			statement.setString(5, MailingStatus.RUNNING.name());
+			statement.setString(5, (held.isEmpty() ? MailingStatus.RUNNING : MailingStatus.PAUSED).name());
 			statement.setObject(6, at(createdAt));
 			statement.setString(7, createdBy);
+			statement.setString(8, truncate(againReason, 1000));
+			statement.setString(9, held.isEmpty() ? null : ITEM_NOT_APPROVED);
+			statement.setString(10, held.isEmpty() ? null : joined(held));
+			statement.setObject(11, held.isEmpty() ? null : at(createdAt));
 			return statement;
 		}, keys);
 		long id = keys.getKey().longValue();
-		List<Object[]> items = new ArrayList<>();
-		for (int i = 0; i < itemIds.size(); i++) {
-			items.add(new Object[] { id, i, itemIds.get(i) });
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			rows.add(new Object[] { id, i, items.get(i).itemId(), at(items.get(i).approvedAt()) });
 		}
-		this.jdbc.batchUpdate("INSERT INTO mailing_item (mailing_id, ordinal, item_id) VALUES (?, ?, ?)", items);
+		this.jdbc.batchUpdate(
+				"INSERT INTO mailing_item (mailing_id, ordinal, item_id, approved_at) VALUES (?, ?, ?, ?)", rows);
 		return id;
+	}
+
+	/** Inserts a mailing (not held, not sent again) with its items; returns its id. */
+	long insertMailing(String listKey, MailingKind kind, String originKey, String subject, Instant createdAt,
+			String createdBy, List<String> itemIds) {
+		return insertMailing(listKey, kind, originKey, subject, createdAt, createdBy,
+				itemIds.stream().map((item) -> new CarriedItem(item, null)).toList(), null, List.of());
 	}
 
 	/** Inserts one pending delivery per recipient, in batches. */
@@ -131,6 +155,63 @@ class MailingStore {
 	List<String> items(long mailingId) {
 		return this.jdbc.queryForList("SELECT item_id FROM mailing_item WHERE mailing_id = ? ORDER BY ordinal",
 				String.class, mailingId);
+	}
+
+	/** The items a mailing carries, in order, with the approval of each it carries. */
+	List<CarriedItem> carried(long mailingId) {
+		return this.jdbc.query("SELECT item_id, approved_at FROM mailing_item WHERE mailing_id = ? ORDER BY ordinal",
+				(rs, row) -> new CarriedItem(rs.getString("item_id"), instant(rs, "approved_at")), mailingId);
+	}
+
+	/**
+	 * Holds a running mailing: paused, with the reason and the items concerned, so that a
+	 * person decides. Only a running mailing is held.
+	 * @return whether it was held by this call
+	 */
+	boolean hold(long mailingId, String reason, List<String> itemIds, Instant now) {
+		return this.jdbc.update(
+				"UPDATE mailing SET status = 'PAUSED', held_reason = ?, held_items = ?, held_at = ?, "
+						+ "version = version + 1 WHERE id = ? AND status = 'RUNNING'",
+				reason, truncate(joined(itemIds), 1000), at(now), mailingId) == 1;
+	}
+
+	/**
+	 * Resumes a paused mailing, carrying from now on the approvals given (those of its
+	 * items as they stand now, which a person has just accepted), and clears its hold.
+	 * @return whether it was resumed
+	 */
+	boolean resume(long mailingId, List<CarriedItem> approvals) {
+		boolean resumed = this.jdbc.update(
+				"UPDATE mailing SET status = 'RUNNING', held_reason = NULL, held_items = NULL, held_at = NULL, "
+						+ "completed_at = NULL, version = version + 1 WHERE id = ? AND status = 'PAUSED'",
+				mailingId) == 1;
+		if (resumed) {
+			for (CarriedItem item : approvals) {
+				this.jdbc.update("UPDATE mailing_item SET approved_at = ? WHERE mailing_id = ? AND item_id = ?",
+						at(item.approvedAt()), mailingId, item.itemId());
+			}
+		}
+		return resumed;
+	}
+
+	/**
+	 * Cancels a running or paused mailing: it is cancelled, and its deliveries not sent
+	 * yet (pending, claimed, waiting for a retry) are skipped with the note; one being
+	 * handed to the server keeps its outcome.
+	 * @return how many deliveries were skipped, or -1 when the mailing was not running or
+	 * paused
+	 */
+	int cancel(long mailingId, Instant now, String note) {
+		int changed = this.jdbc
+			.update("UPDATE mailing SET status = 'CANCELLED', completed_at = ?, version = version + 1 "
+					+ "WHERE id = ? AND status IN ('RUNNING', 'PAUSED')", at(now), mailingId);
+		if (changed != 1) {
+			return -1;
+		}
+		return this.jdbc.update(
+				"UPDATE delivery SET status = 'SKIPPED', last_answer = ?, claimed_by = NULL, claimed_at = NULL "
+						+ "WHERE mailing_id = ? AND status IN ('PENDING', 'CLAIMED', 'RETRY')",
+				truncate(note, 1000), mailingId);
 	}
 
 	Map<DeliveryStatus, Long> counts(long mailingId) {
@@ -282,9 +363,17 @@ class MailingStore {
 	}
 
 	private MailingRow mailingRow(ResultSet rs, int row) throws SQLException {
+		String heldItems = rs.getString("held_items");
 		return new MailingRow(rs.getLong("id"), rs.getString("list_key"), MailingKind.valueOf(rs.getString("kind")),
 				rs.getString("origin_key"), rs.getString("subject"), MailingStatus.valueOf(rs.getString("status")),
-				instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "completed_at"));
+				instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "completed_at"),
+				rs.getString("again_reason"), rs.getString("held_reason"),
+				(heldItems != null && !heldItems.isEmpty()) ? List.of(heldItems.split(",")) : List.of(),
+				instant(rs, "held_at"));
+	}
+
+	private static String joined(List<String> itemIds) {
+		return String.join(",", itemIds);
 	}
 
 	private DeliveryRow deliveryRow(ResultSet rs, int row) throws SQLException {
@@ -303,9 +392,27 @@ class MailingStore {
 		return (text == null || text.length() <= max) ? text : text.substring(0, max);
 	}
 
-	/** A mailing as stored. */
+	/**
+	 * A mailing as stored.
+	 *
+	 * @param againReason why a person sent its item again, or null
+	 * @param heldReason why the workers hold it ({@link #ITEM_NOT_APPROVED}), or null
+	 * @param heldItems the items concerned by the hold
+	 * @param heldAt when it was held, or null
+	 */
 	record MailingRow(long id, String listKey, MailingKind kind, String originKey, String subject, MailingStatus status,
-			Instant createdAt, String createdBy, Instant completedAt) {
+			Instant createdAt, String createdBy, Instant completedAt, String againReason, String heldReason,
+			List<String> heldItems, Instant heldAt) {
+	}
+
+	/**
+	 * An item a mailing carries, with the approval it carries.
+	 *
+	 * @param itemId the item
+	 * @param approvedAt the item's approval (its approved-at) when the mailing was made
+	 * or last resumed, or null when it had none
+	 */
+	record CarriedItem(String itemId, Instant approvedAt) {
 	}
 
 	/** A delivery as stored. */

@@ -2,7 +2,11 @@ package vn.bantin.mailing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,12 +23,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.bantin.content.Channel;
 import vn.bantin.content.ItemCatalog;
-import vn.bantin.content.ItemStatus;
 import vn.bantin.content.ItemView;
 import vn.bantin.schedule.Timetable;
 import vn.bantin.schedule.Timetables;
 import vn.bantin.subscription.Audience;
+import vn.bantin.system.BantinProperties;
+import vn.bantin.system.RuleViolation;
+import vn.bantin.text.VietnameseText;
 
 /**
  * The mailings: made once per origin with one delivery row per recipient, all in one
@@ -37,11 +44,23 @@ import vn.bantin.subscription.Audience;
  * from another thread or node at the same moment, returns the mailing already made. The
  * recipients are those {@link Audience#recipients} names at that moment; someone who
  * leaves the list later is skipped when their turn comes.
+ *
+ * <p>
+ * <b>Only approved content.</b> A mailing records the approval of each item it carries
+ * ({@code mailing_item.approved_at}); the workers write a letter only while every item is
+ * still approved or published with that approval, and otherwise hold the mailing (paused,
+ * with the reason and the items) until a person resumes it after a new approval, or
+ * cancels it.
  */
 @Service
 public class Mailings {
 
 	private static final Logger log = LoggerFactory.getLogger(Mailings.class);
+
+	/** The longest reason for sending an item again. */
+	static final int MAX_REASON = 1000;
+
+	private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.ROOT);
 
 	private final MailingStore store;
 
@@ -59,8 +78,11 @@ public class Mailings {
 
 	private final TransactionTemplate transaction;
 
+	private final ZoneId zone;
+
 	Mailings(MailingStore store, Audience audience, ItemCatalog catalog, Timetables timetables, Doorbell doorbell,
-			Clock clock, PlatformTransactionManager transactions) {
+			Clock clock, PlatformTransactionManager transactions, BantinProperties properties) {
+		this.zone = properties.zone();
 		this.store = store;
 		this.audience = audience;
 		this.catalog = catalog;
@@ -84,16 +106,38 @@ public class Mailings {
 	 */
 	public long create(String listKey, MailingKind kind, String originKey, String subject, List<String> itemIds,
 			String createdBy) {
+		return create(listKey, kind, originKey, subject, itemIds, createdBy, null);
+	}
+
+	/**
+	 * Makes the mailing of this origin, or returns the one already made. It records the
+	 * approval of each item as it stands (the item's approved-at): the workers write a
+	 * letter only while every item is still approved or published with that approval. An
+	 * item that is not approved or published now makes the mailing held from the start.
+	 * @param againReason why a person sends an item to a list that already had it, or
+	 * null
+	 */
+	long create(String listKey, MailingKind kind, String originKey, String subject, List<String> itemIds,
+			String createdBy, String againReason) {
 		Optional<Long> existing = existing(originKey);
 		if (existing.isPresent()) {
 			return existing.get();
+		}
+		List<MailingStore.CarriedItem> carried = new ArrayList<>();
+		List<String> notApproved = new ArrayList<>();
+		for (String itemId : itemIds) {
+			Optional<ItemView> item = this.catalog.item(itemId);
+			carried.add(new MailingStore.CarriedItem(itemId, item.map(ItemView::approvedAt).orElse(null)));
+			if (item.isEmpty() || !Approval.approved(item.get())) {
+				notApproved.add(itemId);
+			}
 		}
 		List<Audience.Recipient> recipients = this.audience.recipients(listKey);
 		Long id;
 		try {
 			id = this.newTransaction.execute((status) -> {
 				long made = this.store.insertMailing(listKey, kind, originKey, subject, this.clock.instant(), createdBy,
-						itemIds);
+						carried, againReason, notApproved);
 				this.store.insertDeliveries(made, recipients);
 				return made;
 			});
@@ -104,6 +148,9 @@ public class Mailings {
 		}
 		log.info("Mailing {} ({}) to list {}: {} recipients, items {}", id, originKey, listKey, recipients.size(),
 				itemIds);
+		if (!notApproved.isEmpty()) {
+			log.warn("Mailing {} is held from the start: items {} are not approved now", id, notApproved);
+		}
 		this.doorbell.ring();
 		return id;
 	}
@@ -114,28 +161,76 @@ public class Mailings {
 	}
 
 	/**
-	 * A person sends an approved item to a list now (a {@link MailingKind#MANUAL}
-	 * mailing).
+	 * An approver sends an approved item to a list now (a {@link MailingKind#MANUAL}
+	 * mailing). The item must be released (approved or published, its publish-at
+	 * reached), live and going out on email; sending it to a list that already had it
+	 * needs {@code again} and a reason, which is stored with the mailing and logged.
+	 * <p>
+	 * A first send to a list has the origin {@code manual:<list>:<item>}, unique in the
+	 * database, so that the button pressed twice (or on two nodes) makes one mailing. A
+	 * send again has the origin {@code manual:<list>:<item>:again:<requestKey>}: a form
+	 * submitted twice with the same key makes one mailing, each new request another.
 	 * @param again send even though the item already has a mailing to that list
+	 * @param reason why it is sent again (required with {@code again})
+	 * @param requestKey what makes a request to send again unique (the page's form key),
+	 * or null for a new one
 	 * @return the new mailing's id
-	 * @throws SendRefused when the list or item is unknown, the item not approved, or it
-	 * was already sent there and {@code again} is false
+	 * @throws RuleViolation (field {@code reason}) when {@code again} has no reason, or a
+	 * reason over 1,000 characters
+	 * @throws SendRefused when the list or item is unknown, the item may not go out by
+	 * email now, or it was already sent there and {@code again} is false
 	 */
-	public long sendNow(String listKey, String itemId, boolean again, String actor) {
+	public long sendNow(String listKey, String itemId, boolean again, String reason, String requestKey, String actor) {
+		String why = (reason != null) ? VietnameseText.nfc(reason.strip()) : "";
+		if (again && why.isEmpty()) {
+			throw new RuleViolation("reason", "sends.error.reason-required");
+		}
+		if (why.length() > MAX_REASON) {
+			throw new RuleViolation("reason", "sends.error.reason-too-long");
+		}
 		Timetable.MailingList list = list(listKey)
-			.orElseThrow(() -> new SendRefused(SendRefused.Reason.UNKNOWN_LIST, "No list " + listKey));
+			.orElseThrow(() -> new SendRefused(SendRefused.Reason.UNKNOWN_LIST, "No list " + listKey, listKey));
 		ItemView item = this.catalog.item(itemId)
-			.orElseThrow(() -> new SendRefused(SendRefused.Reason.UNKNOWN_ITEM, "No item " + itemId));
-		if (item.status() != ItemStatus.APPROVED && item.status() != ItemStatus.PUBLISHED) {
-			throw new SendRefused(SendRefused.Reason.NOT_APPROVED, "Item " + itemId + " is " + item.status());
+			.orElseThrow(() -> new SendRefused(SendRefused.Reason.UNKNOWN_ITEM, "No item " + itemId, itemId));
+		Instant now = this.clock.instant();
+		if (!Approval.approved(item)) {
+			throw new SendRefused(SendRefused.Reason.NOT_APPROVED, "Item " + itemId + " is " + item.status(), itemId);
+		}
+		if (!item.channels().contains(Channel.EMAIL)) {
+			throw new SendRefused(SendRefused.Reason.NOT_ON_EMAIL,
+					"Item " + itemId + " does not go out by email (channels " + item.channels() + ")", itemId);
+		}
+		Optional<Instant> releaseAt = item.releaseAt();
+		if (releaseAt.isEmpty() || releaseAt.get().isAfter(now)) {
+			throw new SendRefused(SendRefused.Reason.NOT_RELEASED,
+					"Item " + itemId + " may go out from " + releaseAt.orElse(null), itemId,
+					releaseAt.map(this::localTime).orElse(""));
+		}
+		if (!item.liveAt(now)) {
+			throw new SendRefused(SendRefused.Reason.EXPIRED, "Item " + itemId + " expired at " + item.expireAt(),
+					itemId, localTime(item.expireAt()));
 		}
 		if (!again && Boolean.TRUE
 			.equals(this.transaction.execute((status) -> this.store.itemMailed(itemId, list.key())))) {
 			throw new SendRefused(SendRefused.Reason.ALREADY_SENT,
-					"Item " + itemId + " already has a mailing to " + listKey);
+					"Item " + itemId + " already has a mailing to " + listKey, itemId);
 		}
-		return create(list.key(), MailingKind.MANUAL, "manual:" + UUID.randomUUID(), Letters.subject(item),
-				List.of(itemId), actor);
+		String origin = "manual:" + list.key() + ":" + itemId;
+		if (again) {
+			String key = (requestKey != null && requestKey.matches("[A-Za-z0-9-]{8,64}")) ? requestKey
+					: UUID.randomUUID().toString();
+			origin += ":again:" + key;
+			log.info("{} sends item {} to list {} again, reason: {}", actor, itemId, list.key(), why);
+		}
+		else {
+			log.info("{} sends item {} to list {} now", actor, itemId, list.key());
+		}
+		return create(list.key(), MailingKind.MANUAL, origin, Letters.subject(item), List.of(itemId), actor,
+				again ? why : null);
+	}
+
+	private String localTime(Instant instant) {
+		return (instant != null) ? LOCAL_TIME.format(instant.atZone(this.zone)) : "";
 	}
 
 	/** The mailing with this id, with its counts. */
@@ -171,12 +266,61 @@ public class Mailings {
 			.execute((status) -> this.store.changeStatus(id, MailingStatus.RUNNING, MailingStatus.PAUSED)));
 	}
 
-	/** Resumes a paused mailing. */
-	public boolean resume(long id) {
-		boolean resumed = Boolean.TRUE.equals(this.transaction
-			.execute((status) -> this.store.changeStatus(id, MailingStatus.PAUSED, MailingStatus.RUNNING)));
+	/**
+	 * Resumes a paused mailing, also one the workers held. Every item it carries must be
+	 * approved (or published) now: with the approval the mailing carries, or with a new
+	 * one (after an edit) and still going out by email, in which case the mailing carries
+	 * that new approval from now on (the person resuming accepts that version). Logged.
+	 * @return whether it was resumed (false: it was not paused)
+	 * @throws SendRefused ({@link SendRefused.Reason#ITEMS_NOT_APPROVED}) naming the
+	 * items that are not approved or not on email now
+	 */
+	public boolean resume(long id, String actor) {
+		List<MailingStore.CarriedItem> carried = this.transaction.execute((status) -> this.store.carried(id));
+		List<MailingStore.CarriedItem> now = new ArrayList<>();
+		List<String> refused = new ArrayList<>();
+		for (MailingStore.CarriedItem item : carried) {
+			Optional<ItemView> view = this.catalog.item(item.itemId());
+			if (view.isPresent() && Approval.carries(view.get(), item.approvedAt())) {
+				// unchanged since the mailing was made (a plain pause)
+				now.add(item);
+			}
+			else if (view.isEmpty() || !Approval.approved(view.get())
+					|| !view.get().channels().contains(Channel.EMAIL)) {
+				refused.add(item.itemId());
+			}
+			else {
+				// approved again since: the person resuming accepts that version
+				now.add(new MailingStore.CarriedItem(item.itemId(), view.get().approvedAt()));
+			}
+		}
+		if (!refused.isEmpty()) {
+			throw new SendRefused(SendRefused.Reason.ITEMS_NOT_APPROVED,
+					"Mailing " + id + " carries items not approved now: " + refused, String.join(", ", refused));
+		}
+		boolean resumed = Boolean.TRUE.equals(this.transaction.execute((status) -> this.store.resume(id, now)));
+		if (resumed) {
+			log.info("{} resumed mailing {}, carrying the approvals {}", actor, id, now);
+		}
 		this.doorbell.ring();
 		return resumed;
+	}
+
+	/**
+	 * Cancels a running or paused mailing: the deliveries not sent yet are skipped, and
+	 * nothing more of it goes out; logged.
+	 * @return how many deliveries were skipped
+	 * @throws SendRefused ({@link SendRefused.Reason#NOT_CANCELLABLE}) when it is
+	 * completed or cancelled already
+	 */
+	public int cancel(long id, String actor) {
+		Integer skipped = this.transaction
+			.execute((status) -> this.store.cancel(id, this.clock.instant(), "cancelled by " + actor));
+		if (skipped == null || skipped < 0) {
+			throw new SendRefused(SendRefused.Reason.NOT_CANCELLABLE, "Mailing " + id + " is not running or paused");
+		}
+		log.info("{} cancelled mailing {}: {} deliveries not sent", actor, id, skipped);
+		return skipped;
 	}
 
 	/**
@@ -186,6 +330,9 @@ public class Mailings {
 	 */
 	public int retryFailed(long id) {
 		Integer count = this.transaction.execute((status) -> {
+			if (cancelled(id)) {
+				return 0;
+			}
 			int retried = this.store.retryFailed(id);
 			if (retried > 0) {
 				this.store.changeStatus(id, MailingStatus.COMPLETED, MailingStatus.RUNNING);
@@ -202,6 +349,9 @@ public class Mailings {
 	 */
 	public boolean sendAgain(long mailingId, long deliveryId) {
 		boolean again = Boolean.TRUE.equals(this.transaction.execute((status) -> {
+			if (cancelled(mailingId)) {
+				return false;
+			}
 			boolean changed = this.store.sendAgain(mailingId, deliveryId);
 			if (changed) {
 				this.store.changeStatus(mailingId, MailingStatus.COMPLETED, MailingStatus.RUNNING);
@@ -218,6 +368,15 @@ public class Mailings {
 				this.clock.instant(), "marked as sent by " + actor)));
 	}
 
+	private boolean cancelled(long id) {
+		return this.store.mailing(id).map((row) -> row.status() == MailingStatus.CANCELLED).orElse(true);
+	}
+
+	/** The email lists an item may be sent to now, in timetable order. */
+	public List<Timetable.MailingList> lists() {
+		return this.timetables.current().lists();
+	}
+
 	Optional<Timetable.MailingList> list(String key) {
 		return this.timetables.current().lists().stream().filter((list) -> list.key().equals(key)).findFirst();
 	}
@@ -226,7 +385,8 @@ public class Mailings {
 		String listName = list(row.listKey()).map(Timetable.MailingList::name).orElse(row.listKey());
 		return new MailingView(row.id(), row.listKey(), listName, row.kind(), row.originKey(), row.subject(),
 				row.status(), row.createdAt(), row.createdBy(), row.completedAt(), this.store.items(row.id()),
-				Map.copyOf(this.store.counts(row.id())));
+				Map.copyOf(this.store.counts(row.id())), row.againReason(),
+				(row.heldReason() != null) ? new Hold(row.heldReason(), row.heldItems(), row.heldAt()) : null);
 	}
 
 	private static DeliveryView view(MailingStore.DeliveryRow row) {
@@ -249,10 +409,18 @@ public class Mailings {
 	 * @param completedAt when it was completed, or null
 	 * @param itemIds the items it carries, in order
 	 * @param counts how many deliveries are in each status (every status present)
+	 * @param againReason why a person sent its item to a list that already had it, or
+	 * null
+	 * @param hold why the workers hold it (it is paused until a person decides), or null
 	 */
 	public record MailingView(long id, String listKey, String listName, MailingKind kind, String originKey,
 			String subject, MailingStatus status, Instant createdAt, String createdBy, Instant completedAt,
-			List<String> itemIds, Map<DeliveryStatus, Long> counts) {
+			List<String> itemIds, Map<DeliveryStatus, Long> counts, String againReason, Hold hold) {
+
+		/** Whether the workers hold it. */
+		public boolean held() {
+			return this.hold != null;
+		}
 
 		/** How many recipients it has. */
 		public long total() {
@@ -272,6 +440,24 @@ public class Mailings {
 		/** Sent out of total, in percent (100 when there is no recipient). */
 		public int percentSent() {
 			return (total() == 0) ? 100 : (int) (sent() * 100 / total());
+		}
+
+	}
+
+	/**
+	 * Why the workers stopped a mailing: an item it carries is no longer approved (or
+	 * published) with the approval the mailing carries (it was edited, and went back to
+	 * approval), so no further letter is written until a person resumes it (after the
+	 * item was approved again) or cancels it.
+	 *
+	 * @param reason {@code item-not-approved}
+	 * @param itemIds the items concerned
+	 * @param at when it was held
+	 */
+	public record Hold(String reason, List<String> itemIds, Instant at) {
+
+		public Hold {
+			itemIds = List.copyOf(itemIds);
 		}
 
 	}

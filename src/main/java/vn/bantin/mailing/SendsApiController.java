@@ -10,9 +10,16 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,14 +32,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.bantin.account.ResidentAddresses;
 import vn.bantin.account.Role;
+import vn.bantin.system.ApiLanguage;
 import vn.bantin.system.BantinProperties;
 import vn.bantin.system.RuleViolation;
 
 /**
  * Sends over the JSON API ({@code Authorization: Bearer}, the same roles as the sends
- * page): send an approved item to a list now, follow a send's progress and its
- * recipients, send the failed ones again. Errors are problem details
- * ({@link SendsApiProblems}).
+ * page): send an approved item to a list now (approvers and administrators only, as on
+ * the page), follow a send's progress and its recipients, send the failed ones again,
+ * resume or cancel a held send. Errors are problem details ({@link SendsApiProblems}).
  */
 @RestController
 class SendsApiController {
@@ -43,31 +51,51 @@ class SendsApiController {
 
 	private final ZoneId zone;
 
-	SendsApiController(Mailings mailings, BantinProperties properties) {
+	private final MessageSource messages;
+
+	SendsApiController(Mailings mailings, BantinProperties properties, MessageSource messages) {
 		this.mailings = mailings;
 		this.zone = properties.zone();
+		this.messages = messages;
 	}
 
 	@PostMapping("/api/lists/{list}/sends")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
-	@Operation(summary = "Send an approved item to a list now: 404 for an unknown list or item, 422 when the item "
-			+ "is not approved, 409 when the item already has a send to that list (unless again is true)")
-	SendJson send(@PathVariable String list, @RequestBody SendRequest request, Principal principal) {
+	@Secured({ Role.Authority.APPROVER, Role.Authority.ADMIN })
+	@Operation(summary = "Send an approved item to a list now (an approver's act)",
+			description = "The item must be approved or published, released (its publish-at reached), not expired"
+					+ " and going out by email. Sending it to a list that already had it needs again: true and a"
+					+ " reason, which is stored with the send, shown with it and logged.",
+			responses = { @ApiResponse(responseCode = "201", description = "The send made"),
+					@ApiResponse(responseCode = "400",
+							description = "itemId missing, or again without a reason (field names the JSON field)",
+							content = @Content(mediaType = "application/problem+json",
+									schema = @Schema(implementation = ProblemDetail.class))),
+					@ApiResponse(responseCode = "403", description = "Not an approver or administrator"),
+					@ApiResponse(responseCode = "404", description = "No such list or item",
+							content = @Content(mediaType = "application/problem+json",
+									schema = @Schema(implementation = ProblemDetail.class))),
+					@ApiResponse(responseCode = "409",
+							description = "The item may not be sent: reason not-approved, not-released (its publish-at is"
+									+ " ahead), expired, not-on-email, or already-sent (to that list, unless again)",
+							content = @Content(mediaType = "application/problem+json",
+									schema = @Schema(implementation = ProblemDetail.class))) })
+	SendJson send(@PathVariable String list, @RequestBody(required = false) SendRequest request, Principal principal,
+			HttpServletRequest http) {
 		if (request == null || request.itemId() == null || request.itemId().isBlank()) {
 			throw new RuleViolation("itemId", "sends.error.item-required");
 		}
 		long id = this.mailings.sendNow(list, request.itemId().strip(), Boolean.TRUE.equals(request.again()),
-				principal.getName());
-		return json(this.mailings.mailing(id).orElseThrow());
+				request.reason(), null, principal.getName());
+		return json(this.mailings.mailing(id).orElseThrow(), http);
 	}
 
 	@GetMapping("/api/sends/{id}")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
-	@Operation(summary = "A send: its list, items, status (running, paused, completed), how many recipients are in "
-			+ "each delivery status, and the total")
-	SendJson show(@PathVariable long id) {
-		return json(found(id));
+	@Operation(summary = "A send: its list, items, status (running, paused, completed, cancelled), how many "
+			+ "recipients are in each delivery status, the total, the reason it was sent again, and why it is held")
+	SendJson show(@PathVariable long id, HttpServletRequest http) {
+		return json(found(id), http);
 	}
 
 	@GetMapping("/api/sends/{id}/deliveries")
@@ -104,10 +132,30 @@ class SendsApiController {
 	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
 	@Operation(summary = "Send the failed deliveries of a send again (attempts reset); answers the send and how "
 			+ "many will be sent again")
-	RetryJson retryFailed(@PathVariable long id) {
+	RetryJson retryFailed(@PathVariable long id, HttpServletRequest http) {
 		found(id);
 		int retried = this.mailings.retryFailed(id);
-		return new RetryJson(retried, json(found(id)));
+		return new RetryJson(retried, json(found(id), http));
+	}
+
+	@PostMapping("/api/sends/{id}/resume")
+	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
+	@Operation(summary = "Resume a paused or held send: 409 (reason items-not-approved) while an item it carries "
+			+ "is not approved or not on email; the send then carries the items' approvals as they stand")
+	SendJson resume(@PathVariable long id, Principal principal, HttpServletRequest http) {
+		found(id);
+		this.mailings.resume(id, principal.getName());
+		return json(found(id), http);
+	}
+
+	@PostMapping("/api/sends/{id}/cancel")
+	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
+	@Operation(summary = "Cancel a running, paused or held send: the recipients not sent to yet are skipped; "
+			+ "409 (reason not-cancellable) when it is completed or cancelled")
+	SendJson cancel(@PathVariable long id, Principal principal, HttpServletRequest http) {
+		found(id);
+		this.mailings.cancel(id, principal.getName());
+		return json(found(id), http);
 	}
 
 	private Mailings.MailingView found(long id) {
@@ -115,14 +163,22 @@ class SendsApiController {
 			.orElseThrow(() -> new SendRefused(SendRefused.Reason.UNKNOWN_SEND, "No send " + id));
 	}
 
-	private SendJson json(Mailings.MailingView mailing) {
+	private SendJson json(Mailings.MailingView mailing, HttpServletRequest http) {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (DeliveryStatus status : DeliveryStatus.values()) {
 			counts.put(status.key(), mailing.count(status));
 		}
+		HoldJson hold = null;
+		if (mailing.held()) {
+			hold = new HoldJson(mailing.hold().reason(), mailing.hold().itemIds(), time(mailing.hold().at()),
+					this.messages.getMessage("sends.held." + mailing.hold().reason(),
+							new Object[] { String.join(", ", mailing.hold().itemIds()) }, mailing.hold().reason(),
+							ApiLanguage.of(http)));
+		}
 		return new SendJson(mailing.id(), mailing.listKey(), mailing.kind().name().toLowerCase(java.util.Locale.ROOT),
 				mailing.subject(), mailing.itemIds(), mailing.status().name().toLowerCase(java.util.Locale.ROOT),
-				time(mailing.createdAt()), mailing.createdBy(), time(mailing.completedAt()), mailing.total(), counts);
+				time(mailing.createdAt()), mailing.createdBy(), time(mailing.completedAt()), mailing.total(), counts,
+				mailing.againReason(), hold);
 	}
 
 	private String time(Instant instant) {
@@ -134,8 +190,10 @@ class SendsApiController {
 	 *
 	 * @param itemId the approved item
 	 * @param again send it even though it already went to this list
+	 * @param reason why it is sent again: required with {@code again} (at most 1,000
+	 * characters), stored with the send and logged
 	 */
-	record SendRequest(String itemId, Boolean again) {
+	record SendRequest(String itemId, Boolean again, String reason) {
 	}
 
 	/**
@@ -152,9 +210,27 @@ class SendsApiController {
 	 * @param completed when it was completed
 	 * @param total how many recipients
 	 * @param counts how many recipients in each delivery status
+	 * @param againReason why a person sent its item to a list that already had it, or
+	 * null
+	 * @param held why the workers hold it (it is paused until a person resumes or cancels
+	 * it), or null
 	 */
 	record SendJson(long id, String list, String kind, String subject, List<String> items, String status,
-			String created, String createdBy, String completed, long total, Map<String, Long> counts) {
+			String created, String createdBy, String completed, long total, Map<String, Long> counts,
+			String againReason, HoldJson held) {
+	}
+
+	/**
+	 * Why a send is held.
+	 *
+	 * @param reason {@code item-not-approved}: an item it carries is no longer approved
+	 * as it was when the send was made (it was edited); resume it once the item is
+	 * approved again, or cancel it
+	 * @param items the items concerned
+	 * @param since when it was held
+	 * @param message the reason in the caller's language
+	 */
+	record HoldJson(String reason, List<String> items, String since, String message) {
 	}
 
 	/**

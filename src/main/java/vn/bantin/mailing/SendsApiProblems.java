@@ -13,9 +13,11 @@ import vn.bantin.system.ApiProblem;
 import vn.bantin.system.RuleViolation;
 
 /**
- * Errors of the sends API as RFC 9457 problem details: an unknown list, item or send is
- * 404, an item that is not approved 422, an item already sent to the list 409, a refused
- * parameter 400 with its {@code field}.
+ * Errors of the sends API as RFC 9457 problem details with a machine-readable
+ * {@code reason} ({@link SendRefused.Reason#key()}): an unknown list, item or send is
+ * 404; an item that may not be sent now (not approved, not released yet, expired, not on
+ * email), an item already sent to the list, a send that cannot be resumed or cancelled is
+ * 409; a refused parameter 400 with its {@code field}.
  */
 @RestControllerAdvice(assignableTypes = SendsApiController.class)
 class SendsApiProblems extends ResponseEntityExceptionHandler {
@@ -30,10 +32,13 @@ class SendsApiProblems extends ResponseEntityExceptionHandler {
 	ProblemDetail refused(SendRefused refused, HttpServletRequest request) {
 		HttpStatus status = switch (refused.reason()) {
 			case UNKNOWN_LIST, UNKNOWN_ITEM, UNKNOWN_SEND -> HttpStatus.NOT_FOUND;
-			case NOT_APPROVED -> HttpStatus.UNPROCESSABLE_ENTITY;
-			case ALREADY_SENT -> HttpStatus.CONFLICT;
+			case NOT_APPROVED, NOT_RELEASED, EXPIRED, NOT_ON_EMAIL, ALREADY_SENT, ITEMS_NOT_APPROVED, NOT_CANCELLABLE ->
+				HttpStatus.CONFLICT;
 		};
-		return ApiProblem.of(status, refused.reason().messageKey(), null, this.messages, request);
+		ProblemDetail problem = ApiProblem.of(status, refused.reason().messageKey(), refused.arguments(), this.messages,
+				request);
+		problem.setProperty("reason", refused.reason().key());
+		return problem;
 	}
 
 	@ExceptionHandler(RuleViolation.class)

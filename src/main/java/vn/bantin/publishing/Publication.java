@@ -68,6 +68,14 @@ class Publication {
 	@Column(name = "last_error", length = 500)
 	private String lastError;
 
+	/**
+	 * Unique while set: {@code <item>|<CHANNEL>|<target>} on a publication that may exist
+	 * once per item, channel and target while it carries the item (see
+	 * {@link Publications#recordOnce}); cleared when it is missed or fails.
+	 */
+	@Column(name = "once_key", length = 320)
+	private String onceKey;
+
 	@Version
 	@Column(nullable = false)
 	private Long version;
@@ -77,6 +85,12 @@ class Publication {
 
 	Publication(String itemId, Channel channel, String target, Instant occurrence, Publications.Origin origin,
 			Instant createdAt) {
+		this(itemId, channel, target, occurrence, origin, createdAt, null);
+	}
+
+	Publication(String itemId, Channel channel, String target, Instant occurrence, Publications.Origin origin,
+			Instant createdAt, String onceKey) {
+		this.onceKey = onceKey;
 		this.slot = origin.slot();
 		this.campaign = origin.campaign();
 		this.itemId = itemId;
@@ -117,6 +131,9 @@ class Publication {
 			case AWAIT_CONFIRMATION -> PublicationStatus.AWAITING_CONFIRMATION;
 			case MISSED -> PublicationStatus.MISSED;
 		};
+		if (this.status == PublicationStatus.MISSED) {
+			this.onceKey = null;
+		}
 		this.reason = decision.reason();
 		this.decidedAt = micros(now);
 		return true;
@@ -137,6 +154,7 @@ class Publication {
 	void skip(String editor, Instant now) {
 		requireStatus(PublicationStatus.AWAITING_CONFIRMATION);
 		this.status = PublicationStatus.MISSED;
+		this.onceKey = null;
 		this.reason = truncate("skipped by " + editor + " (" + this.reason + ")");
 		this.decidedAt = micros(now);
 	}
@@ -166,6 +184,7 @@ class Publication {
 	void markFailed(String why, Instant now) {
 		requireStatus(PublicationStatus.DUE);
 		this.status = PublicationStatus.FAILED;
+		this.onceKey = null;
 		this.reason = truncate(why);
 		this.decidedAt = micros(now);
 	}

@@ -18,6 +18,11 @@ interface PublicationStore extends JpaRepository<Publication, Long>,
 
 	boolean existsByItemIdAndChannelAndTarget(String itemId, Channel channel, String target);
 
+	Optional<Publication> findFirstByItemIdAndChannelAndTargetAndStatusInOrderByIdAsc(String itemId, Channel channel,
+			String target, Collection<PublicationStatus> statuses);
+
+	Optional<Publication> findByOnceKey(String onceKey);
+
 	@org.springframework.data.jpa.repository.Query("""
 			select new vn.bantin.publishing.Publications$Airing(p.campaign, p.itemId, p.target, count(p))
 			from Publication p where p.campaign is not null and p.status in :statuses

@@ -105,6 +105,65 @@ public class Publications {
 		return find(itemId, channel, key, at);
 	}
 
+	/**
+	 * Records a publication that may exist only once per item, channel and target while
+	 * it carries the item: the release on an on-publish slot, "publish now", the first
+	 * play of an emergency broadcast. When the item already has a publication there that
+	 * went out or will ({@linkplain #AIRED planned, due, published or awaiting
+	 * confirmation}, whatever its occurrence and origin), that one is returned and
+	 * nothing is recorded.
+	 *
+	 * <p>
+	 * The guarantee is the database's, not this check's: the new row carries the key
+	 * {@code <item>|<CHANNEL>|<target>} under a unique index, so two callers at once (two
+	 * threads, two nodes, the release trigger and a person pressing "publish now") record
+	 * one row between them, and the loser gets the winner's. The key is cleared when the
+	 * publication is missed or fails, so that the item may go out there again.
+	 * @param occurrence the planned instant (kept to the microsecond)
+	 * @return the publication and whether this call recorded it; empty when the item does
+	 * not exist
+	 */
+	public Optional<Once> recordOnce(String itemId, Channel channel, String target, Instant occurrence, Origin origin) {
+		Objects.requireNonNull(itemId, "itemId");
+		Objects.requireNonNull(origin, "origin");
+		Objects.requireNonNull(channel, "channel");
+		Objects.requireNonNull(occurrence, "occurrence");
+		String key = StringUtils.hasText(target) ? target.strip() : NO_TARGET;
+		Instant at = occurrence.truncatedTo(ChronoUnit.MICROS);
+		String onceKey = onceKey(itemId, channel, key);
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			Optional<PublicationView> carrying = carrying(itemId, channel, key);
+			if (carrying.isPresent()) {
+				return Optional.of(new Once(carrying.get(), false));
+			}
+			try {
+				return Optional.of(new Once(this.newTransaction.execute((status) -> this.publications
+					.saveAndFlush(new Publication(itemId, channel, key, at, origin, this.clock.instant(), onceKey))
+					.view()), true));
+			}
+			catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+				// another thread or node recorded it first (or the item does not exist):
+				// read again
+			}
+		}
+		return carrying(itemId, channel, key).map((publication) -> new Once(publication, false));
+	}
+
+	/**
+	 * The publication that carries the item on the channel to the target: the one holding
+	 * the once-key, else the first that went out or will.
+	 */
+	private Optional<PublicationView> carrying(String itemId, Channel channel, String target) {
+		return this.newTransaction.execute((status) -> this.publications.findByOnceKey(onceKey(itemId, channel, target))
+			.or(() -> this.publications.findFirstByItemIdAndChannelAndTargetAndStatusInOrderByIdAsc(itemId, channel,
+					target, AIRED))
+			.map(Publication::view));
+	}
+
+	private static String onceKey(String itemId, Channel channel, String target) {
+		return itemId + "|" + channel.name() + "|" + target;
+	}
+
 	private Optional<PublicationView> find(String itemId, Channel channel, String target, Instant occurrence) {
 		return this.newTransaction.execute((status) -> this.publications
 			.findByItemIdAndChannelAndTargetAndOccurrence(itemId, channel, target, occurrence)
@@ -288,6 +347,15 @@ public class Publications {
 		/** No known origin. */
 		public static final Origin NONE = new Origin(null, null);
 
+	}
+
+	/**
+	 * The answer of {@link #recordOnce}.
+	 *
+	 * @param publication the publication that carries the item there
+	 * @param added whether this call recorded it (false: it was already there)
+	 */
+	public record Once(PublicationView publication, boolean added) {
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -30,11 +31,15 @@ import vn.bantin.publishing.Publications;
  * <p>
  * One publication per channel and target, at the moment asked: web and feeds to
  * {@code *}, email to every list that has an email slot (on publish or digest), radio to
- * each of the item's zones ({@code *} when it has none). Their origin is
- * {@value #PUBLISH_NOW}, or {@value #EMERGENCY} for an emergency item, whose radio
- * publications repeat {@code bantin.schedule.emergency-repeats} times
- * {@code emergency-interval} apart (now, +15 min, +30 min by default): the later ones
- * stay planned and go out at their time. The due ones are handed over at once.
+ * each of the item's zones ({@code *} when it has none); never a second one where the
+ * item already went out or will ({@link Publications#recordOnce}, guaranteed by a unique
+ * key in the database). Their origin is {@value #PUBLISH_NOW}, or {@value #EMERGENCY} for
+ * an emergency item, whose radio publications repeat
+ * {@code bantin.schedule.emergency-repeats} times {@code emergency-interval} apart (now,
+ * +15 min, +30 min by default): the later ones stay planned and go out at their time.
+ * These repeats are the one documented exception to "once per channel and target": they
+ * are recorded with the first play and only then; "publish now" on a zone that already
+ * carries the emergency adds no new series. The due ones are handed over at once.
  *
  * <p>
  * The approval of an emergency item schedules a persistent immediate trigger in the
@@ -81,29 +86,42 @@ public class Broadcast {
 	}
 
 	/**
-	 * Puts the item out now on all its channels and hands the due publications over.
+	 * Puts the item out now on each of its channels and targets that does not carry it
+	 * yet, and hands the due publications over. A channel and target that already has a
+	 * publication of the item that went out or will (its release on an on-publish slot,
+	 * an earlier "publish now", a timed slot, an email still awaiting confirmation) is
+	 * left as it is and reported as already done: pressing the button twice, or on two
+	 * nodes at once, or right after the approval released the item, puts nothing out
+	 * twice.
 	 * @param itemId the item
 	 * @param actor who asked (for the log)
-	 * @return the publications recorded, as they stand after the hand-over
+	 * @return the publications recorded, as they stand after the hand-over, and those
+	 * that were already there
 	 * @throws PublishNowRefused when the item does not exist, or is not approved or
 	 * published, or has expired
 	 */
-	public List<Publications.PublicationView> publishNow(String itemId, String actor) {
+	public PublishedNow publishNow(String itemId, String actor) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		ItemView item = releasable(itemId, now);
-		log.info("{} puts item {} out now", actor, itemId);
-		return put(item, now, now, () -> {
+		PublishedNow done = put(item, now, now, () -> {
 		});
+		log.info("{} put item {} out now: added {}, already there {}", actor, itemId, pairs(done.added()),
+				pairs(done.alreadyDone()));
+		return done;
+	}
+
+	private static List<String> pairs(List<Publications.PublicationView> publications) {
+		return publications.stream().map((p) -> p.channel().key() + "→" + p.target()).toList();
 	}
 
 	/**
 	 * Puts an approved emergency item out, for the moment it was released
 	 * ({@code occurrence}); run by the trigger {@link #scheduleEmergency} set. A repeated
 	 * run records nothing new.
-	 * @return the publications, as they stand after the hand-over; empty when the item
-	 * may no longer go out
+	 * @return the publications recorded, as they stand after the hand-over, and those
+	 * already there; empty when the item may no longer go out
 	 */
-	List<Publications.PublicationView> emergency(String itemId, Instant occurrence) {
+	PublishedNow emergency(String itemId, Instant occurrence) {
 		Instant now = this.clock.instant();
 		ItemView item;
 		try {
@@ -112,7 +130,7 @@ public class Broadcast {
 		catch (PublishNowRefused refused) {
 			log.info("Emergency item {} no longer goes out: {}", itemId, refused.getMessage());
 			this.triggers.unschedule(EngineTriggers.EMERGENCIES, itemId);
-			return List.of();
+			return new PublishedNow(List.of(), List.of());
 		}
 		// the trigger goes with the publications it made, in one transaction
 		return put(item, occurrence, now, () -> this.triggers.unschedule(EngineTriggers.EMERGENCIES, itemId));
@@ -145,34 +163,56 @@ public class Broadcast {
 		return item;
 	}
 
-	private List<Publications.PublicationView> put(ItemView item, Instant at, Instant now, Runnable andThen) {
+	private PublishedNow put(ItemView item, Instant at, Instant now, Runnable andThen) {
 		boolean emergency = item.priority() == Priority.EMERGENCY;
 		Publications.Origin origin = new Publications.Origin(emergency ? EMERGENCY : PUBLISH_NOW, null);
-		List<Long> ids = this.transaction.execute((status) -> {
-			List<Long> made = new ArrayList<>();
+		List<Long> added = new ArrayList<>();
+		List<Publications.PublicationView> already = new ArrayList<>();
+		this.transaction.executeWithoutResult((status) -> {
 			for (Channel channel : item.channels().stream().sorted().toList()) {
 				for (String target : targets(item, channel)) {
-					int plays = (emergency && channel == Channel.RADIO) ? Math.max(1, this.settings.emergencyRepeats())
-							: 1;
-					for (int play = 0; play < plays; play++) {
-						Instant occurrence = at.plus(this.settings.emergencyInterval().multipliedBy(play));
-						this.publications.record(item.id(), channel, target, occurrence, origin)
-							.ifPresent((publication) -> made.add(publication.id()));
+					Optional<Publications.Once> first = this.publications.recordOnce(item.id(), channel, target, at,
+							origin);
+					if (first.isEmpty()) {
+						continue;
+					}
+					Publications.PublicationView carrying = first.get().publication();
+					if (first.get().added()) {
+						added.add(carrying.id());
+					}
+					else {
+						already.add(carrying);
+					}
+					// an emergency's radio repeats belong to its first play: recorded
+					// with it,
+					// or completed by a repeated run of the same broadcast (same
+					// occurrence)
+					boolean sameBroadcast = first.get().added() || carrying.occurrence().equals(micros(at));
+					if (emergency && channel == Channel.RADIO && sameBroadcast) {
+						for (int play = 1; play < Math.max(1, this.settings.emergencyRepeats()); play++) {
+							Instant occurrence = at.plus(this.settings.emergencyInterval().multipliedBy(play));
+							this.publications.record(item.id(), channel, target, occurrence, origin)
+								.filter((repeat) -> first.get().added())
+								.ifPresent((repeat) -> added.add(repeat.id()));
+						}
 					}
 				}
 			}
 			andThen.run();
-			return made;
 		});
 		List<Publications.PublicationView> handed = this.handover.run(now);
 		List<Publications.PublicationView> result = new ArrayList<>();
-		for (Long id : ids) {
+		for (Long id : added) {
 			result.add(handed.stream()
 				.filter((publication) -> publication.id() == id)
 				.findFirst()
 				.orElseGet(() -> this.publications.find(id).orElseThrow()));
 		}
-		return result;
+		return new PublishedNow(result, already);
+	}
+
+	private static Instant micros(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/** Where an item goes out on a channel when it is put out at once. */
@@ -197,6 +237,24 @@ public class Broadcast {
 			}
 		}
 		return targets;
+	}
+
+	/**
+	 * What "publish now" did.
+	 *
+	 * @param added the publications it recorded (an emergency's radio repeats included),
+	 * as they stand after the hand-over
+	 * @param alreadyDone for each channel and target that already carried the item, the
+	 * publication that does
+	 */
+	public record PublishedNow(List<Publications.PublicationView> added,
+			List<Publications.PublicationView> alreadyDone) {
+
+		public PublishedNow {
+			added = List.copyOf(added);
+			alreadyDone = List.copyOf(alreadyDone);
+		}
+
 	}
 
 }

@@ -23,6 +23,9 @@ import vn.bantin.publishing.Publications;
  * time} (at once when that is past). When it fires, one publication is recorded per
  * on-publish slot of the item's channels and per target, at the release time, unless the
  * item already has one there (it was put out at once), and the due ones are handed over.
+ * Those publications are recorded with {@link Publications#recordOnce}: with "publish
+ * now" they make at most one publication per channel and target, also when both run at
+ * the same moment on two nodes.
  */
 @Service
 class ItemRelease {
@@ -94,10 +97,13 @@ class ItemRelease {
 			Optional<Instant> releaseAt = item.flatMap(ItemView::releaseAt);
 			if (releaseAt.isPresent() && releaseAt.get().equals(occurrence) && !occurrence.isAfter(now)) {
 				for (Target target : missing(item.get(), occurrence)) {
+					// once per channel and target, in the database: a "publish now" that
+					// raced this release (another node, the same moment) keeps its own
 					this.publications
-						.record(itemId, target.slot().channel(), target.target(), occurrence,
+						.recordOnce(itemId, target.slot().channel(), target.target(), occurrence,
 								new Publications.Origin(target.slot().key(), null))
-						.ifPresent(made::add);
+						.filter(Publications.Once::added)
+						.ifPresent((once) -> made.add(once.publication()));
 				}
 				this.triggers.unschedule(EngineTriggers.RELEASES, itemId);
 			}

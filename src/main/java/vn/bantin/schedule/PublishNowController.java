@@ -2,7 +2,6 @@ package vn.bantin.schedule;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
@@ -17,7 +16,8 @@ import vn.bantin.publishing.Publications;
 
 /**
  * The "publish now" button of the admin item page: puts an approved or published item out
- * at once on all its channels ({@link Broadcast#publishNow}) and tells what was recorded.
+ * at once on each of its channels and targets that does not carry it yet
+ * ({@link Broadcast#publishNow}) and tells what was added and what was already done.
  */
 @Controller
 class PublishNowController {
@@ -37,9 +37,11 @@ class PublishNowController {
 	@Secured({ Role.Authority.APPROVER, Role.Authority.ADMIN })
 	String publishNow(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
 		try {
-			List<Publications.PublicationView> made = this.broadcast.publishNow(id, principal.getName());
-			redirect.addFlashAttribute("notice", "engine.publish-now.done");
-			redirect.addFlashAttribute("publishedNow", made.stream().map(this::line).toList());
+			Broadcast.PublishedNow done = this.broadcast.publishNow(id, principal.getName());
+			redirect.addFlashAttribute("notice",
+					done.added().isEmpty() ? "engine.publish-now.nothing-new" : "engine.publish-now.done");
+			redirect.addFlashAttribute("publishedNow", done.added().stream().map(this::line).toList());
+			redirect.addFlashAttribute("alreadyPublished", done.alreadyDone().stream().map(this::line).toList());
 		}
 		catch (PublishNowRefused refused) {
 			redirect.addFlashAttribute("publishNowError", refused.messageKey());

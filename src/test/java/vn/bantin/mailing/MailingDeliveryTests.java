@@ -285,7 +285,7 @@ class MailingDeliveryTests {
 		assertThat(sentWhilePaused).isLessThan(600);
 		assertThat(this.mailings.mailing(id).orElseThrow().status()).isEqualTo(MailingStatus.PAUSED);
 
-		this.mailings.resume(id);
+		this.mailings.resume(id, "tester");
 		Mailings.MailingView done = completed(id);
 		assertThat(done.sent()).isEqualTo(600);
 		assertThat(byRecipient(greenMail.getReceivedMessages(), addresses(ids))).hasSize(600)
@@ -384,9 +384,10 @@ class MailingDeliveryTests {
 
 	@Test
 	void theApiSendsAnApprovedItemNowAndReportsCountsAndDeliveries() throws Exception {
-		String token = this.tokens.token(Role.EDITOR);
+		String token = this.tokens.token(Role.APPROVER);
 		this.subscribers.confirmed("truong-thon", 2);
-		String itemId = item("Thông báo gửi ngay qua API", "Nội dung.");
+		String itemId = this.items.published(this.clock.instant().minus(Duration.ofMinutes(5)),
+				"Thông báo gửi ngay qua API " + counter.incrementAndGet(), "thu", Set.of(Channel.WEB, Channel.EMAIL));
 
 		String created = this.mvc
 			.perform(as(post("/api/lists/truong-thon/sends"), token).contentType(MediaType.APPLICATION_JSON)
@@ -417,7 +418,7 @@ class MailingDeliveryTests {
 			.andExpect(status().isConflict());
 		this.mvc
 			.perform(as(post("/api/lists/truong-thon/sends"), token).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"itemId\":\"" + itemId + "\",\"again\":true}"))
+				.content("{\"itemId\":\"" + itemId + "\",\"again\":true,\"reason\":\"Thêm trưởng thôn mới\"}"))
 			.andExpect(status().isCreated());
 		this.mvc
 			.perform(as(post("/api/lists/khong-co/sends"), token).contentType(MediaType.APPLICATION_JSON)
@@ -432,7 +433,8 @@ class MailingDeliveryTests {
 		this.mvc
 			.perform(as(post("/api/lists/truong-thon/sends"), token).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"itemId\":\"" + draft + "\"}"))
-			.andExpect(status().isUnprocessableEntity());
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.reason").value("not-approved"));
 		this.mvc.perform(as(get("/api/sends/999999"), token)).andExpect(status().isNotFound());
 		String docs = this.mvc.perform(get("/v3/api-docs"))
 			.andExpect(status().isOk())

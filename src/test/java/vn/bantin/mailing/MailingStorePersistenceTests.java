@@ -72,14 +72,40 @@ class MailingStorePersistenceTests {
 
 		private final List<String> origins = new ArrayList<>();
 
+		private final List<String> items = new ArrayList<>();
+
 		@AfterEach
 		void cleanUp() {
 			for (String origin : this.origins) {
 				this.jdbc.update(
 						"DELETE FROM delivery WHERE mailing_id IN (SELECT id FROM mailing WHERE origin_key = ?)",
 						origin);
+				this.jdbc.update(
+						"DELETE FROM mailing_item WHERE mailing_id IN (SELECT id FROM mailing WHERE origin_key = ?)",
+						origin);
 				this.jdbc.update("DELETE FROM mailing WHERE origin_key = ?", origin);
 			}
+			for (String item : this.items) {
+				this.jdbc.update("DELETE FROM item WHERE id = ?", item);
+			}
+		}
+
+		String origin() {
+			String origin = "test:" + java.util.UUID.randomUUID();
+			this.origins.add(origin);
+			return origin;
+		}
+
+		/** An approved item, for the mailings that carry one. */
+		String item() {
+			String id = "mailing-test-" + java.util.UUID.randomUUID();
+			this.items.add(id);
+			java.sql.Timestamp now = java.sql.Timestamp.from(NOW);
+			this.jdbc
+				.update("INSERT INTO item (id, kind, title, body_markdown, priority, status, channels, search_text,"
+						+ " created_at, updated_at, version) VALUES (?, 'NEWS', 'Tin thử', 'Nội dung', 'NORMAL', 'APPROVED',"
+						+ " 'web,email', 'tin thu', ?, ?, 0)", id, now, now);
+			return id;
 		}
 
 		long mailing(int recipients) {
@@ -98,6 +124,15 @@ class MailingStorePersistenceTests {
 
 		TransactionTemplate tx() {
 			return new TransactionTemplate(this.transactions);
+		}
+
+		boolean changed(java.util.function.Supplier<Boolean> work) {
+			return Boolean.TRUE.equals(tx().execute((status) -> work.get()));
+		}
+
+		int counted(java.util.function.Supplier<Integer> work) {
+			Integer count = tx().execute((status) -> work.get());
+			return (count != null) ? count : 0;
 		}
 
 		List<MailingStore.DeliveryRow> claim(String worker, Instant now, int limit) {
@@ -210,6 +245,101 @@ class MailingStorePersistenceTests {
 					(status) -> this.store.settle(retry.id(), "w", DeliveryStatus.FAILED, 2, null, "550 no", null));
 			tx().execute((status) -> this.store.completeFinished(NOW));
 			assertThat(this.store.mailing(mailing).orElseThrow().status()).isEqualTo(MailingStatus.COMPLETED);
+		}
+
+		@Test
+		void aMailingKeepsTheApprovalOfEachItemItCarriesAndTheReasonItWasSentAgain() {
+			String item = item();
+			Instant approval = Instant.parse("2025-03-10T05:59:58.123456Z");
+			long mailing = tx().execute((status) -> this.store.insertMailing("list-test", MailingKind.MANUAL, origin(),
+					"Tiêu đề", NOW, "duyet", List.of(new MailingStore.CarriedItem(item, approval)),
+					"Gửi bổ sung cho trưởng thôn mới", List.of()));
+
+			assertThat(this.store.carried(mailing)).containsExactly(new MailingStore.CarriedItem(item, approval));
+			MailingStore.MailingRow row = this.store.mailing(mailing).orElseThrow();
+			assertThat(row.againReason()).isEqualTo("Gửi bổ sung cho trưởng thôn mới");
+			assertThat(row.status()).isEqualTo(MailingStatus.RUNNING);
+			assertThat(row.heldReason()).isNull();
+			assertThat(row.heldItems()).isEmpty();
+		}
+
+		@Test
+		void aHeldMailingIsNotClaimedAndResumesCarryingTheNewApproval() {
+			String item = item();
+			Instant approval = Instant.parse("2025-03-10T05:59:58.123456Z");
+			long mailing = tx().execute((status) -> {
+				long id = this.store.insertMailing("list-test", MailingKind.MANUAL, origin(), "Tiêu đề", NOW, null,
+						List.of(new MailingStore.CarriedItem(item, approval)), null, List.of());
+				this.store.insertDeliveries(id, List.of(new Audience.Recipient(1, "a@example.vn", null, null)));
+				return id;
+			});
+
+			assertThat(changed(
+					() -> this.store.hold(mailing, MailingStore.ITEM_NOT_APPROVED, List.of(item), NOW.plusSeconds(5))))
+				.isTrue();
+			assertThat(changed(
+					() -> this.store.hold(mailing, MailingStore.ITEM_NOT_APPROVED, List.of(item), NOW.plusSeconds(6))))
+				.as("held once")
+				.isFalse();
+			MailingStore.MailingRow held = this.store.mailing(mailing).orElseThrow();
+			assertThat(held.status()).isEqualTo(MailingStatus.PAUSED);
+			assertThat(held.heldReason()).isEqualTo("item-not-approved");
+			assertThat(held.heldItems()).containsExactly(item);
+			assertThat(held.heldAt()).isEqualTo(NOW.plusSeconds(5));
+			assertThat(claim("w", NOW, 10)).noneMatch((row) -> row.mailingId() == mailing);
+
+			Instant again = Instant.parse("2025-03-10T07:00:01.654321Z");
+			assertThat(changed(() -> this.store.resume(mailing, List.of(new MailingStore.CarriedItem(item, again)))))
+				.isTrue();
+			MailingStore.MailingRow resumed = this.store.mailing(mailing).orElseThrow();
+			assertThat(resumed.status()).isEqualTo(MailingStatus.RUNNING);
+			assertThat(resumed.heldReason()).isNull();
+			assertThat(resumed.heldAt()).isNull();
+			assertThat(this.store.carried(mailing)).containsExactly(new MailingStore.CarriedItem(item, again));
+			assertThat(claim("w", NOW, 10)).filteredOn((row) -> row.mailingId() == mailing).hasSize(1);
+		}
+
+		@Test
+		void aMailingMadeForAnItemNotApprovedNowIsHeldFromTheStart() {
+			String item = item();
+			long mailing = tx().execute((status) -> {
+				long id = this.store.insertMailing("list-test", MailingKind.ON_PUBLISH, origin(), "Tiêu đề", NOW, null,
+						List.of(new MailingStore.CarriedItem(item, null)), null, List.of(item));
+				this.store.insertDeliveries(id, List.of(new Audience.Recipient(1, "a@example.vn", null, null)));
+				return id;
+			});
+
+			MailingStore.MailingRow row = this.store.mailing(mailing).orElseThrow();
+			assertThat(row.status()).isEqualTo(MailingStatus.PAUSED);
+			assertThat(row.heldItems()).containsExactly(item);
+			assertThat(row.heldAt()).isEqualTo(NOW);
+			assertThat(claim("w", NOW, 10)).noneMatch((r) -> r.mailingId() == mailing);
+		}
+
+		@Test
+		void cancellingSkipsWhatWasNotSentAndLeavesWhatWentOut() {
+			long mailing = mailing(4);
+			List<MailingStore.DeliveryRow> rows = claim("w", NOW, 10).stream()
+				.filter((r) -> r.mailingId() == mailing)
+				.toList();
+			tx().execute(
+					(status) -> this.store.settle(rows.get(0).id(), "w", DeliveryStatus.SENT, 1, null, "250 OK", NOW));
+			tx().execute((status) -> this.store.markSending(rows.get(1).id(), "w", NOW, "<d@x>"));
+			tx().execute((status) -> this.store.settle(rows.get(2).id(), "w", DeliveryStatus.RETRY, 1,
+					NOW.plusSeconds(60), "421", null));
+			// the fourth stays claimed by the worker
+
+			assertThat(counted(() -> this.store.cancel(mailing, NOW, "cancelled by duyet"))).isEqualTo(2);
+
+			assertThat(this.store.mailing(mailing).orElseThrow().status()).isEqualTo(MailingStatus.CANCELLED);
+			assertThat(this.store.counts(mailing)).containsEntry(DeliveryStatus.SENT, 1L)
+				.containsEntry(DeliveryStatus.SENDING, 1L)
+				.containsEntry(DeliveryStatus.SKIPPED, 2L);
+			assertThat(changed(() -> this.store.markSending(rows.get(3).id(), "w", NOW, "<d@y>")))
+				.as("a worker's claimed row is no longer sent")
+				.isFalse();
+			assertThat(counted(() -> this.store.cancel(mailing, NOW, "again"))).isEqualTo(-1);
+			assertThat(claim("w", NOW.plusSeconds(120), 10)).noneMatch((r) -> r.mailingId() == mailing);
 		}
 
 		@Test

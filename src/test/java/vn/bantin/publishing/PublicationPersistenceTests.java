@@ -253,6 +253,97 @@ class PublicationPersistenceTests {
 					ITEM, OTHER_ITEM);
 		}
 
+		@Test
+		void recordOnceFromTwoTransactionsAtOnceWithDifferentOccurrencesKeepsOnePerChannelAndTargetFiftyTimes()
+				throws Exception {
+			// two nodes: the release at the approval instant and "publish now" a moment
+			// later (the instant truncated to the second), each in transactions of its
+			// own
+			ExecutorService nodes = Executors.newFixedThreadPool(2);
+			try {
+				for (int round = 0; round < 50; round++) {
+					Instant approval = SIX_AM.plusSeconds(round).plusNanos(395_513_000);
+					Instant pressed = approval.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+					String target = "list-" + round;
+					CountDownLatch start = new CountDownLatch(1);
+					Future<Publications.Once> release = nodes.submit(() -> {
+						start.await();
+						return this.publications
+							.recordOnce(ITEM, Channel.EMAIL, target, approval,
+									new Publications.Origin("thu-can-bo", null))
+							.orElseThrow();
+					});
+					Future<Publications.Once> publishNow = nodes.submit(() -> {
+						start.await();
+						return this.publications
+							.recordOnce(ITEM, Channel.EMAIL, target, pressed,
+									new Publications.Origin("publish-now", null))
+							.orElseThrow();
+					});
+					start.countDown();
+					Publications.Once one = release.get(30, TimeUnit.SECONDS);
+					Publications.Once other = publishNow.get(30, TimeUnit.SECONDS);
+
+					assertThat(List.of(one.added(), other.added())).as("round %d", round).containsOnlyOnce(true);
+					assertThat(one.publication().id()).isEqualTo(other.publication().id());
+					assertThat(this.jdbc.queryForObject(
+							"SELECT COUNT(*) FROM publication WHERE item_id = ? AND channel = 'EMAIL' AND target = ?",
+							Long.class, ITEM, target))
+						.as("round %d", round)
+						.isEqualTo(1);
+				}
+			}
+			finally {
+				nodes.shutdownNow();
+			}
+		}
+
+		@Test
+		void recordOnceLeavesAChannelAndTargetThatAlreadyCarriesTheItemWhateverItsOriginAndOccurrence() {
+			PublicationView slot = this.publications
+				.record(ITEM, Channel.RADIO, "thon-1", SIX_AM, new Publications.Origin("radio-sang", "ba-buoi"))
+				.orElseThrow();
+
+			Publications.Once again = this.publications
+				.recordOnce(ITEM, Channel.RADIO, "thon-1", SIX_AM.plusSeconds(3600),
+						new Publications.Origin("publish-now", null))
+				.orElseThrow();
+			Publications.Once elsewhere = this.publications
+				.recordOnce(ITEM, Channel.RADIO, "thon-2", SIX_AM.plusSeconds(3600),
+						new Publications.Origin("publish-now", null))
+				.orElseThrow();
+
+			assertThat(again.added()).isFalse();
+			assertThat(again.publication().id()).isEqualTo(slot.id());
+			assertThat(elsewhere.added()).isTrue();
+			assertThat(rows()).isEqualTo(2);
+		}
+
+		@Test
+		void aMissedOnceOnlyPublicationFreesItsChannelAndTargetForANewOne() {
+			Publications.Once first = this.publications
+				.recordOnce(ITEM, Channel.EMAIL, "can-bo", SIX_AM, new Publications.Origin("thu-can-bo", null))
+				.orElseThrow();
+			// more than twelve hours late: it waits for an editor, who lets it go
+			this.publications.decide(first.publication().id(), SIX_AM.plus(Duration.ofHours(13)));
+			assertThat(this.publications
+				.recordOnce(ITEM, Channel.EMAIL, "can-bo", SIX_AM.plus(Duration.ofHours(13)),
+						new Publications.Origin("publish-now", null))
+				.orElseThrow()
+				.added()).as("awaiting confirmation still carries it").isFalse();
+			this.publications.skip(first.publication().id(), "bien-tap");
+
+			Publications.Once again = this.publications
+				.recordOnce(ITEM, Channel.EMAIL, "can-bo", SIX_AM.plus(Duration.ofHours(14)),
+						new Publications.Origin("publish-now", null))
+				.orElseThrow();
+
+			assertThat(again.added()).isTrue();
+			assertThat(this.jdbc.queryForList("SELECT status FROM publication WHERE item_id = ? ORDER BY id",
+					String.class, ITEM))
+				.containsExactly("MISSED", "PLANNED");
+		}
+
 		private void insertItem(String id) {
 			Timestamp now = Timestamp.from(Instant.parse("2025-01-02T03:04:05Z"));
 			this.jdbc
