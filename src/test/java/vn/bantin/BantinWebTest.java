@@ -17,6 +17,11 @@ import org.springframework.context.annotation.Import;
  * tests must not depend on what others left behind: each works with users of its own. The
  * initial user {@code admin} has the password {@link SignIn#ADMIN_PASSWORD}.
  * <p>
+ * Each context's Quartz has a name of its own: Spring registers a job store's data source
+ * in Quartz's static connection manager under the scheduler's name, so contexts sharing a
+ * name used the data source of the last one made, and failed with "Connection is closed"
+ * once that one was closed (seen on CI in whichever test came after).
+ * <p>
  * Speech synthesis is off: with it on, every approved radio item is rendered to speech in
  * the background and turns from a script to read live into a synthetic entry at a moment
  * of its own, which no test of playlists or the console can count on. The ingest tests
@@ -27,7 +32,8 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(properties = { "bantin.data-dir=target/test-data/${random.uuid}",
 		"spring.datasource.url=jdbc:h2:mem:bantin-${random.uuid}",
-		"bantin.account.initial-admin-password=" + SignIn.ADMIN_PASSWORD, "bantin.radio.speech-command=" })
+		"bantin.account.initial-admin-password=" + SignIn.ADMIN_PASSWORD, "bantin.radio.speech-command=",
+		"spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-test-${random.uuid}" })
 @AutoConfigureMockMvc
 @Import(MutableClockConfiguration.class)
 public @interface BantinWebTest {

@@ -18,6 +18,7 @@ import vn.bantin.content.Channel;
 import vn.bantin.content.ItemKind;
 import vn.bantin.content.ItemStatus;
 import vn.bantin.content.ItemView;
+import vn.bantin.content.OnExpiry;
 import vn.bantin.content.Priority;
 
 /**
@@ -222,7 +223,7 @@ public final class YearOfProgramme {
 			String title = "Tin số " + i + ": thông báo của Ủy ban nhân dân xã";
 			items.add(new ItemView(id, kind, title, null, "Nội dung của tin số " + i, themes, tags, itemZones, priority,
 					"Lan", ItemStatus.APPROVED, "Tý", publishAt, expireAt, channels, null, approvedAt,
-					new ItemView.Variants(null, null, null, null, null), List.of(), null, null, approvedAt, null));
+					new ItemView.Variants(null, null, null, null, null), List.of(), null, null, approvedAt, null, OnExpiry.ARCHIVE, 1, 1, null));
 		}
 		return items;
 	}

@@ -86,6 +86,24 @@ class Item implements Persistable<String> {
 	@Column(name = "approved_at")
 	private Instant approvedAt;
 
+	/**
+	 * Counts every change that would reach residents: text and settings, an attachment, a
+	 * recording, a new version of its file.
+	 */
+	@Column(nullable = false)
+	private int revision = 1;
+
+	/** The revision an approver approved last, or null while none was. */
+	@Column(name = "approved_revision")
+	private Integer approvedRevision;
+
+	/**
+	 * Who made the current revision (null for a content file): with four-eyes on, not the
+	 * one who approves it.
+	 */
+	@Column(name = "last_edited_by", length = 200)
+	private String lastEditedBy;
+
 	@Column(name = "publish_at")
 	private Instant publishAt;
 
@@ -217,6 +235,10 @@ class Item implements Persistable<String> {
 				&& this.status != ItemStatus.ARCHIVED) {
 			return false;
 		}
+		if (!this.isNew) {
+			this.revision++;
+		}
+		this.lastEditedBy = null;
 		this.kind = file.kind();
 		this.title = file.title();
 		this.summary = file.summary();
@@ -228,6 +250,10 @@ class Item implements Persistable<String> {
 		this.approvedBy = file.approvedBy();
 		if (this.status == ItemStatus.APPROVED && before != ItemStatus.APPROVED) {
 			this.approvedAt = now;
+		}
+		// a file that says "approved" was approved outside Bản tin, in the version it is
+		if (this.status == ItemStatus.APPROVED) {
+			this.approvedRevision = this.revision;
 		}
 		this.publishAt = file.publishAt();
 		this.expireAt = file.expireAt();
@@ -272,26 +298,56 @@ class Item implements Persistable<String> {
 		Item item = new Item(id, now);
 		item.status = ItemStatus.DRAFT;
 		item.author = author;
+		item.lastEditedBy = author;
 		item.apply(draft, now, zone);
 		return item;
 	}
 
 	/**
-	 * Changes the text and settings. An item already approved (or published) goes back to
-	 * {@link ItemStatus#SUBMITTED}: what goes out is always what an approver saw.
+	 * Changes the text and settings, as a new revision made by {@code actor}. An item
+	 * already approved (or published) goes back to {@link ItemStatus#SUBMITTED}: what
+	 * goes out is always what an approver saw. A submitted item stays submitted, and only
+	 * its new revision can be approved.
 	 * @throws ItemTransitionRefused for an item kept in a file, or archived
 	 */
-	void edit(ItemDraft draft, Instant now, ZoneId zone) {
+	void edit(ItemDraft draft, String actor, Instant now, ZoneId zone) {
 		if (this.sourceFile != null) {
 			throw new ItemTransitionRefused(this.id, this.status, "edit");
 		}
 		require(this.status != ItemStatus.ARCHIVED, "edit");
+		newRevision(actor);
+		apply(draft, now, zone);
+	}
+
+	/**
+	 * Everything that changes what residents receive goes through here: a new revision by
+	 * {@code actor}, and an approved, published or expired item back to approval.
+	 * @return whether the item went back to approval
+	 */
+	private boolean newRevision(String actor) {
+		this.revision++;
+		this.lastEditedBy = actor;
 		if (this.status == ItemStatus.APPROVED || this.status == ItemStatus.PUBLISHED
 				|| this.status == ItemStatus.EXPIRED) {
 			this.status = ItemStatus.SUBMITTED;
 			this.approvedBy = null;
+			return true;
 		}
-		apply(draft, now, zone);
+		return false;
+	}
+
+	/**
+	 * A new recording was taken in for the radio: the same rule as an edit, since it
+	 * changes what the loudspeakers play. Items kept in files take recordings too (an
+	 * operator records what the file says).
+	 * @return whether the item went back to approval
+	 * @throws ItemTransitionRefused for an archived item
+	 */
+	boolean recorded(String actor, Instant now) {
+		require(this.status != ItemStatus.ARCHIVED, "record");
+		boolean back = newRevision(actor);
+		this.updatedAt = now;
+		return back;
 	}
 
 	private void apply(ItemDraft draft, Instant now, ZoneId zone) {
@@ -341,17 +397,22 @@ class Item implements Persistable<String> {
 	}
 
 	/**
-	 * Attaches an uploaded file.
+	 * Attaches an uploaded file, as a new revision: like an edit, an approved or
+	 * published item goes back to approval (an attachment reaches the site, the feeds and
+	 * the podcast).
+	 * @return whether the item went back to approval
 	 * @throws ItemTransitionRefused for an item kept in a file (its attachments are in
 	 * the file) or archived
 	 */
-	void attach(String file, String title, Instant now) {
+	boolean attach(String file, String title, String actor, Instant now) {
 		if (this.sourceFile != null) {
 			throw new ItemTransitionRefused(this.id, this.status, "attache");
 		}
 		require(this.status != ItemStatus.ARCHIVED, "attache");
+		boolean back = newRevision(actor);
 		this.attachments.add(new AttachmentColumns(file, title));
 		this.updatedAt = now;
+		return back;
 	}
 
 	/**
@@ -373,20 +434,66 @@ class Item implements Persistable<String> {
 	}
 
 	/**
-	 * An approver lets a submitted item go out. An emergency item may be approved
-	 * straight from draft when its author also holds the approver role: a storm warning
-	 * cannot wait for a second person.
-	 * @param emergencyByAuthor whether the approver also wrote it and the item is an
-	 * emergency
+	 * An approver lets the revision they saw go out.
+	 * <ul>
+	 * <li>Only the current revision can be approved: an item changed since the approver
+	 * opened it is refused ({@link ItemChangedSinceSeen}), so nobody approves text they
+	 * never saw.</li>
+	 * <li>Only a submitted item, or an emergency draft approved by someone who is editor
+	 * and approver both: a storm warning cannot wait for a second person.</li>
+	 * <li>With {@code fourEyes} on, the person who made the current revision may not
+	 * approve it ({@link FourEyesRefused}), except on that emergency path.</li>
+	 * </ul>
+	 * @param seenRevision the revision the approver saw
+	 * @param emergencyPath whether the approver holds the editor role too: then an
+	 * emergency item may be approved from draft, and by the one who wrote it
+	 * @return how it was approved, for the history
 	 * @throws ItemTransitionRefused from any other status
 	 */
-	void approve(String approver, boolean emergencyByAuthor, Instant now) {
-		boolean fromDraft = this.status == ItemStatus.DRAFT && emergencyByAuthor && this.priority == Priority.EMERGENCY;
-		require(this.status == ItemStatus.SUBMITTED || fromDraft, "approve");
+	Approval approve(String approver, int seenRevision, boolean emergencyPath, boolean fourEyes, Instant now) {
+		boolean emergency = emergencyPath && this.priority == Priority.EMERGENCY;
+		require(this.status == ItemStatus.SUBMITTED || (this.status == ItemStatus.DRAFT && emergency), "approve");
+		if (seenRevision != this.revision) {
+			throw new ItemChangedSinceSeen(this.id, seenRevision, this.revision);
+		}
+		boolean own = approver.equals(this.lastEditedBy);
+		if (own && fourEyes && !emergency) {
+			throw new FourEyesRefused(this.id, approver);
+		}
 		this.status = ItemStatus.APPROVED;
 		this.approvedBy = approver;
 		this.approvedAt = now;
+		this.approvedRevision = this.revision;
 		this.updatedAt = now;
+		if (!own) {
+			return Approval.SECOND_PERSON;
+		}
+		return fourEyes ? Approval.OWN_EMERGENCY : Approval.OWN_FOUR_EYES_OFF;
+	}
+
+	/** How an approval was given, as the history tells it. */
+	enum Approval {
+
+		/** By someone other than the last editor: the rule. */
+		SECOND_PERSON(null),
+
+		/** By the last editor, on the emergency path, with four-eyes on. */
+		OWN_EMERGENCY("emergency: approved by its last editor"),
+
+		/** By the last editor, with four-eyes switched off. */
+		OWN_FOUR_EYES_OFF("approved by its last editor (four-eyes off)");
+
+		private final String detail;
+
+		Approval(String detail) {
+			this.detail = detail;
+		}
+
+		/** What the history says beside "approved", or null. */
+		String detail() {
+			return this.detail;
+		}
+
 	}
 
 	/**
@@ -453,6 +560,10 @@ class Item implements Persistable<String> {
 		return this.sourceFile;
 	}
 
+	int revision() {
+		return this.revision;
+	}
+
 	Set<Channel> channelSet() {
 		Set<Channel> set = EnumSet.noneOf(Channel.class);
 		Arrays.stream(this.channels.split(","))
@@ -480,7 +591,8 @@ class Item implements Persistable<String> {
 							.map((c) -> new ItemView.Procedure.Change(c.date(), c.status(), c.note()))
 							.toList())
 						: null,
-				this.approvedAt, this.publishedAt, this.onExpiry);
+				this.approvedAt, this.publishedAt, this.onExpiry, this.revision, this.approvedRevision,
+				this.lastEditedBy);
 	}
 
 	private static List<String> split(String lines) {

@@ -4,7 +4,10 @@ import java.security.Principal;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -64,6 +67,11 @@ class ItemAdminController {
 	@GetMapping("/{id}")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
 	String item(@PathVariable String id, Model model) {
+		show(id, model);
+		return "admin/items/item";
+	}
+
+	private void show(String id, Model model) {
 		ItemView item = this.catalog.item(id).orElseThrow(() -> new UnknownItem(id));
 		model.addAttribute("item", item);
 		Map<String, String> titles = this.plans.themes()
@@ -74,7 +82,7 @@ class ItemAdminController {
 		// the same renderer as the site, so the preview is what residents will see
 		model.addAttribute("preview", Markdown.toHtml(item.bodyMarkdown()));
 		model.addAttribute("history", this.workflow.history(id));
-		return "admin/items/item";
+		model.addAttribute("fourEyes", this.workflow.fourEyes());
 	}
 
 	@PostMapping("/{id}/submit")
@@ -87,8 +95,32 @@ class ItemAdminController {
 
 	@PostMapping("/{id}/approve")
 	@Secured(Role.Authority.APPROVER)
-	String approve(@PathVariable String id, Authentication authentication, RedirectAttributes redirect) {
-		this.workflow.approve(id, authentication.getName(), Role.heldBy(authentication));
+	String approve(@PathVariable String id, @RequestParam(required = false) Integer revision,
+			Authentication authentication, RedirectAttributes redirect, Model model, HttpServletResponse response) {
+		try {
+			this.workflow.approve(id, revision, authentication.getName(), Role.heldBy(authentication));
+		}
+		catch (ItemChangedSinceSeen changed) {
+			// the page again, at its new revision, with the way to what changed
+			response.setStatus(HttpStatus.CONFLICT.value());
+			show(id, model);
+			model.addAttribute("approveError", "item.error.changed-since-seen");
+			model.addAttribute("approveErrorArguments", new Object[] { changed.seen(), changed.current() });
+			model.addAttribute("diffLink", changed.diffPath());
+			return "admin/items/item";
+		}
+		catch (FourEyesRefused refused) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			show(id, model);
+			model.addAttribute("approveError", "item.error.four-eyes");
+			return "admin/items/item";
+		}
+		catch (RuleViolation missing) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			show(id, model);
+			model.addAttribute("approveError", missing.messageKey());
+			return "admin/items/item";
+		}
 		redirect.addFlashAttribute("notice", "item.approved");
 		return "redirect:/admin/items/" + id;
 	}

@@ -131,9 +131,14 @@ class ItemApiController {
 
 	@PostMapping("/{id}/approve")
 	@Secured(Role.Authority.APPROVER)
-	@Operation(summary = "Approve a submitted item")
-	ItemJson approve(@PathVariable String id, Authentication authentication) {
-		this.workflow.approve(id, authentication.getName(), Role.heldBy(authentication));
+	@Operation(summary = "Approve the revision of a submitted item the approver saw",
+			description = "The revision comes as ?revision=N or the body {\"revision\": N}. A newer revision answers "
+					+ "409 with the link to the changes (diff); with four-eyes on, the person who made the revision "
+					+ "may not approve it (409, reason four-eyes).")
+	ItemJson approve(@PathVariable String id, @RequestParam(required = false) Integer revision,
+			@RequestBody(required = false) ItemJson.Approval body, Authentication authentication) {
+		Integer seen = (revision != null) ? revision : ((body != null) ? body.revision() : null);
+		this.workflow.approve(id, seen, authentication.getName(), Role.heldBy(authentication));
 		return ItemJson.of(view(id));
 	}
 

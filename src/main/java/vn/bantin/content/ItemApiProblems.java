@@ -52,6 +52,24 @@ class ItemApiProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(ItemChangedSinceSeen.class)
+	ProblemDetail changed(ItemChangedSinceSeen changed, HttpServletRequest request) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "item.error.changed-since-seen",
+				new Object[] { changed.seen(), changed.current() }, request);
+		problem.setProperty("reason", "changed");
+		problem.setProperty("seen", changed.seen());
+		problem.setProperty("revision", changed.current());
+		problem.setProperty("diff", changed.diffPath());
+		return problem;
+	}
+
+	@ExceptionHandler(FourEyesRefused.class)
+	ProblemDetail fourEyes(FourEyesRefused refused, HttpServletRequest request) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "item.error.four-eyes", null, request);
+		problem.setProperty("reason", "four-eyes");
+		return problem;
+	}
+
 	@ExceptionHandler(UnknownItem.class)
 	ProblemDetail unknown(UnknownItem unknown, HttpServletRequest request) {
 		String uri = request.getRequestURI();

@@ -55,7 +55,8 @@ class ItemEditor {
 		String id = uniqueId(checked.title());
 		this.items.save(Item.draft(id, checked, actor, now, this.clock.getZone()));
 		this.events.save(new ItemEvent(id, now, actor, "created", null));
-		this.revisions.save(new ItemRevision(id, 1, now, actor, checked.title(), checked.summary(), checked.body()));
+		this.revisions
+			.save(new ItemRevision(id, 1, now, actor, checked.title(), checked.summary(), checked.body(), null));
 		return id;
 	}
 
@@ -70,22 +71,30 @@ class ItemEditor {
 		Item item = item(id);
 		ItemStatus before = item.status();
 		ProcedureStatus procedureBefore = item.procedureStatus();
-		item.edit(checked, now, this.clock.getZone());
-		String detail = (before != item.status()) ? "back to approval" : null;
+		item.edit(checked, actor, now, this.clock.getZone());
+		String detail = "revision " + item.revision() + ((before != item.status()) ? "; back to approval" : "");
 		this.events.save(new ItemEvent(id, now, actor, "updated", detail));
 		if (procedureBefore != null && item.procedureStatus() != null && procedureBefore != item.procedureStatus()) {
 			this.announcements.announce(item.view(), actor, now);
 		}
-		int number = this.revisions.findFirstByItemIdOrderByNumberDesc(id).map((r) -> r.entry().number()).orElse(0) + 1;
-		this.revisions
-			.save(new ItemRevision(id, number, now, actor, checked.title(), checked.summary(), checked.body()));
+		this.revisions.save(new ItemRevision(id, item.revision(), now, actor, checked.title(), checked.summary(),
+				checked.body(), null));
 	}
 
-	/** Attaches a stored upload ({@link Attachments}) to an item written in Bản tin. */
+	/**
+	 * Attaches a stored upload ({@link Attachments}) to an item written in Bản tin, as a
+	 * new revision: an approved or published item goes back to approval, like an edit.
+	 */
 	void attach(String id, String file, String title, String actor) {
 		Instant now = this.clock.instant();
-		item(id).attach(file, clean(title), now);
-		this.events.save(new ItemEvent(id, now, actor, "attached", file));
+		Item item = item(id);
+		String name = clean(title);
+		boolean back = item.attach(file, name, actor, now);
+		this.events.save(new ItemEvent(id, now, actor, "attached",
+				file + "; revision " + item.revision() + (back ? "; back to approval" : "")));
+		ItemView view = item.view();
+		this.revisions.save(new ItemRevision(id, item.revision(), now, actor, view.title(), view.summary(),
+				view.bodyMarkdown(), "+ " + ((name != null) ? name + " " : "") + file));
 	}
 
 	/** Deleting is archiving: the item leaves every channel, its history stays. */

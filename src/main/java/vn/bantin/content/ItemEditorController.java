@@ -144,17 +144,25 @@ class ItemEditorController {
 
 	@GetMapping("/{id}/revisions")
 	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
-	String revisions(@PathVariable String id, @RequestParam(required = false) Integer number, Model model) {
+	String revisions(@PathVariable String id, @RequestParam(required = false) Integer number,
+			@RequestParam(required = false) Integer since, Model model) {
 		ItemView item = this.catalog.item(id).orElseThrow(() -> new UnknownItem(id));
 		List<ItemRevision.Entry> revisions = this.editor.revisions(id);
 		model.addAttribute("item", item);
 		model.addAttribute("revisions", revisions);
 		int shown = (number != null) ? number : (revisions.isEmpty() ? 0 : revisions.get(0).number());
 		revisions.stream().filter((r) -> r.number() == shown).findFirst().ifPresent((revision) -> {
+			// since: the revision an approver saw, to show everything that changed after
+			// it
 			ItemRevision.Entry previous = revisions.stream()
-				.filter((r) -> r.number() < shown)
+				.filter((r) -> (since != null && since < shown) ? r.number() == since : r.number() < shown)
 				.findFirst()
-				.orElse(new ItemRevision.Entry(0, revision.at(), "", "", null, ""));
+				.orElse(new ItemRevision.Entry(0, revision.at(), "", "", null, "", null));
+			model.addAttribute("notes",
+					revisions.stream()
+						.filter((r) -> r.number() > previous.number() && r.number() <= shown && r.note() != null)
+						.map(ItemRevision.Entry::note)
+						.toList());
 			model.addAttribute("shown", revision);
 			model.addAttribute("previous", previous);
 			model.addAttribute("diff", LineDiff.between(previous.title() + "\n\n" + previous.bodyMarkdown(),

@@ -26,11 +26,16 @@ import java.util.List;
  * @param updatedAt when its content last changed
  * @param variants texts for single channels
  * @param onExpiry archive (kept in the site's archive once expired) or remove
+ * @param revision the current revision: an approval names it, and is refused (409) once
+ * the item has a newer one
+ * @param approvedRevision the revision approved last, or null
+ * @param lastEditedBy who made the current revision (with four-eyes on, not its
+ * approver), or null for a content file
  */
 record ItemJson(String id, String kind, String title, String summary, String body, List<String> themes,
 		List<String> tags, List<String> zones, String priority, String author, String status, String approvedBy,
 		Instant publishAt, Instant expireAt, List<String> channels, String sourceFile, Instant updatedAt,
-		VariantsJson variants, String onExpiry) {
+		VariantsJson variants, String onExpiry, int revision, Integer approvedRevision, String lastEditedBy) {
 
 	static ItemJson of(ItemView item) {
 		return new ItemJson(item.id(), item.kind().key(), item.title(), item.summary(), item.bodyMarkdown(),
@@ -39,7 +44,7 @@ record ItemJson(String id, String kind, String title, String summary, String bod
 				item.channels().stream().sorted().map(Channel::key).toList(), item.sourceFile(), item.updatedAt(),
 				new VariantsJson(item.variants().emailSubject(), item.variants().emailIntro(),
 						item.variants().radioScript(), item.variants().radioRecording(), item.variants().feedSummary()),
-				item.onExpiry().key());
+				item.onExpiry().key(), item.revision(), item.approvedRevision(), item.lastEditedBy());
 	}
 
 	/**
@@ -102,6 +107,15 @@ record ItemJson(String id, String kind, String title, String summary, String bod
 	 * @param comment why the item goes back to its author (required)
 	 */
 	record Rejection(String comment) {
+	}
+
+	/**
+	 * An approval: the revision the approver saw (also accepted as the query parameter
+	 * {@code revision}).
+	 *
+	 * @param revision the item's revision as the approver read it
+	 */
+	record Approval(Integer revision) {
 	}
 
 }

@@ -21,9 +21,36 @@ public class ItemLifecycle {
 
 	private final ItemEvents events;
 
-	ItemLifecycle(Items items, ItemEvents events) {
+	private final ItemRevisions revisions;
+
+	ItemLifecycle(Items items, ItemEvents events, ItemRevisions revisions) {
 		this.items = items;
 		this.events = events;
+		this.revisions = revisions;
+	}
+
+	/**
+	 * A person gave the item a new recording for the radio. It changes what the
+	 * loudspeakers play, so it is a new revision like an edit: an approved or published
+	 * item goes back to approval, and the recording airs only once that revision (or a
+	 * later one) is approved. The approver hears it on the item's audio page.
+	 * @param what the recording in words, for the history and the revision list
+	 * @return the new revision, to be kept with the recording
+	 * @throws IllegalArgumentException for an unknown item
+	 * @throws IllegalStateException for an archived item
+	 */
+	public int recorded(String itemId, String actor, String what, Instant at) {
+		Item item = this.items.findById(itemId).orElseThrow(() -> new IllegalArgumentException("No item " + itemId));
+		if (item.status() == ItemStatus.ARCHIVED) {
+			throw new IllegalStateException("Item " + itemId + " is archived");
+		}
+		boolean back = item.recorded(actor, at);
+		this.events.save(new ItemEvent(itemId, at, actor, "recorded",
+				what + "; revision " + item.revision() + (back ? "; back to approval" : "")));
+		ItemView view = item.view();
+		this.revisions.save(new ItemRevision(itemId, item.revision(), at, actor, view.title(), view.summary(),
+				view.bodyMarkdown(), "+ " + what));
+		return item.revision();
 	}
 
 	/**

@@ -42,11 +42,15 @@ class ItemRevision {
 	@Column(name = "body_markdown", nullable = false)
 	private String bodyMarkdown;
 
+	/** What else changed (an attachment, a recording), or null for a change of text. */
+	@Column(length = 500)
+	private String note;
+
 	protected ItemRevision() {
 	}
 
-	ItemRevision(String itemId, int number, Instant at, String actor, String title, String summary,
-			String bodyMarkdown) {
+	ItemRevision(String itemId, int number, Instant at, String actor, String title, String summary, String bodyMarkdown,
+			String note) {
 		this.itemId = itemId;
 		this.number = number;
 		this.at = at;
@@ -54,15 +58,16 @@ class ItemRevision {
 		this.title = title;
 		this.summary = summary;
 		this.bodyMarkdown = bodyMarkdown;
+		this.note = (note != null && note.length() > 500) ? note.substring(0, 500) : note;
 	}
 
 	/** This revision as the history page shows it. */
 	Entry entry() {
-		return new Entry(this.number, this.at, this.actor, this.title, this.summary, this.bodyMarkdown);
+		return new Entry(this.number, this.at, this.actor, this.title, this.summary, this.bodyMarkdown, this.note);
 	}
 
 	/** A revision for display. */
-	record Entry(int number, Instant at, String actor, String title, String summary, String bodyMarkdown) {
+	record Entry(int number, Instant at, String actor, String title, String summary, String bodyMarkdown, String note) {
 	}
 
 }

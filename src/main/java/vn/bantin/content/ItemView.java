@@ -32,12 +32,17 @@ import java.util.Set;
  * @param approvedAt when it was last approved, or null when it never was
  * @param publishedAt when the scheduler first put it out, or null before that
  * @param onExpiry what residents still see of it once it has expired
+ * @param revision counts every change that would reach residents (text, settings,
+ * attachments, recordings, a new version of its file); an approval names the one it
+ * approves
+ * @param approvedRevision the revision approved last, or null while none was
+ * @param lastEditedBy who made the current revision, or null for a content file
  */
 public record ItemView(String id, ItemKind kind, String title, String summary, String bodyMarkdown, Set<String> themes,
 		Set<String> tags, Set<String> zones, Priority priority, String author, ItemStatus status, String approvedBy,
 		Instant publishAt, Instant expireAt, Set<Channel> channels, String sourceFile, Instant updatedAt,
 		Variants variants, List<Attachment> attachments, Document document, Procedure procedure, Instant approvedAt,
-		Instant publishedAt, OnExpiry onExpiry) {
+		Instant publishedAt, OnExpiry onExpiry, int revision, Integer approvedRevision, String lastEditedBy) {
 
 	public ItemView {
 		attachments = List.copyOf(attachments);

@@ -27,10 +27,13 @@ class ItemWorkflow {
 
 	private final Clock clock;
 
-	ItemWorkflow(Items items, ItemEvents events, Clock clock) {
+	private final WorkflowSettings settings;
+
+	ItemWorkflow(Items items, ItemEvents events, Clock clock, WorkflowSettings settings) {
 		this.items = items;
 		this.events = events;
 		this.clock = clock;
+		this.settings = settings;
 	}
 
 	void submit(String id, String actor) {
@@ -40,16 +43,31 @@ class ItemWorkflow {
 	}
 
 	/**
-	 * Approves an item.
-	 * @param roles the approver's roles: holding {@link Role#EDITOR} too lets them
-	 * approve their own emergency draft in one step
+	 * Approves the revision of an item the approver saw (the rules are
+	 * {@link Item#approve}'s). An approval by the item's last editor (the emergency path,
+	 * or four-eyes switched off) says so in the history.
+	 * @param revision the revision the approver saw; null is refused on field
+	 * {@code revision}
+	 * @param roles the approver's roles: holding {@link Role#EDITOR} too opens the
+	 * emergency path
+	 * @throws ItemChangedSinceSeen when the item has a newer revision
+	 * @throws FourEyesRefused when the approver made the current revision
 	 */
-	void approve(String id, String actor, Set<Role> roles) {
+	void approve(String id, Integer revision, String actor, Set<Role> roles) {
+		if (revision == null) {
+			throw new RuleViolation("revision", "item.error.revision-required");
+		}
 		Instant now = this.clock.instant();
 		Item item = item(id);
 		boolean editorAndApprover = roles.contains(Role.EDITOR) && roles.contains(Role.APPROVER);
-		item.approve(actor, editorAndApprover, now);
-		this.events.save(new ItemEvent(id, now, actor, "approved", null));
+		Item.Approval approval = item.approve(actor, revision, editorAndApprover, this.settings.fourEyes(), now);
+		String detail = "revision " + revision + ((approval.detail() != null) ? "; " + approval.detail() : "");
+		this.events.save(new ItemEvent(id, now, actor, "approved", detail));
+	}
+
+	/** Whether four-eyes is on: the page says who may approve. */
+	boolean fourEyes() {
+		return this.settings.fourEyes();
 	}
 
 	/**

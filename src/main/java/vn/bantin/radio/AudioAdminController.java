@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.bantin.account.Role;
 import vn.bantin.content.ItemCatalog;
+import vn.bantin.content.ItemStatus;
 import vn.bantin.content.ItemView;
 import vn.bantin.media.FfmpegLocator;
 import vn.bantin.system.BantinProperties;
@@ -48,8 +49,11 @@ class AudioAdminController {
 
 	private final FfmpegLocator ffmpeg;
 
+	private final RadioAudio radioAudio;
+
 	AudioAdminController(AudioIngest ingest, ItemCatalog catalog, BantinProperties properties, RadioSettings settings,
-			FfmpegLocator ffmpeg) {
+			FfmpegLocator ffmpeg, RadioAudio radioAudio) {
+		this.radioAudio = radioAudio;
 		this.ingest = ingest;
 		this.catalog = catalog;
 		this.properties = properties;
@@ -68,12 +72,24 @@ class AudioAdminController {
 		return "admin/radio/audio/list";
 	}
 
+	/**
+	 * An item's recordings, for those who make them and for the approver, who hears here
+	 * what a new recording changes (old and new duration and loudness, a player each)
+	 * before approving the revision it made.
+	 */
 	@GetMapping("/items/{itemId}")
-	@Secured({ Role.Authority.EDITOR, Role.Authority.OPERATOR, Role.Authority.ADMIN })
+	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.OPERATOR, Role.Authority.ADMIN })
 	String item(@PathVariable String itemId, @RequestParam(required = false) String refused, Model model) {
 		ItemView item = item(itemId);
 		model.addAttribute("item", item);
-		model.addAttribute("processings", this.ingest.forItem(itemId));
+		List<AudioProcessing> processings = this.ingest.forItem(itemId);
+		model.addAttribute("processings", processings);
+		model.addAttribute("recordings",
+				processings.stream()
+					.filter((p) -> p.status() == AudioProcessing.Status.READY && !p.synthetic())
+					.toList());
+		boolean onAir = item.status() == ItemStatus.APPROVED || item.status() == ItemStatus.PUBLISHED;
+		model.addAttribute("airing", onAir ? this.radioAudio.forItem(item).map(Recording::id).orElse(null) : null);
 		model.addAttribute("speech", this.ingest.speechAvailable());
 		model.addAttribute("maxMegabytes", this.settings.maxUploadSize().toMegabytes());
 		model.addAttribute("zone", this.properties.zone());
@@ -122,7 +138,7 @@ class AudioAdminController {
 	}
 
 	@GetMapping("/{id:\\d+}")
-	@Secured({ Role.Authority.EDITOR, Role.Authority.OPERATOR, Role.Authority.ADMIN })
+	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.OPERATOR, Role.Authority.ADMIN })
 	String show(@PathVariable long id, Model model) {
 		AudioProcessing processing = processing(id);
 		model.addAttribute("p", processing);
@@ -134,13 +150,13 @@ class AudioAdminController {
 
 	@GetMapping("/{id:\\d+}.json")
 	@ResponseBody
-	@Secured({ Role.Authority.EDITOR, Role.Authority.OPERATOR, Role.Authority.ADMIN })
+	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.OPERATOR, Role.Authority.ADMIN })
 	AudioJson json(@PathVariable long id) {
 		return AudioJson.of(processing(id), this.properties.zone());
 	}
 
 	@GetMapping("/{id:\\d+}/broadcast.mp3")
-	@Secured({ Role.Authority.EDITOR, Role.Authority.OPERATOR, Role.Authority.ADMIN })
+	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.OPERATOR, Role.Authority.ADMIN })
 	ResponseEntity<org.springframework.core.io.Resource> broadcast(@PathVariable long id) {
 		AudioProcessing processing = processing(id);
 		return this.ingest.file(processing.broadcastFile())

@@ -39,6 +39,7 @@ import vn.bantin.commune.Commune;
 import vn.bantin.content.Channel;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemChanged;
+import vn.bantin.content.ItemLifecycle;
 import vn.bantin.content.ItemQuery;
 import vn.bantin.content.ItemStatus;
 import vn.bantin.content.ItemView;
@@ -101,6 +102,8 @@ class AudioIngest implements SmartLifecycle {
 
 	private final AudioPipeline pipeline;
 
+	private final ItemLifecycle lifecycle;
+
 	private final Object signal = new Object();
 
 	private final List<Thread> workers = new ArrayList<>();
@@ -110,8 +113,9 @@ class AudioIngest implements SmartLifecycle {
 	private ExecutorService intake;
 
 	AudioIngest(RadioSettings settings, BantinProperties properties, RecordingStore store, Clock clock, Commune commune,
-			ItemCatalog catalog, Scripts scripts, SpeechSynthesis speech, MessageSource messages,
-			FfmpegLocator ffmpeg) {
+			ItemCatalog catalog, Scripts scripts, SpeechSynthesis speech, MessageSource messages, FfmpegLocator ffmpeg,
+			ItemLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 		this.settings = settings;
 		this.audioDir = ((settings.audioDir() != null) ? settings.audioDir() : properties.dataPath("radio"))
 			.toAbsolutePath()
@@ -250,17 +254,41 @@ class AudioIngest implements SmartLifecycle {
 				throw recordRefusal(itemId, source, key, name, size, refused, by);
 			}
 		}
+		Integer revision;
+		try {
+			revision = revision(itemId, source, name, by);
+		}
+		catch (IllegalStateException | IllegalArgumentException archived) {
+			Files.deleteIfExists(incoming);
+			throw new AudioRefused(AudioRefused.Kind.UNUSABLE, "audio.refused.archived", archived.getMessage());
+		}
 		long id = this.store.insert(itemId, AudioProcessing.Status.QUEUED, source,
-				source == AudioProcessing.Source.SPEECH, key, name, format, size, null, by, this.clock.instant());
+				source == AudioProcessing.Source.SPEECH, key, name, format, size, null, by, this.clock.instant(),
+				revision);
 		this.store.original(id, format, size, this.audioDir.relativize(incoming).toString().replace('\\', '/'));
 		wake();
 		return id;
 	}
 
+	/**
+	 * The item revision a new recording belongs to. A person's upload changes what the
+	 * loudspeakers play: it makes a new revision of the item (an approved or published
+	 * item goes back to approval, {@link ItemLifecycle#recorded}), and airs once that is
+	 * approved. A content file's recording and speech belong to the revision they were
+	 * made from (the file's version, the script's text).
+	 */
+	private Integer revision(String itemId, AudioProcessing.Source source, String name, String by) {
+		if (source == AudioProcessing.Source.UPLOAD) {
+			return this.lifecycle.recorded(itemId, (by != null) ? by : "radio", "recording " + name,
+					this.clock.instant());
+		}
+		return this.catalog.item(itemId).map(ItemView::revision).orElse(null);
+	}
+
 	private AudioRefused recordRefusal(String itemId, AudioProcessing.Source source, String key, String name, Long size,
 			AudioRefused refused, String by) {
 		this.store.insert(itemId, AudioProcessing.Status.FAILED, source, source == AudioProcessing.Source.SPEECH, key,
-				name, null, size, reason(name, refused), by, this.clock.instant());
+				name, null, size, reason(name, refused), by, this.clock.instant(), null);
 		return refused;
 	}
 
@@ -338,8 +366,8 @@ class AudioIngest implements SmartLifecycle {
 			boolean approved = item.status() == ItemStatus.APPROVED || item.status() == ItemStatus.PUBLISHED;
 			boolean recorded = item.variants() != null && item.variants().radioRecording() != null
 					&& !item.variants().radioRecording().isBlank();
-			if (speak && radio && approved && !recorded && this.store.latestRecorded(item.id()).isEmpty()
-					&& this.speech.available()) {
+			if (speak && radio && approved && !recorded
+					&& this.store.latestRecorded(item.id(), Integer.MAX_VALUE).isEmpty() && this.speech.available()) {
 				speech(item, null);
 			}
 		}

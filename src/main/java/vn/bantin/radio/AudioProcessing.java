@@ -36,12 +36,15 @@ import java.time.Instant;
  * @param createdBy who sent it, or null for the application
  * @param createdAt when it was queued
  * @param finishedAt when it became ready or failed
+ * @param itemRevision the item's revision it was made for (an upload makes a new one); it
+ * airs only once that revision or a later one is approved; null for recordings from
+ * before revisions were kept
  */
 record AudioProcessing(long id, String itemId, Status status, int progress, String stage, String error, Source source,
 		boolean synthetic, String cacheKey, String originalName, String format, Long originalSize, String originalFile,
 		String broadcastFile, String broadcastSha256, Duration durationBefore, Duration durationAfter,
 		Double loudnessBefore, Double loudnessAfter, Double truePeakBefore, Double truePeakAfter, Double loudnessRange,
-		String normalization, String createdBy, Instant createdAt, Instant finishedAt) {
+		String normalization, String createdBy, Instant createdAt, Instant finishedAt, Integer itemRevision) {
 
 	public boolean finished() {
 		return this.status == Status.READY || this.status == Status.FAILED;

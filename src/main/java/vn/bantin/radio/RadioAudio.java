@@ -35,14 +35,19 @@ class RadioAudio {
 
 	/**
 	 * The audio an item plays from, when it is ready: its newest processed recording
-	 * (uploaded, or its {@code radioRecording} in the content folder), or else its
-	 * synthetic speech of its CURRENT script (an edited script no longer plays the old
-	 * speech). Never blocks on processing: what is not ready yet is empty (the playlist
-	 * then shows the script).
+	 * (uploaded, or its {@code radioRecording} in the content folder) made for its
+	 * approved revision or an earlier one (a recording waiting for approval never airs;
+	 * an item never approved has none), or else its synthetic speech of its CURRENT
+	 * script (an edited script no longer plays the old speech). Never blocks on
+	 * processing: what is not ready yet is empty (the playlist then shows the script).
 	 */
 	Optional<Recording> forItem(ItemView item) {
-		Optional<Recording> recorded = this.store.latestRecorded(item.id()).flatMap(this::recording);
-		if (recorded.isPresent() || !this.settings.speechConfigured()) {
+		Optional<Recording> recorded = (item.approvedRevision() != null)
+				? this.store.latestRecorded(item.id(), item.approvedRevision()).flatMap(this::recording)
+				: Optional.empty();
+		if (recorded.isPresent() || !this.settings.speechConfigured()
+				|| !java.util.Objects.equals(item.approvedRevision(), item.revision())) {
+			// speech reads the current script: only when that is the approved revision
 			return recorded;
 		}
 		String script = this.scripts.of(item);

@@ -35,13 +35,13 @@ class RecordingStore {
 	/** Inserts a processing; returns its id. */
 	long insert(String itemId, AudioProcessing.Status status, AudioProcessing.Source source, boolean synthetic,
 			String cacheKey, String originalName, String format, Long originalSize, String error, String createdBy,
-			Instant createdAt) {
+			Instant createdAt, Integer itemRevision) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.update((connection) -> {
 			PreparedStatement statement = connection.prepareStatement(
 					"INSERT INTO radio_audio (item_id, status, progress, stage, error, source, synthetic, cache_key, "
-							+ "original_name, format, original_size, created_by, created_at, finished_at) "
-							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+							+ "original_name, format, original_size, created_by, created_at, finished_at, item_revision) "
+							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					new String[] { "id" });
 			boolean failed = status == AudioProcessing.Status.FAILED;
 			statement.setString(1, itemId);
@@ -58,6 +58,7 @@ class RecordingStore {
 			statement.setString(12, createdBy);
 			statement.setObject(13, at(createdAt));
 			statement.setObject(14, failed ? at(createdAt) : null);
+			statement.setObject(15, itemRevision);
 			return statement;
 		}, keys);
 		return keys.getKey().longValue();
@@ -76,12 +77,15 @@ class RecordingStore {
 	}
 
 	/**
-	 * The newest ready recording of an item that a person made (upload or content file).
+	 * The newest ready recording of an item that a person made (upload or content file),
+	 * among those made for {@code approvedRevision} or an earlier revision: a recording
+	 * of a revision not approved yet never airs.
 	 */
-	Optional<AudioProcessing> latestRecorded(String itemId) {
+	Optional<AudioProcessing> latestRecorded(String itemId, int approvedRevision) {
 		return this.jdbc
 			.query("SELECT * FROM radio_audio WHERE item_id = ? AND status = 'READY' AND synthetic = FALSE "
-					+ "ORDER BY finished_at DESC, id DESC FETCH FIRST 1 ROWS ONLY", ROW, itemId)
+					+ "AND (item_revision IS NULL OR item_revision <= ?) "
+					+ "ORDER BY finished_at DESC, id DESC FETCH FIRST 1 ROWS ONLY", ROW, itemId, approvedRevision)
 			.stream()
 			.findFirst();
 	}
@@ -186,7 +190,7 @@ class RecordingStore {
 				millis(rs, "duration_after_ms"), number(rs, "loudness_before"), number(rs, "loudness_after"),
 				number(rs, "true_peak_before"), number(rs, "true_peak_after"), number(rs, "loudness_range"),
 				rs.getString("normalization"), rs.getString("created_by"), instant(rs, "created_at"),
-				instant(rs, "finished_at"));
+				instant(rs, "finished_at"), (Integer) rs.getObject("item_revision", Integer.class));
 	}
 
 	private static Duration millis(ResultSet rs, String column) throws SQLException {

@@ -144,7 +144,7 @@ class ContentFolderTests {
 		TransactionTemplate tx = new TransactionTemplate(this.transactionManager);
 		tx.executeWithoutResult((t) -> this.items.findById("tin-moi")
 			.orElseThrow()
-			.approve("Lê Văn Tý", false, Instant.parse("2026-01-01T01:00:00Z")));
+			.approve("Lê Văn Tý", 1, false, true, Instant.parse("2026-01-01T01:00:00Z")));
 
 		folder().load();
 		assertThat(view("tin-moi").status()).isEqualTo(ItemStatus.APPROVED);

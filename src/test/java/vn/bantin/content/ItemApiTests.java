@@ -119,7 +119,7 @@ class ItemApiTests {
 		this.mvc.perform(as(post("/api/items/{id}/submit", first), editor))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("submitted"));
-		this.mvc.perform(as(post("/api/items/{id}/approve", first), approver))
+		this.mvc.perform(as(post("/api/items/{id}/approve", first).param("revision", "1"), approver))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("approved"))
 			.andExpect(jsonPath("$.approvedBy").value(containsString("-approver")));
@@ -138,7 +138,7 @@ class ItemApiTests {
 			.andExpect(jsonPath("$.status").value("archived"));
 		// approving a draft is a workflow conflict
 		String draft = create(editor);
-		this.mvc.perform(as(post("/api/items/{id}/approve", draft), approver))
+		this.mvc.perform(as(post("/api/items/{id}/approve", draft).param("revision", "1"), approver))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value("draft"));
@@ -151,7 +151,7 @@ class ItemApiTests {
 		String id = create(editor);
 		this.mvc.perform(as(post("/api/items/{id}/submit", id), editor)).andExpect(status().isOk());
 
-		this.mvc.perform(as(post("/api/items/{id}/approve", id), editor))
+		this.mvc.perform(as(post("/api/items/{id}/approve", id).param("revision", "1"), editor))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(403));

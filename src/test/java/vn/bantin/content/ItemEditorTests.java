@@ -136,7 +136,8 @@ class ItemEditorTests {
 		MockHttpSession editor = as(Role.EDITOR);
 		String id = created(editor, "Thông báo cần duyệt " + counter.incrementAndGet(), "Dòng một\nDòng hai");
 		this.mvc.perform(post("/admin/items/{id}/submit", id).session(editor).with(csrf()));
-		this.mvc.perform(post("/admin/items/{id}/approve", id).session(as(Role.APPROVER)).with(csrf()));
+		this.mvc.perform(
+				post("/admin/items/{id}/approve", id).param("revision", "1").session(as(Role.APPROVER)).with(csrf()));
 		assertThat(this.catalog.item(id).orElseThrow().status()).isEqualTo(ItemStatus.APPROVED);
 
 		this.mvc.perform(form("/admin/items/" + id, editor, "Thông báo đã sửa", "Dòng một\nDòng hai đã sửa"))

@@ -75,8 +75,8 @@ class ItemLifecycleTests {
 		String late = submitted("2099-01-01 07:00");
 		Instant approvedAt = this.clock.instant();
 
-		this.workflow.approve(early, "Tý", Set.of(Role.APPROVER));
-		this.workflow.approve(late, "Tý", Set.of(Role.APPROVER));
+		this.workflow.approve(early, 1, "Tý", Set.of(Role.APPROVER));
+		this.workflow.approve(late, 1, "Tý", Set.of(Role.APPROVER));
 
 		assertThat(this.applicationEvents.stream(ItemChanged.class)).contains(new ItemChanged(early, "approved"),
 				new ItemChanged(late, "approved"));
@@ -98,7 +98,7 @@ class ItemLifecycleTests {
 	@Test
 	void publishingAnApprovedItemHappensOnceAndIsWrittenInItsHistory() {
 		String id = submitted(null);
-		this.workflow.approve(id, "Tý", Set.of(Role.APPROVER));
+		this.workflow.approve(id, 1, "Tý", Set.of(Role.APPROVER));
 		Instant at = this.clock.instant().plus(Duration.ofMinutes(1));
 
 		assertThat(this.lifecycle.published(id, at)).isTrue();

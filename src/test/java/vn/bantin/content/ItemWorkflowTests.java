@@ -92,7 +92,7 @@ class ItemWorkflowTests {
 		this.mvc.perform(post("/admin/items/{id}/submit", id).session(editor).with(csrf()))
 			.andExpect(status().isFound());
 		assertThat(statusOf(id)).isEqualTo(ItemStatus.SUBMITTED);
-		this.mvc.perform(post("/admin/items/{id}/approve", id).session(approver).with(csrf()))
+		this.mvc.perform(post("/admin/items/{id}/approve", id).param("revision", "1").session(approver).with(csrf()))
 			.andExpect(status().isFound());
 
 		assertThat(statusOf(id)).isEqualTo(ItemStatus.APPROVED);
@@ -108,7 +108,8 @@ class ItemWorkflowTests {
 	@Test
 	void editorCannotApprove() throws Exception {
 		String id = item(ItemStatus.SUBMITTED, Priority.NORMAL);
-		this.mvc.perform(post("/admin/items/{id}/approve", id).session(as(Role.EDITOR)).with(csrf()))
+		this.mvc
+			.perform(post("/admin/items/{id}/approve", id).param("revision", "1").session(as(Role.EDITOR)).with(csrf()))
 			.andExpect(status().isForbidden());
 		assertThat(statusOf(id)).isEqualTo(ItemStatus.SUBMITTED);
 	}
@@ -148,11 +149,12 @@ class ItemWorkflowTests {
 		String storm = item(ItemStatus.DRAFT, Priority.EMERGENCY);
 		MockHttpSession both = as(Role.EDITOR, Role.APPROVER);
 
-		this.mvc.perform(post("/admin/items/{id}/approve", normal).session(both).with(csrf()))
+		this.mvc.perform(post("/admin/items/{id}/approve", normal).param("revision", "1").session(both).with(csrf()))
 			.andExpect(status().isConflict());
-		this.mvc.perform(post("/admin/items/{id}/approve", storm).session(as(Role.APPROVER)).with(csrf()))
+		this.mvc.perform(
+				post("/admin/items/{id}/approve", storm).param("revision", "1").session(as(Role.APPROVER)).with(csrf()))
 			.andExpect(status().isConflict());
-		this.mvc.perform(post("/admin/items/{id}/approve", storm).session(both).with(csrf()))
+		this.mvc.perform(post("/admin/items/{id}/approve", storm).param("revision", "1").session(both).with(csrf()))
 			.andExpect(status().isFound());
 
 		assertThat(statusOf(normal)).isEqualTo(ItemStatus.DRAFT);

@@ -71,7 +71,7 @@ public class TestItems {
 		}
 		this.transactions
 			.executeWithoutResult((tx) -> this.items.save(Item.fromFile(file, null, this.clock.instant())));
-		this.workflow.approve(id, "test-approver", Set.of(Role.APPROVER));
+		this.workflow.approve(id, revision(id), "test-approver", Set.of(Role.APPROVER));
 		return id;
 	}
 
@@ -89,7 +89,7 @@ public class TestItems {
 
 	/** Approves a submitted item, as an approver. */
 	public void approve(String id) {
-		this.workflow.approve(id, "approver", Set.of(Role.APPROVER));
+		this.workflow.approve(id, revision(id), "approver", Set.of(Role.APPROVER));
 	}
 
 	/**
@@ -133,8 +133,13 @@ public class TestItems {
 		}
 		this.transactions
 			.executeWithoutResult((tx) -> this.items.save(Item.fromFile(file, null, this.clock.instant())));
-		this.workflow.approve(file.id(), "test-approver", Set.of(Role.APPROVER));
+		this.workflow.approve(file.id(), revision(file.id()), "test-approver", Set.of(Role.APPROVER));
 		return file.id();
+	}
+
+	/** The item's current revision, the one an approver sees. */
+	public int revision(String id) {
+		return this.transactions.execute((tx) -> this.items.findById(id).orElseThrow().revision());
 	}
 
 }

@@ -82,8 +82,21 @@ public class TestPublishedItems {
 			this.editor.attach(id, attachment, "Bản ghi âm", "tester");
 		}
 		this.workflow.submit(id, "tester");
-		this.workflow.approve(id, "approver", Set.of(Role.APPROVER));
+		this.workflow.approve(id, this.catalog.item(id).orElseThrow().revision(), "approver", Set.of(Role.APPROVER));
 		publish(id, at);
+		return id;
+	}
+
+	/**
+	 * A news item on the web written by {@code writer} in the editor and submitted, not
+	 * approved.
+	 * @return its id
+	 */
+	public String submitted(String title, String writer) {
+		String id = this.editor.create(new ItemDraft(ItemKind.NEWS, title, null, "Nội dung " + title + ".", List.of(),
+				List.of(), List.of(), Priority.NORMAL, null, null, Set.of(Channel.WEB), null, null, null, null, null,
+				null, OnExpiry.ARCHIVE), writer);
+		this.workflow.submit(id, writer);
 		return id;
 	}
 
@@ -124,7 +137,8 @@ public class TestPublishedItems {
 						item.expireAt(), item.channels(), null, null, null, item.variants().feedSummary()),
 				"tester");
 		if (this.catalog.item(id).orElseThrow().status() == ItemStatus.SUBMITTED) {
-			this.workflow.approve(id, "approver", Set.of(Role.APPROVER));
+			this.workflow.approve(id, this.catalog.item(id).orElseThrow().revision(), "approver",
+					Set.of(Role.APPROVER));
 			publish(id, at);
 		}
 	}

@@ -57,12 +57,12 @@ class VisibleChangePersistenceTests {
 		void latestPublicationOrPastExpiryCountsButNotDraftsNorTheFuture() {
 			ItemCatalog catalog = new ItemCatalog(this.items);
 			Item shown = item("hop-dan", null);
-			shown.approve("chu-tich", false, T0);
+			shown.approve("chu-tich", shown.revision(), false, true, T0);
 			shown.published(T0.plusSeconds(60));
 			save(shown);
 			// expires at 12:00 commune time, 05:00 UTC
 			Item expiring = item("cat-dien", "2026-05-04 12:00");
-			expiring.approve("chu-tich", false, T0);
+			expiring.approve("chu-tich", expiring.revision(), false, true, T0);
 			expiring.published(T0.plusSeconds(120));
 			save(expiring);
 			// written after every publication, but never seen by residents

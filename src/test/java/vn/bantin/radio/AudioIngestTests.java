@@ -27,6 +27,7 @@ import vn.bantin.account.TestAccounts;
 import vn.bantin.account.TestApiTokens;
 import vn.bantin.content.Channel;
 import vn.bantin.content.ItemCatalog;
+import vn.bantin.content.ItemStatus;
 import vn.bantin.content.ItemView;
 import vn.bantin.content.Priority;
 import vn.bantin.content.TestItems;
@@ -36,10 +37,12 @@ import vn.bantin.media.FfmpegLocator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -128,6 +131,9 @@ class AudioIngestTests {
 			.andExpect(jsonPath("$.after.duration").isNumber())
 			.andExpect(jsonPath("$.normalization").value("linear"));
 
+		// the upload made a new revision: it airs once that is approved
+		assertThat(this.radioAudio.forItem(item(item))).isEmpty();
+		this.items.approve(item);
 		Recording recording = this.radioAudio.forItem(item(item)).orElseThrow();
 		assertThat(recording.id()).isEqualTo(id);
 		assertThat(recording.synthetic()).isFalse();
@@ -238,7 +244,84 @@ class AudioIngestTests {
 			.getContentAsString();
 		long recorded = ((Number) JsonPath.read(body, "$.id")).longValue();
 		await().atMost(PATIENCE).until(() -> statusOf(recorded, token).equals("ready"));
+		this.items.approve(item);
 		assertThat(this.radioAudio.forItem(item(item)).orElseThrow().id()).isEqualTo(recorded);
+	}
+
+	@Test
+	void aNewRecordingOnAnApprovedItemAirsOnlyOnceTheRevisionCarryingItIsApproved() throws Exception {
+		String item = radioItem("Thông báo phun thuốc diệt muỗi", null);
+		assertThat(item(item).approvedRevision()).isEqualTo(1);
+		String operator = this.tokens.token(Role.OPERATOR);
+		String approver = this.tokens.token(Role.APPROVER);
+
+		long first = uploaded(item, operator, "Lần một.mp3",
+				Files.readAllBytes(TestRecordings.encode(speech, dir, "mp3")));
+		ItemView afterFirst = item(item);
+		assertThat(afterFirst.status()).as("a recording is a change like an edit").isEqualTo(ItemStatus.SUBMITTED);
+		assertThat(afterFirst.revision()).isEqualTo(2);
+		await().atMost(PATIENCE).until(() -> statusOf(first, operator).equals("ready"));
+		assertThat(this.radioAudio.forItem(item(item))).as("not approved: it never airs").isEmpty();
+
+		approveApi(item, 2, approver).andExpect(status().isOk());
+		assertThat(this.radioAudio.forItem(item(item)).orElseThrow().id()).isEqualTo(first);
+
+		// a second recording on the approved item: the first keeps being the approved one
+		Path shorter = TestRecordings.speech(dir, "lan-hai", 3);
+		long second = uploaded(item, operator, "Lần hai.wav", Files.readAllBytes(shorter));
+		await().atMost(PATIENCE).until(() -> statusOf(second, operator).equals("ready"));
+		ItemView pending = item(item);
+		assertThat(pending.status()).isEqualTo(ItemStatus.SUBMITTED);
+		assertThat(pending.revision()).isEqualTo(3);
+		assertThat(this.radioAudio.forItem(pending).orElseThrow().id()).as("never the recording waiting for approval")
+			.isEqualTo(first);
+
+		// the approver hears both, with their durations and loudness, before approving
+		MockHttpSession page = signIn(Role.APPROVER);
+		this.mvc.perform(get("/admin/radio/audio/items/{id}", item).session(page))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-recording=\"" + first + "\"")))
+			.andExpect(content().string(containsString("data-recording=\"" + second + "\"")))
+			.andExpect(content().string(containsString("/admin/radio/audio/" + second + "/broadcast.mp3")))
+			.andExpect(content().string(containsString("Chờ phê duyệt")))
+			.andExpect(content().string(containsString(" LUFS")))
+			.andExpect(content().string(not(containsString("action=\"/admin/radio/audio/items/" + item + "/upload"))));
+		this.mvc.perform(get("/admin/radio/audio/{id}/broadcast.mp3", second).session(page))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "audio/mpeg"));
+		this.mvc.perform(get("/admin/items/{id}", item).session(page))
+			.andExpect(content().string(containsString("since=2")));
+
+		approveApi(item, 2, approver).andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("changed"));
+		approveApi(item, 3, approver).andExpect(status().isOk());
+		assertThat(this.radioAudio.forItem(item(item)).orElseThrow().id()).isEqualTo(second);
+	}
+
+	@Test
+	void aRecordingForAnArchivedItemIsRefusedAndChangesNothing() throws Exception {
+		String item = radioItem("Tin đã lưu trữ", null);
+		String editor = this.tokens.token(Role.EDITOR);
+		this.mvc.perform(TestApiTokens.as(post("/api/items/{id}/archive", item), editor));
+		int revision = item(item).revision();
+		upload(item, editor, "muon.mp3", Files.readAllBytes(TestRecordings.encode(speech, dir, "mp3")))
+			.andExpect(status().isBadRequest());
+		assertThat(item(item).revision()).isEqualTo(revision);
+		assertThat(item(item).status()).isEqualTo(ItemStatus.ARCHIVED);
+	}
+
+	private long uploaded(String item, String token, String name, byte[] bytes) throws Exception {
+		String body = upload(item, token, name, bytes).andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return ((Number) JsonPath.read(body, "$.id")).longValue();
+	}
+
+	private org.springframework.test.web.servlet.ResultActions approveApi(String item, int revision, String token)
+			throws Exception {
+		return this.mvc.perform(TestApiTokens.as(post("/api/items/{id}/approve", item), token)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"revision\": " + revision + "}"));
 	}
 
 	@Test

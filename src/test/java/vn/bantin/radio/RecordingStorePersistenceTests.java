@@ -46,7 +46,7 @@ class RecordingStorePersistenceTests {
 		@Test
 		void aQueuedProcessingIsClaimedOnceAndKeepsItsMeasurements() {
 			long id = this.store.insert("tin-a", AudioProcessing.Status.QUEUED, AudioProcessing.Source.SPEECH, true,
-					"speech:abc", "script.txt", null, 120L, null, "bien-tap", AT);
+					"speech:abc", "script.txt", null, 120L, null, "bien-tap", AT, 1);
 			assertThat(this.store.claim()).hasValueSatisfying((p) -> assertThat(p.id()).isEqualTo(id));
 			assertThat(this.store.claim()).isEmpty();
 			this.store.progress(id, "encoding", 70);
@@ -65,13 +65,32 @@ class RecordingStorePersistenceTests {
 			assertThat(p.createdAt()).isEqualTo(AT);
 			assertThat(p.finishedAt()).isEqualTo(AT.plusSeconds(30));
 			assertThat(this.store.readyByCacheKey("speech:abc")).map(AudioProcessing::id).contains(id);
-			assertThat(this.store.latestRecorded("tin-a")).as("synthetic is not a recording").isEmpty();
+			assertThat(this.store.latestRecorded("tin-a", Integer.MAX_VALUE)).as("synthetic is not a recording")
+				.isEmpty();
+		}
+
+		@Test
+		void aRecordingMadeForARevisionNotApprovedYetIsNeverTheOneThatAirs() {
+			long approved = readyUpload("tin-c", 2, AT);
+			long pending = readyUpload("tin-c", 3, AT.plusSeconds(60));
+			assertThat(this.store.latestRecorded("tin-c", 2)).map(AudioProcessing::id).contains(approved);
+			assertThat(this.store.latestRecorded("tin-c", 3)).map(AudioProcessing::id).contains(pending);
+			assertThat(this.store.latestRecorded("tin-c", 1)).isEmpty();
+			assertThat(this.store.find(pending).orElseThrow().itemRevision()).isEqualTo(3);
+		}
+
+		private long readyUpload(String item, int revision, java.time.Instant at) {
+			long id = this.store.insert(item, AudioProcessing.Status.QUEUED, AudioProcessing.Source.UPLOAD, false, null,
+					"Ghi âm " + revision + ".mp3", "mp3", 1000L, null, "van-hoa", at, revision);
+			this.store.ready(id, id + "/" + item + ".mp3", "ab".repeat(32),
+					new AudioPipeline.Result(Duration.ofMillis(10_000), new Loudness(-16.0, -2.0, 3.0), "linear"), at);
+			return id;
 		}
 
 		@Test
 		void processingsLeftHalfDoneGoBackToTheQueueAndFailuresKeepTheirReason() {
 			long id = this.store.insert("tin-b", AudioProcessing.Status.QUEUED, AudioProcessing.Source.UPLOAD, false,
-					null, "Ghi âm.mp3", "mp3", 1000L, null, null, AT);
+					null, "Ghi âm.mp3", "mp3", 1000L, null, null, AT, null);
 			this.store.claim();
 			assertThat(this.store.requeueInterrupted()).isEqualTo(1);
 			assertThat(this.store.find(id).orElseThrow().status()).isEqualTo(AudioProcessing.Status.QUEUED);

@@ -66,7 +66,7 @@ class ProgrammeTests {
 		return new ItemView(id, ItemKind.NEWS, "Tin " + id, null, "Nội dung " + id, themes, Set.of(), zones, priority,
 				"Lan", status, "Tý", released, expires, channels, null, released,
 				new ItemView.Variants(null, null, null, null, null), List.of(), null, null,
-				released.minus(Duration.ofDays(30)), null, OnExpiry.ARCHIVE);
+				released.minus(Duration.ofDays(30)), null, OnExpiry.ARCHIVE, 1, 1, null);
 	}
 
 	private static Programme programme(List<Slot> slots, List<Campaign> campaigns) {

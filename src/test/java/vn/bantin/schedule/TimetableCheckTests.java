@@ -73,7 +73,7 @@ class TimetableCheckTests {
 		return new ItemView(id, ItemKind.NEWS, "Tin " + id, null, "Nội dung", themes, Set.of(), Set.of(),
 				Priority.NORMAL, "Lan", ItemStatus.APPROVED, "Tý", released, null, channels, "items/" + id + ".md",
 				released, new ItemView.Variants(null, null, null, null, null), List.of(), null, null, released, null,
-				OnExpiry.ARCHIVE);
+				OnExpiry.ARCHIVE, 1, 1, null);
 	}
 
 	private static final String RADIO = """
@@ -351,7 +351,7 @@ class TimetableCheckTests {
 		ItemView script = new ItemView("b", ItemKind.NEWS, "B", null, "Một hai ba bốn", Set.of(), Set.of(), Set.of(),
 				Priority.NORMAL, null, ItemStatus.APPROVED, null, null, null, Set.of(), null, null,
 				new ItemView.Variants(null, null, "Kính thưa bà con, " + "xin thông báo ".repeat(80), null, null),
-				List.of(), null, null, null, null, OnExpiry.ARCHIVE);
+				List.of(), null, null, null, null, OnExpiry.ARCHIVE, 1, 1, null);
 
 		assertThat(reading.of(body)).isEqualTo(Duration.ofSeconds(1));
 		// 3 + 240 words at 120 a minute
@@ -364,7 +364,7 @@ class TimetableCheckTests {
 		ItemView script = new ItemView("c", ItemKind.NEWS, "C", null, "", Set.of(), Set.of(), Set.of(), Priority.NORMAL,
 				null, ItemStatus.APPROVED, null, null, null, Set.of(), null, null,
 				new ItemView.Variants(null, null, "Hỗ trợ 1.500.000 đồng", null, null), List.of(), null, null, null,
-				null, OnExpiry.ARCHIVE);
+				null, OnExpiry.ARCHIVE, 1, 1, null);
 
 		// "Hỗ trợ một triệu năm trăm nghìn đồng": 8 spoken words, not 4 written ones
 		assertThat(reading.of(script)).isEqualTo(Duration.ofSeconds(8));
