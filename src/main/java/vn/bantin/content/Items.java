@@ -13,6 +13,18 @@ interface Items extends JpaRepository<Item, String>, JpaSpecificationExecutor<It
 	 * of the content folder to skip unchanged files, refuse ids taken by the editor and
 	 * notice deleted files in one query.
 	 */
+	/**
+	 * Published items that refer to a media address: attached, as a document's file, or
+	 * in the text.
+	 */
+	@Query("""
+			select distinct i from Item i left join i.attachments a
+			where i.status = vn.bantin.content.ItemStatus.PUBLISHED
+			and (a.file = :address or i.document.file = :address
+			or i.bodyMarkdown like concat('%', :address, '%'))
+			""")
+	java.util.List<Item> referringTo(String address);
+
 	@Query("select new vn.bantin.content.Items$Stored(i.id, i.sourceFile, i.sourceHash, i.status) from Item i")
 	List<Stored> findAllStored();
 

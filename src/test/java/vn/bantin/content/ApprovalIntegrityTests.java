@@ -81,6 +81,9 @@ class ApprovalIntegrityTests {
 	MutableClock clock;
 
 	@Autowired
+	ItemLifecycle lifecycle;
+
+	@Autowired
 	PlatformTransactionManager transactions;
 
 	// ---- point 2: attachments
@@ -107,6 +110,8 @@ class ApprovalIntegrityTests {
 		this.mvc.perform(get("/items/{id}", id)).andExpect(status().isNotFound());
 		this.mvc.perform(get("/feeds/rss.xml")).andExpect(content().string(not(containsString(file))));
 		this.mvc.perform(get("/feeds/podcast.xml")).andExpect(content().string(not(containsString(file))));
+		this.mvc.perform(get(file)).andExpect(status().isNotFound());
+		this.mvc.perform(get(file).session(editor)).andExpect(status().isOk());
 		assertThat(this.events.findByItemIdOrderByAtAscIdAsc(id)).extracting(ItemEvent::action).contains("attached");
 
 		// the approver sees the attachment among the changes since the approved revision
@@ -122,6 +127,10 @@ class ApprovalIntegrityTests {
 
 		approve(id, revisionIn(page), approver).andExpect(status().isFound());
 		assertThat(this.catalog.item(id).orElseThrow().status()).isIn(ItemStatus.APPROVED, ItemStatus.PUBLISHED);
+		// once out again (as the hand-over marks it), residents get the file
+		this.lifecycle.published(id, this.clock.instant());
+		this.mvc.perform(get(file)).andExpect(status().isOk());
+		this.mvc.perform(get("/items/{id}", id)).andExpect(content().string(containsString(file)));
 	}
 
 	@Test

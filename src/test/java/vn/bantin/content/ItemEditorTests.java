@@ -202,7 +202,8 @@ class ItemEditorTests {
 			assertThat(attachment.title()).isEqualTo("Mẫu tờ khai");
 			assertThat(attachment.file()).matches("/media/[0-9a-f-]{36}/mau-to-khai\\.pdf");
 			try {
-				this.mvc.perform(get(attachment.file()))
+				this.mvc.perform(get(attachment.file())).andExpect(status().isNotFound());
+				this.mvc.perform(get(attachment.file()).session(editor))
 					.andExpect(status().isOk())
 					.andExpect(header().string("Content-Type", "application/pdf"))
 					.andExpect(content().bytes(pdf));

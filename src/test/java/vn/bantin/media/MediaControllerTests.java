@@ -4,16 +4,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
+import vn.bantin.MutableClock;
+import vn.bantin.SignIn;
+import vn.bantin.account.Role;
+import vn.bantin.account.TestAccounts;
+import vn.bantin.content.TestPublishedItems;
 import vn.bantin.system.BantinProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -30,6 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * what really goes over the wire are in {@link MediaOverHttpTests}.
  */
 @BantinWebTest
+@Import({ TestPublishedItems.class, TestAccounts.class })
 class MediaControllerTests {
 
 	static final String SAMPLE = "/media/ban-tin-cchc-dai-truyen-thanh.mp3";
@@ -39,6 +49,15 @@ class MediaControllerTests {
 
 	@Autowired
 	BantinProperties properties;
+
+	@Autowired
+	TestPublishedItems published;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	MutableClock clock;
 
 	byte[] sample;
 
@@ -59,6 +78,25 @@ class MediaControllerTests {
 		}
 		Files.write(file, this.uploaded);
 		this.upload = "/media/" + folder + "/ghi-am.mp3";
+		// residents get an upload once a published item refers to it
+		this.published.published(this.clock.instant(), "Bản tin có tệp ghi âm " + folder, null, null, "Nội dung.",
+				List.of(), List.of(), null, this.upload);
+	}
+
+	@Test
+	void anUploadNoPublishedItemRefersToIsStaffsOnly() throws Exception {
+		String folder = UUID.randomUUID().toString();
+		Path file = this.properties.dataPath("media").resolve(folder).resolve("ban-nhap.mp3");
+		Files.createDirectories(file.getParent());
+		Files.write(file, this.uploaded);
+		String address = "/media/" + folder + "/ban-nhap.mp3";
+
+		this.mvc.perform(get(address)).andExpect(status().isNotFound());
+		this.accounts.create("media-" + folder.substring(0, 8), "mat-khau-rat-dai", Set.of(Role.EDITOR));
+		MockHttpSession editor = SignIn.as(this.mvc, "media-" + folder.substring(0, 8), "mat-khau-rat-dai");
+		this.mvc.perform(get(address).session(editor))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store"));
 	}
 
 	@Test
