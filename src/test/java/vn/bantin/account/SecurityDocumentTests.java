@@ -127,10 +127,10 @@ class SecurityDocumentTests {
 			boolean same = byMethod.values().stream().map(Row::access).distinct().count() == 1;
 			if (route.methods().isEmpty() && same) {
 				Row any = byMethod.values().iterator().next();
-				rows.put(key(route.pattern(), "any"), any.withMethod("any"));
+				rows.merge(key(route.pattern(), "any"), any.withMethod("any"), Row::or);
 			}
 			else {
-				byMethod.forEach((method, row) -> rows.put(key(route.pattern(), method), row));
+				byMethod.forEach((method, row) -> rows.merge(key(route.pattern(), method), row, Row::or));
 			}
 		}
 		return new ArrayList<>(rows.values());
@@ -315,6 +315,21 @@ class SecurityDocumentTests {
 
 		Row withMethod(String other) {
 			return new Row(this.pattern, other, this.anyone, this.roles, this.credential);
+		}
+
+		/**
+		 * Two handlers on one path and method (told apart by a parameter, as
+		 * {@code POST /preferences} with and without {@code token}): both credentials, in
+		 * a fixed order, so that the table does not depend on which was found first.
+		 */
+		Row or(Row other) {
+			Set<Role> both = new TreeSet<>(this.roles);
+			both.addAll(other.roles);
+			String credentials = new TreeSet<>(List.of(this.credential.split(" or ")))
+				.equals(new TreeSet<>(List.of(other.credential.split(" or ")))) ? this.credential
+						: String.join(" or ",
+								new TreeSet<>(List.of((this.credential + " or " + other.credential).split(" or "))));
+			return new Row(this.pattern, this.method, this.anyone || other.anyone, both, credentials);
 		}
 
 		/** Who may use it, whatever the method. */
