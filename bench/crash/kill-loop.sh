@@ -8,6 +8,7 @@
 #
 #   bench/crash/kill-loop.sh                      (needs python3 and curl)
 #   KILLS=50 RECIPIENTS=2000 bench/crash/kill-loop.sh
+#   JAR=/tmp/other.jar NICE=10 START_SECONDS=600 bench/crash/kill-loop.sh   (another build, a busy machine)
 #   DB=postgres PG_URL=jdbc:postgresql://127.0.0.1:5432/bantin PG_USER=... PG_PASSWORD=... bench/crash/kill-loop.sh
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -45,7 +46,8 @@ start_app() { # data-dir log
     --bantin.mailing.batch-size=20 --bantin.mailing.stale-after=3s \
     --logging.level.root=WARN "${db_args[@]}" >> "$2" 2>&1 &
   app_pid=$!
-  for _ in $(seq 1 600); do
+  local deadline=$((SECONDS + ${START_SECONDS:-300}))
+  while ((SECONDS < deadline)); do
     curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
     kill -0 "$app_pid" 2>/dev/null || { echo "the application stopped; see $2" >&2; return 1; }
     sleep 0.2
