@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.annotation.Secured;
@@ -107,6 +108,13 @@ class ItemAdminController {
 			model.addAttribute("approveError", "item.error.changed-since-seen");
 			model.addAttribute("approveErrorArguments", new Object[] { changed.seen(), changed.current() });
 			model.addAttribute("diffLink", changed.diffPath());
+			return "admin/items/item";
+		}
+		catch (OptimisticLockingFailureException concurrent) {
+			// changed at the same moment by someone else (or the scheduler): look again
+			response.setStatus(HttpStatus.CONFLICT.value());
+			show(id, model);
+			model.addAttribute("approveError", "item.error.changed-concurrently");
 			return "admin/items/item";
 		}
 		catch (FourEyesRefused refused) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -60,6 +61,13 @@ class ItemApiProblems extends ResponseEntityExceptionHandler {
 		problem.setProperty("seen", changed.seen());
 		problem.setProperty("revision", changed.current());
 		problem.setProperty("diff", changed.diffPath());
+		return problem;
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ProblemDetail concurrent(OptimisticLockingFailureException concurrent, HttpServletRequest request) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "item.error.changed-concurrently", null, request);
+		problem.setProperty("reason", "concurrent");
 		return problem;
 	}
 

@@ -3,10 +3,15 @@ package vn.bantin.content;
 import java.security.Principal;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -178,6 +183,16 @@ class ItemEditorController {
 		this.editor.restore(id, number, principal.getName());
 		redirect.addFlashAttribute("notice", "item.restored");
 		return "redirect:/admin/items/" + id + "/revisions";
+	}
+
+	/**
+	 * Two changes to one item at the same moment (two editors, an editor and the
+	 * scheduler): the later one is refused, nothing half-saved; the editor looks again.
+	 */
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	void concurrent(OptimisticLockingFailureException concurrent, HttpServletResponse response)
+			throws java.io.IOException {
+		response.sendError(HttpStatus.CONFLICT.value());
 	}
 
 }

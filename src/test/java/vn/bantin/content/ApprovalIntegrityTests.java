@@ -232,6 +232,48 @@ class ApprovalIntegrityTests {
 			.andExpect(jsonPath("$.approvedRevision").value(2));
 	}
 
+	@Test
+	void anEditRacingAnApprovalNeverLeavesAnApprovedItemCarryingTextTheApproverDidNotSee() throws Exception {
+		MockHttpSession editor = session(Role.EDITOR);
+		MockHttpSession approver = session(Role.APPROVER);
+		java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 20; round++) {
+				String id = createAndSubmit(editor, "Lần " + round);
+				int seen = revisionIn(page(id, approver));
+				String changed = "Lần " + round + ", đã sửa";
+				java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+				java.util.concurrent.Future<Integer> editing = two.submit(() -> {
+					start.await();
+					ItemView item = this.catalog.item(id).orElseThrow();
+					return this.mvc
+						.perform(form("/admin/items/" + id, editor, item.title(), changed).param("priority", "NORMAL"))
+						.andReturn()
+						.getResponse()
+						.getStatus();
+				});
+				java.util.concurrent.Future<Integer> approving = two.submit(() -> {
+					start.await();
+					return approve(id, seen, approver).andReturn().getResponse().getStatus();
+				});
+				start.countDown();
+				assertThat(editing.get()).as("round %d: the edit", round).isIn(302, 409);
+				assertThat(approving.get()).as("round %d: the approval", round).isIn(302, 409);
+
+				ItemView after = this.catalog.item(id).orElseThrow();
+				if (after.status() == ItemStatus.APPROVED || after.status() == ItemStatus.PUBLISHED) {
+					assertThat(after.approvedRevision()).as("round %d: approved exactly what goes out", round)
+						.isEqualTo(after.revision())
+						.isEqualTo(seen);
+					assertThat(after.bodyMarkdown()).isEqualTo("Lần " + round);
+				}
+			}
+		}
+		finally {
+			two.shutdownNow();
+		}
+	}
+
 	// ---- point 5: four-eyes
 
 	@Test
