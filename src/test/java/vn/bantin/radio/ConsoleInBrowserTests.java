@@ -160,7 +160,7 @@ class ConsoleInBrowserTests {
 	@Test
 	void theOperatorPlaysABulletinInOrderAndTheLogHoldsEachEntrysRealStartAndEnd() throws Exception {
 		String recorded = this.fixture.item("Lịch tiêm chủng tháng sáu", "Ghi âm lịch tiêm chủng.");
-		Recording recording = GivenRecordings.give(this.ingest, this.audio, this.catalog.item(recorded).orElseThrow(),
+		Recording recording = GivenRecordings.give(this.ingest, this.audio, this.items, this.catalog, recorded,
 				GivenRecordings.tone(dataDir.resolve("ghi-am/tiem-chung.mp3"), 3, 523));
 		String item = this.fixture.item("Thông báo tiêm chủng", SCRIPT);
 		String occurrence = this.fixture.occurrence("ban-tin-sang", "2030-06-03T06:00", recorded, item);

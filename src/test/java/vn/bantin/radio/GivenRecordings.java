@@ -8,7 +8,8 @@ import java.util.Optional;
 
 import org.awaitility.Awaitility;
 
-import vn.bantin.content.ItemView;
+import vn.bantin.content.ItemCatalog;
+import vn.bantin.content.TestItems;
 
 /**
  * Real MP3 files made for a test by the ffmpeg bundled with jave2 (a tone, through
@@ -30,16 +31,19 @@ final class GivenRecordings {
 	}
 
 	/**
-	 * Gives the item a recording through the real ingest (the whole pipeline) and waits
-	 * until it is the audio the item plays from.
+	 * Gives the item a recording through the real ingest (the whole pipeline), has an
+	 * approver approve the revision it made (an upload is a change like an edit), and
+	 * waits until it is the audio the item plays from.
 	 */
-	static Recording give(AudioIngest ingest, RadioAudio audio, ItemView item, Path file) throws Exception {
+	static Recording give(AudioIngest ingest, RadioAudio audio, TestItems items, ItemCatalog catalog, String itemId,
+			Path file) throws Exception {
 		try (InputStream input = Files.newInputStream(file)) {
-			ingest.upload(item.id(), file.getFileName().toString(), input, "test");
+			ingest.upload(itemId, file.getFileName().toString(), input, "test");
 		}
+		items.approve(itemId);
 		return Awaitility.await()
 			.atMost(Duration.ofSeconds(90))
-			.until(() -> audio.forItem(item), Optional::isPresent)
+			.until(() -> audio.forItem(catalog.item(itemId).orElseThrow()), Optional::isPresent)
 			.orElseThrow();
 	}
 

@@ -104,7 +104,7 @@ class PlaylistExportsTests {
 		}
 		this.items.approved(recorded, RECORDED_TITLE, List.of(), List.of(), Priority.PRIORITY, List.of(Channel.RADIO),
 				"Kính thưa bà con, lịch tiêm chủng tháng mười hai.");
-		GivenRecordings.give(this.ingest, this.audio, this.catalog.item(recorded).orElseThrow(), this.tone);
+		GivenRecordings.give(this.ingest, this.audio, this.items, this.catalog, recorded, this.tone);
 		this.clock.advance(Duration.ofMinutes(1));
 		this.items.approved("nop-thue-dat-2026-xuat", SCRIPT_TITLE, List.of(), List.of(), Priority.PRIORITY,
 				List.of(Channel.RADIO),
