@@ -62,7 +62,7 @@ open_mailings() { # how many mailings are not finished yet (ids are 1, 2, ...), 
     -d '{"name":"kill loop","expiresInDays":1}' "http://127.0.0.1:$port/api/tokens" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])') || return 1
   while status=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/sends/$id" |
-      python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])'); do
+      python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])' 2>/dev/null); do
     [[ $status == completed || $status == cancelled ]] || open=$((open + 1))
     id=$((id + 1))
   done
