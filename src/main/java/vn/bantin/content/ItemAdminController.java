@@ -103,34 +103,32 @@ class ItemAdminController {
 		}
 		catch (ItemChangedSinceSeen changed) {
 			// the page again, at its new revision, with the way to what changed
-			response.setStatus(HttpStatus.CONFLICT.value());
-			show(id, model);
-			model.addAttribute("approveError", "item.error.changed-since-seen");
-			model.addAttribute("approveErrorArguments", new Object[] { changed.seen(), changed.current() });
-			model.addAttribute("diffLink", changed.diffPath());
-			return "admin/items/item";
+			return refused(id, model, response, HttpStatus.CONFLICT, "item.error.changed-since-seen",
+					new Object[] { changed.seen(), changed.current() }, changed.diffPath());
 		}
 		catch (OptimisticLockingFailureException concurrent) {
 			// changed at the same moment by someone else (or the scheduler): look again
-			response.setStatus(HttpStatus.CONFLICT.value());
-			show(id, model);
-			model.addAttribute("approveError", "item.error.changed-concurrently");
-			return "admin/items/item";
+			return refused(id, model, response, HttpStatus.CONFLICT, "item.error.changed-concurrently", null, null);
 		}
-		catch (FourEyesRefused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			show(id, model);
-			model.addAttribute("approveError", "item.error.four-eyes");
-			return "admin/items/item";
+		catch (FourEyesRefused fourEyes) {
+			return refused(id, model, response, HttpStatus.CONFLICT, "item.error.four-eyes", null, null);
 		}
 		catch (RuleViolation missing) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			show(id, model);
-			model.addAttribute("approveError", missing.messageKey());
-			return "admin/items/item";
+			return refused(id, model, response, HttpStatus.BAD_REQUEST, missing.messageKey(), null, null);
 		}
 		redirect.addFlashAttribute("notice", "item.approved");
 		return "redirect:/admin/items/" + id;
+	}
+
+	/** The item's page again with why the approval was refused. */
+	private String refused(String id, Model model, HttpServletResponse response, HttpStatus status, String key,
+			Object[] arguments, String diffLink) {
+		response.setStatus(status.value());
+		show(id, model);
+		model.addAttribute("approveError", key);
+		model.addAttribute("approveErrorArguments", arguments);
+		model.addAttribute("diffLink", diffLink);
+		return "admin/items/item";
 	}
 
 	@PostMapping("/{id}/reject")

@@ -72,13 +72,12 @@ class ItemEditor {
 		ItemStatus before = item.status();
 		ProcedureStatus procedureBefore = item.procedureStatus();
 		item.edit(checked, actor, now, this.clock.getZone());
-		String detail = "revision " + item.revision() + ((before != item.status()) ? "; back to approval" : "");
-		this.events.save(new ItemEvent(id, now, actor, "updated", detail));
+		this.events.save(new ItemEvent(id, now, actor, "updated",
+				ItemEvent.revisionDetail(null, item.revision(), before != item.status())));
 		if (procedureBefore != null && item.procedureStatus() != null && procedureBefore != item.procedureStatus()) {
 			this.announcements.announce(item.view(), actor, now);
 		}
-		this.revisions.save(new ItemRevision(id, item.revision(), now, actor, checked.title(), checked.summary(),
-				checked.body(), null));
+		this.revisions.save(ItemRevision.of(item, now, actor, null));
 	}
 
 	/**
@@ -90,11 +89,9 @@ class ItemEditor {
 		Item item = item(id);
 		String name = clean(title);
 		boolean back = item.attach(file, name, actor, now);
-		this.events.save(new ItemEvent(id, now, actor, "attached",
-				file + "; revision " + item.revision() + (back ? "; back to approval" : "")));
-		ItemView view = item.view();
-		this.revisions.save(new ItemRevision(id, item.revision(), now, actor, view.title(), view.summary(),
-				view.bodyMarkdown(), "+ " + ((name != null) ? name + " " : "") + file));
+		this.events
+			.save(new ItemEvent(id, now, actor, "attached", ItemEvent.revisionDetail(file, item.revision(), back)));
+		this.revisions.save(ItemRevision.of(item, now, actor, "+ " + ((name != null) ? name + " " : "") + file));
 	}
 
 	/** Deleting is archiving: the item leaves every channel, its history stays. */

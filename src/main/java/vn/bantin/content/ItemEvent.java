@@ -80,4 +80,13 @@ class ItemEvent {
 		return this.at;
 	}
 
+	/**
+	 * The detail of a change that made a revision: its number, and whether it sent the
+	 * item back to approval.
+	 */
+	static String revisionDetail(String what, int revision, boolean backToApproval) {
+		return ((what != null) ? what + "; " : "") + "revision " + revision
+				+ (backToApproval ? "; back to approval" : "");
+	}
+
 }

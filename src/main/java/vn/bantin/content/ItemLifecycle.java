@@ -45,11 +45,9 @@ public class ItemLifecycle {
 			throw new IllegalStateException("Item " + itemId + " is archived");
 		}
 		boolean back = item.recorded(actor, at);
-		this.events.save(new ItemEvent(itemId, at, actor, "recorded",
-				what + "; revision " + item.revision() + (back ? "; back to approval" : "")));
-		ItemView view = item.view();
-		this.revisions.save(new ItemRevision(itemId, item.revision(), at, actor, view.title(), view.summary(),
-				view.bodyMarkdown(), "+ " + what));
+		this.events
+			.save(new ItemEvent(itemId, at, actor, "recorded", ItemEvent.revisionDetail(what, item.revision(), back)));
+		this.revisions.save(ItemRevision.of(item, at, actor, "+ " + what));
 		return item.revision();
 	}
 

@@ -61,6 +61,17 @@ class ItemRevision {
 		this.note = (note != null && note.length() > 500) ? note.substring(0, 500) : note;
 	}
 
+	/**
+	 * The item as it is now, as its current revision: every change that reaches residents
+	 * (edit, attachment, recording) is kept this way.
+	 * @param note what else changed (an attachment, a recording), or null for the text
+	 */
+	static ItemRevision of(Item item, Instant at, String actor, String note) {
+		ItemView view = item.view();
+		return new ItemRevision(view.id(), view.revision(), at, actor, view.title(), view.summary(),
+				view.bodyMarkdown(), note);
+	}
+
 	/** This revision as the history page shows it. */
 	Entry entry() {
 		return new Entry(this.number, this.at, this.actor, this.title, this.summary, this.bodyMarkdown, this.note);

@@ -258,7 +258,7 @@ class AudioIngest implements SmartLifecycle {
 		try {
 			revision = revision(itemId, source, name, by);
 		}
-		catch (IllegalStateException | IllegalArgumentException archived) {
+		catch (IllegalStateException archived) {
 			Files.deleteIfExists(incoming);
 			throw new AudioRefused(AudioRefused.Kind.UNUSABLE, "audio.refused.archived", archived.getMessage());
 		}
