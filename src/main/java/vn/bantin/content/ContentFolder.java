@@ -149,12 +149,13 @@ class ContentFolder implements ApplicationRunner {
 		Item existing = this.items.findById(file.id()).orElse(null);
 		if (existing == null) {
 			this.items.save(Item.fromFile(file, path, now));
-			this.events.save(new ItemEvent(file.id(), now, ItemEvent.CONTENT_FOLDER, "created", path));
+			this.events.save(new ItemEvent(file.id(), now, ItemEvent.CONTENT_FOLDER, ItemChanged.Action.CREATED, path));
 		}
 		else {
 			ProcedureStatus before = existing.procedureStatus();
 			if (existing.refresh(file, path, now)) {
-				this.events.save(new ItemEvent(file.id(), now, ItemEvent.CONTENT_FOLDER, "updated", path));
+				this.events
+					.save(new ItemEvent(file.id(), now, ItemEvent.CONTENT_FOLDER, ItemChanged.Action.UPDATED, path));
 				ProcedureStatus after = existing.procedureStatus();
 				if (before != null && after != null && before != after) {
 					this.announcements.announce(existing.view(), ItemEvent.CONTENT_FOLDER, now);
@@ -175,8 +176,8 @@ class ContentFolder implements ApplicationRunner {
 			if (gone && file.status() != ItemStatus.ARCHIVED) {
 				this.transactions.executeWithoutResult((tx) -> {
 					this.items.findById(file.id()).ifPresent((item) -> item.archive(now));
-					this.events.save(new ItemEvent(file.id(), now, ItemEvent.CONTENT_FOLDER, "archived",
-							file.sourceFile() + " was deleted"));
+					this.events.save(new ItemEvent(file.id(), now, ItemEvent.CONTENT_FOLDER,
+							ItemChanged.Action.ARCHIVED, file.sourceFile() + " was deleted"));
 				});
 			}
 		}

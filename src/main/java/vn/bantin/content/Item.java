@@ -321,14 +321,13 @@ class Item implements Persistable<String> {
 
 	/**
 	 * Everything that changes what residents receive goes through here: a new revision by
-	 * {@code actor}, and an approved, published or expired item back to approval.
+	 * {@code actor}, and an approved or published item back to approval.
 	 * @return whether the item went back to approval
 	 */
 	private boolean newRevision(String actor) {
 		this.revision++;
 		this.lastEditedBy = actor;
-		if (this.status == ItemStatus.APPROVED || this.status == ItemStatus.PUBLISHED
-				|| this.status == ItemStatus.EXPIRED) {
+		if (this.status == ItemStatus.APPROVED || this.status == ItemStatus.PUBLISHED) {
 			this.status = ItemStatus.SUBMITTED;
 			this.approvedBy = null;
 			return true;
@@ -508,8 +507,10 @@ class Item implements Persistable<String> {
 	}
 
 	/**
-	 * The scheduler put the item on its first channel: an approved item becomes
-	 * published; any other status stays as it is.
+	 * The publishing hand-over put the item on its first channel, whichever (web, feeds,
+	 * email or radio): an approved item becomes published; any other status stays as it
+	 * is. Published gives no page by itself: residents see an item on a channel only if
+	 * it goes out there ({@link ItemView#visibleAt(Instant, Channel)}).
 	 * @return whether the status changed
 	 */
 	boolean published(Instant now) {
@@ -518,7 +519,10 @@ class Item implements Persistable<String> {
 		}
 		this.status = ItemStatus.PUBLISHED;
 		if (this.publishedAt == null) {
-			this.publishedAt = now;
+			// as stored: the database keeps microseconds and may round a clock's
+			// nanoseconds up, which would put the publication after the instant it
+			// happened and hide the page from a reader at that very instant
+			this.publishedAt = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		}
 		this.updatedAt = now;
 		return true;

@@ -66,9 +66,8 @@ class ItemApiController {
 	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
 	@Operation(summary = "Items that match the filters, most recently changed first")
 	ItemJson.Page list(
-			@Parameter(
-					description = "draft, submitted, approved, rejected, published, expired, archived") @RequestParam(
-							required = false) String status,
+			@Parameter(description = "draft, submitted, approved, rejected, published, archived") @RequestParam(
+					required = false) String status,
 			@Parameter(description = "news, announcement, procedure, document") @RequestParam(
 					required = false) String kind,
 			@Parameter(description = "a plan theme key") @RequestParam(required = false) String theme,

@@ -54,7 +54,7 @@ class ItemEditor {
 		Instant now = this.clock.instant();
 		String id = uniqueId(checked.title());
 		this.items.save(Item.draft(id, checked, actor, now, this.clock.getZone()));
-		this.events.save(new ItemEvent(id, now, actor, "created", null));
+		this.events.save(new ItemEvent(id, now, actor, ItemChanged.Action.CREATED, null));
 		this.revisions
 			.save(new ItemRevision(id, 1, now, actor, checked.title(), checked.summary(), checked.body(), null));
 		return id;
@@ -72,7 +72,7 @@ class ItemEditor {
 		ItemStatus before = item.status();
 		ProcedureStatus procedureBefore = item.procedureStatus();
 		item.edit(checked, actor, now, this.clock.getZone());
-		this.events.save(new ItemEvent(id, now, actor, "updated",
+		this.events.save(new ItemEvent(id, now, actor, ItemChanged.Action.UPDATED,
 				ItemEvent.revisionDetail(null, item.revision(), before != item.status())));
 		if (procedureBefore != null && item.procedureStatus() != null && procedureBefore != item.procedureStatus()) {
 			this.announcements.announce(item.view(), actor, now);
@@ -89,8 +89,8 @@ class ItemEditor {
 		Item item = item(id);
 		String name = clean(title);
 		boolean back = item.attach(file, name, actor, now);
-		this.events
-			.save(new ItemEvent(id, now, actor, "attached", ItemEvent.revisionDetail(file, item.revision(), back)));
+		this.events.save(new ItemEvent(id, now, actor, ItemChanged.Action.ATTACHED,
+				ItemEvent.revisionDetail(file, item.revision(), back)));
 		this.revisions.save(ItemRevision.of(item, now, actor, "+ " + ((name != null) ? name + " " : "") + file));
 	}
 
@@ -98,7 +98,7 @@ class ItemEditor {
 	void archive(String id, String actor) {
 		Instant now = this.clock.instant();
 		item(id).archiveByEditor(now);
-		this.events.save(new ItemEvent(id, now, actor, "archived", null));
+		this.events.save(new ItemEvent(id, now, actor, ItemChanged.Action.ARCHIVED, null));
 	}
 
 	/**
@@ -114,7 +114,8 @@ class ItemEditor {
 				current.priority(), current.publishAt(), current.expireAt(), current.channels(),
 				current.variants().emailSubject(), current.variants().emailIntro(), current.variants().radioScript(),
 				current.variants().feedSummary(), current.document(), current.procedure(), current.onExpiry()), actor);
-		this.events.save(new ItemEvent(id, this.clock.instant(), actor, "restored", "revision " + number));
+		this.events
+			.save(new ItemEvent(id, this.clock.instant(), actor, ItemChanged.Action.RESTORED, "revision " + number));
 	}
 
 	@Transactional(readOnly = true)

@@ -41,18 +41,19 @@ class ItemEvent {
 	protected ItemEvent() {
 	}
 
-	ItemEvent(String itemId, Instant at, String actor, String action, String detail) {
+	ItemEvent(String itemId, Instant at, String actor, ItemChanged.Action action, String detail) {
 		this.itemId = itemId;
 		this.at = at;
 		this.actor = actor;
-		this.action = action;
+		this.action = action.key();
 		this.detail = detail;
 	}
 
 	/** Tells the other modules, when this line is saved, that the item changed. */
 	@org.springframework.data.domain.DomainEvents
 	java.util.List<ItemChanged> changed() {
-		return java.util.List.of(new ItemChanged(this.itemId, this.action));
+		return java.util.List.of(new ItemChanged(this.itemId,
+				ItemChanged.Action.valueOf(this.action.toUpperCase(java.util.Locale.ROOT))));
 	}
 
 	/** This event as the item's page shows it. */

@@ -17,7 +17,7 @@ import java.util.List;
  * @param zones target villages; empty for the whole commune
  * @param priority normal, priority or emergency
  * @param author who wrote it, or null
- * @param status draft, submitted, approved, rejected, published, expired or archived
+ * @param status draft, submitted, approved, rejected, published or archived
  * @param approvedBy who approved it, or null
  * @param publishAt earliest time it may go out, or null for "once approved"
  * @param expireAt when it stops being shown or played, or null

@@ -45,8 +45,8 @@ public class ItemLifecycle {
 			throw new IllegalStateException("Item " + itemId + " is archived");
 		}
 		boolean back = item.recorded(actor, at);
-		this.events
-			.save(new ItemEvent(itemId, at, actor, "recorded", ItemEvent.revisionDetail(what, item.revision(), back)));
+		this.events.save(new ItemEvent(itemId, at, actor, ItemChanged.Action.RECORDED,
+				ItemEvent.revisionDetail(what, item.revision(), back)));
 		this.revisions.save(ItemRevision.of(item, at, actor, "+ " + what));
 		return item.revision();
 	}
@@ -61,7 +61,7 @@ public class ItemLifecycle {
 		return this.items.findById(itemId).map((item) -> {
 			boolean changed = item.published(at);
 			if (changed) {
-				this.events.save(new ItemEvent(itemId, at, SCHEDULER, "published", null));
+				this.events.save(new ItemEvent(itemId, at, SCHEDULER, ItemChanged.Action.PUBLISHED, null));
 			}
 			return changed;
 		}).orElse(false);

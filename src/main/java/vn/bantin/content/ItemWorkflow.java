@@ -39,7 +39,7 @@ class ItemWorkflow {
 	void submit(String id, String actor) {
 		Instant now = this.clock.instant();
 		item(id).submit(now);
-		this.events.save(new ItemEvent(id, now, actor, "submitted", null));
+		this.events.save(new ItemEvent(id, now, actor, ItemChanged.Action.SUBMITTED, null));
 	}
 
 	/**
@@ -62,7 +62,7 @@ class ItemWorkflow {
 		boolean editorAndApprover = roles.contains(Role.EDITOR) && roles.contains(Role.APPROVER);
 		Item.Approval approval = item.approve(actor, revision, editorAndApprover, this.settings.fourEyes(), now);
 		String detail = "revision " + revision + ((approval.detail() != null) ? "; " + approval.detail() : "");
-		this.events.save(new ItemEvent(id, now, actor, "approved", detail));
+		this.events.save(new ItemEvent(id, now, actor, ItemChanged.Action.APPROVED, detail));
 	}
 
 	/** Whether four-eyes is on: the page says who may approve. */
@@ -80,7 +80,7 @@ class ItemWorkflow {
 		}
 		Instant now = this.clock.instant();
 		item(id).reject(now);
-		this.events.save(new ItemEvent(id, now, actor, "rejected", comment.strip()));
+		this.events.save(new ItemEvent(id, now, actor, ItemChanged.Action.REJECTED, comment.strip()));
 	}
 
 	@Transactional(readOnly = true)

@@ -66,7 +66,7 @@ class ProcedureAnnouncements {
 		Item announcement = Item.draft(id, draft, actor, now, this.clock.getZone());
 		announcement.submitForApproval(now);
 		this.items.save(announcement);
-		this.events.save(new ItemEvent(id, now, actor, "created",
+		this.events.save(new ItemEvent(id, now, actor, ItemChanged.Action.CREATED,
 				"announces the change of procedure " + procedure.id() + " to " + status.key()));
 		return id;
 	}

@@ -16,12 +16,24 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.bantin.content.Channel;
+import vn.bantin.content.ItemLifecycle;
 
 /**
  * Hands due publications to their channels: the one mechanism by which anything goes out.
  * The publication table is the queue (not Spring Modulith's event publication registry):
  * a publication is handed over while it is {@link PublicationStatus#DUE}, and marked
  * {@link PublicationStatus#PUBLISHED} once its {@link PublicationChannel} returned.
+ *
+ * <p>
+ * <b>The item went out.</b> The hand-over, not a channel, marks the item itself published
+ * ({@link ItemLifecycle#published}), in the transaction that marks the publication, when
+ * a channel first takes one of its publications: whichever channel that is. An item meant
+ * only for the radio is published when its first bulletin's time comes and the radio
+ * channel takes it (it is then on the programme the operator plays; what was really
+ * played is the as-run log's, per zone, and is the operator's act, not ours); an item
+ * meant only for email when the email channel has queued its mailing. Being published
+ * gives an item no page: what residents see on the site and in the feeds still follows
+ * its channels ({@link vn.bantin.content.ItemView#visibleAt(Instant, Channel)}).
  *
  * <p>
  * At {@code now}, {@link #run} first decides every planned publication whose occurrence
@@ -53,11 +65,14 @@ public class Handover {
 
 	private final TransactionTemplate transaction;
 
+	private final ItemLifecycle lifecycle;
+
 	Handover(Publications publications, PublicationStore store, ObjectProvider<PublicationChannel> channels,
-			PublishingSettings settings, PlatformTransactionManager transactions) {
+			PublishingSettings settings, PlatformTransactionManager transactions, ItemLifecycle lifecycle) {
 		this.publications = publications;
 		this.store = store;
 		this.channels = channels;
+		this.lifecycle = lifecycle;
 		this.maxAttempts = Math.max(1, settings.maxAttempts());
 		this.transaction = new TransactionTemplate(transactions);
 		// each publication's outcome is stored by itself, whatever the caller's
@@ -109,6 +124,7 @@ public class Handover {
 			Publication stored = this.store.findById(publication.id()).orElseThrow();
 			if (stored.status() == PublicationStatus.DUE) {
 				stored.markPublished(now);
+				this.lifecycle.published(stored.view().itemId(), now);
 			}
 			return stored.view();
 		});

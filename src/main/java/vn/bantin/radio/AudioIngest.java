@@ -355,7 +355,7 @@ class AudioIngest implements SmartLifecycle {
 		if (executor == null || !this.running) {
 			return;
 		}
-		boolean approved = "approved".equals(changed.action());
+		boolean approved = changed.action() == ItemChanged.Action.APPROVED;
 		executor.execute(() -> this.catalog.item(changed.itemId()).ifPresent((item) -> takeIn(item, approved)));
 	}
 

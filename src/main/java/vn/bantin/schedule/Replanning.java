@@ -109,7 +109,7 @@ class Replanning {
 			// before, the start-up sweep reconciles every item with the whole timetable
 			this.release.reconcile(changed.itemId());
 		}
-		if ("approved".equals(changed.action())) {
+		if (changed.action() == ItemChanged.Action.APPROVED) {
 			this.catalog.item(changed.itemId()).ifPresent(this.broadcast::scheduleEmergency);
 		}
 	}

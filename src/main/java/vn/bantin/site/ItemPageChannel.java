@@ -1,9 +1,6 @@
 package vn.bantin.site;
 
-import java.time.Clock;
-
 import vn.bantin.content.Channel;
-import vn.bantin.content.ItemLifecycle;
 import vn.bantin.publishing.PublicationChannel;
 import vn.bantin.publishing.Publications;
 
@@ -11,22 +8,17 @@ import vn.bantin.publishing.Publications;
  * A channel the site itself serves: the public website ({@link Channel#WEB}, an item
  * handed over becomes a page residents can read) and its news feeds
  * ({@link Channel#FEED}, RSS/Atom). The site renders published items from the content
- * module, so taking a publication means marking the item published
- * ({@link ItemLifecycle#published}), which is idempotent: handing the same publication
- * over twice changes nothing. One bean per channel, declared in {@link SiteChannels}.
+ * module, and the hand-over marks the item published when a channel takes it, so there is
+ * nothing to store here and taking a publication twice changes nothing. The bean must
+ * still exist: a channel without one leaves its publications due. One bean per channel,
+ * declared in {@link SiteChannels}.
  */
 class ItemPageChannel implements PublicationChannel {
 
 	private final Channel channel;
 
-	private final ItemLifecycle lifecycle;
-
-	private final Clock clock;
-
-	ItemPageChannel(Channel channel, ItemLifecycle lifecycle, Clock clock) {
+	ItemPageChannel(Channel channel) {
 		this.channel = channel;
-		this.lifecycle = lifecycle;
-		this.clock = clock;
 	}
 
 	@Override
@@ -36,7 +28,8 @@ class ItemPageChannel implements PublicationChannel {
 
 	@Override
 	public void publish(Publications.PublicationView publication) {
-		this.lifecycle.published(publication.itemId(), this.clock.instant());
+		// the page and the feed entry are rendered from the item, published by the
+		// hand-over
 	}
 
 }

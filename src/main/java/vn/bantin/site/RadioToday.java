@@ -128,7 +128,7 @@ class RadioToday {
 			.distinct()
 			.map(this.catalog::item)
 			.flatMap(java.util.Optional::stream)
-			.filter((item) -> item.visibleAt(now))
+			.filter((item) -> item.visibleAt(now, Channel.WEB))
 			.map((ItemView item) -> new Line(item.id(), item.title()))
 			.toList();
 		return new Bulletin(TIME.format(entry.start().atZone(zone)),

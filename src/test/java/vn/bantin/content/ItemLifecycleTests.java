@@ -78,8 +78,9 @@ class ItemLifecycleTests {
 		this.workflow.approve(early, 1, "Tý", Set.of(Role.APPROVER));
 		this.workflow.approve(late, 1, "Tý", Set.of(Role.APPROVER));
 
-		assertThat(this.applicationEvents.stream(ItemChanged.class)).contains(new ItemChanged(early, "approved"),
-				new ItemChanged(late, "approved"));
+		assertThat(this.applicationEvents.stream(ItemChanged.class)).contains(
+				new ItemChanged(early, ItemChanged.Action.APPROVED),
+				new ItemChanged(late, ItemChanged.Action.APPROVED));
 		ItemView earlyView = this.catalog.item(early).orElseThrow();
 		assertThat(earlyView.approvedAt()).isEqualTo(approvedAt);
 		assertThat(earlyView.releaseAt()).contains(approvedAt);
@@ -119,7 +120,8 @@ class ItemLifecycleTests {
 		assertThat(this.events.findByItemIdOrderByAtAscIdAsc(id)).extracting(ItemEvent::action, ItemEvent::actor)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("approved", "Tý"),
 					org.assertj.core.groups.Tuple.tuple("published", ItemLifecycle.SCHEDULER));
-		assertThat(this.applicationEvents.stream(ItemChanged.class)).contains(new ItemChanged(id, "published"));
+		assertThat(this.applicationEvents.stream(ItemChanged.class))
+			.contains(new ItemChanged(id, ItemChanged.Action.PUBLISHED));
 	}
 
 }
