@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModule;
@@ -31,6 +33,10 @@ class ModularityTests {
 
 	static final String END = "<!-- module-diagram:end -->";
 
+	static final String API_BEGIN = "<!-- module-api:begin (written by ModularityTests) -->";
+
+	static final String API_END = "<!-- module-api:end -->";
+
 	final ApplicationModules modules = ApplicationModules.of(BantinApplication.class);
 
 	@Test
@@ -49,28 +55,85 @@ class ModularityTests {
 	 * stale diagram would otherwise go unnoticed) a diagram that had to change fails the
 	 * test, so that the committed document always matches the code.
 	 */
+	/**
+	 * A module's API is what other modules use of it, nothing more: a public type in a
+	 * module's base package that no other module refers to should be package-private, so
+	 * that a newcomer reading the API table below sees only what is really shared.
+	 */
 	@Test
-	void architectureDocumentHoldsTheCurrentModuleDiagram() throws IOException {
+	void everyPublicTypeOfAModuleIsUsedByAnotherModule() {
+		List<String> unused = new ArrayList<>();
+		this.modules.forEach((module) -> api(module).forEach((type) -> {
+			boolean used = type.getDirectDependenciesToSelf()
+				.stream()
+				.map((dependency) -> dependency.getOriginClass())
+				.anyMatch((origin) -> !module.contains(origin));
+			if (!used) {
+				unused.add(module.getName() + ": " + type.getSimpleName());
+			}
+		}));
+		assertThat(unused).as("public types that no other module uses; make them package-private").isEmpty();
+	}
+
+	/**
+	 * Rewrites the diagram block and the API table of docs/architecture.md, and the
+	 * Documenter's diagrams and canvases in docs/modules/, from the code. On CI (where a
+	 * stale document would otherwise go unnoticed) a document that had to change fails the
+	 * test, so that the committed documents always match the code.
+	 */
+	@Test
+	void architectureDocumentHoldsTheCurrentModuleDiagramAndApi() throws IOException {
 		new Documenter(this.modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
 			.writeModulesAsPlantUml()
-			.writeIndividualModulesAsPlantUml();
+			.writeIndividualModulesAsPlantUml()
+			.writeModuleCanvases();
 		sortRelations(Path.of("docs/modules"));
 		String document = Files.readString(ARCHITECTURE, StandardCharsets.UTF_8);
-		int begin = document.indexOf(BEGIN);
-		int end = document.indexOf(END);
-		assertThat(begin).as("docs/architecture.md needs the markers %s and %s", BEGIN, END).isNotNegative();
-		assertThat(end).isGreaterThan(begin);
-		String current = document.substring(begin + BEGIN.length(), end);
-		String diagram = "\n" + mermaid() + "\n";
-		if (!current.equals(diagram)) {
-			Files.writeString(ARCHITECTURE,
-					document.substring(0, begin + BEGIN.length()) + diagram + document.substring(end),
-					StandardCharsets.UTF_8);
+		String rewritten = replaced(replaced(document, BEGIN, END, "\n" + mermaid() + "\n"), API_BEGIN, API_END,
+				"\n" + apiTable() + "\n");
+		if (!rewritten.equals(document)) {
+			Files.writeString(ARCHITECTURE, rewritten, StandardCharsets.UTF_8);
 			assertThat("true".equals(System.getenv("CI")))
-				.as("docs/architecture.md had a stale module diagram; it was rewritten, commit it")
+				.as("docs/architecture.md had a stale module diagram or API table; it was rewritten, commit it")
 				.isFalse();
 		}
-		assertThat(Files.readString(ARCHITECTURE, StandardCharsets.UTF_8)).contains(mermaid());
+		assertThat(Files.readString(ARCHITECTURE, StandardCharsets.UTF_8)).contains(mermaid()).contains(apiTable());
+	}
+
+	private static String replaced(String document, String begin, String end, String content) {
+		int from = document.indexOf(begin);
+		int to = document.indexOf(end);
+		assertThat(from).as("docs/architecture.md needs the markers %s and %s", begin, end).isNotNegative();
+		assertThat(to).isGreaterThan(from);
+		return document.substring(0, from + begin.length()) + content + document.substring(to);
+	}
+
+	/** The public top-level types of a module's base package: its API. */
+	private static Stream<JavaClass> api(ApplicationModule module) {
+		return module.getNamedInterfaces()
+			.getUnnamedInterface()
+			.asJavaClasses()
+			.filter((type) -> type.getModifiers().contains(JavaModifier.PUBLIC))
+			.filter((type) -> type.isTopLevelClass())
+			.filter((type) -> !type.getSimpleName().equals("package-info"));
+	}
+
+	private String apiTable() {
+		StringBuilder table = new StringBuilder("| module | public API (other modules may use these types only) |\n|---|---|\n");
+		this.modules.stream().sorted(Comparator.comparing(ApplicationModule::getName)).forEach((module) -> {
+			String types = api(module).map(JavaClass::getSimpleName)
+				.sorted()
+				.map((name) -> "`" + name + "`")
+				.collect(Collectors.joining(", "));
+			table.append("| [`")
+				.append(module.getName())
+				.append("`](modules/module-")
+				.append(module.getName())
+				.append(".adoc) | ")
+				.append(types.isEmpty() ? "—" : types)
+				.append(" |\n");
+		});
+		return table.toString().stripTrailing();
 	}
 
 	/**
