@@ -16,6 +16,9 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
+import vn.bantin.audio.RadioAudio;
+import vn.bantin.audio.Recording;
+import vn.bantin.audio.Scripts;
 import vn.bantin.commune.Commune;
 import vn.bantin.content.Channel;
 import vn.bantin.content.ItemCatalog;

@@ -28,6 +28,9 @@ import vn.bantin.MutableClock;
 import vn.bantin.MutableClockConfiguration;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
+import vn.bantin.audio.GivenRecordings;
+import vn.bantin.audio.RadioAudio;
+import vn.bantin.audio.Recording;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.TestItems;
 import vn.bantin.media.AudioDurations;
@@ -37,6 +40,7 @@ import vn.bantin.site.PagesAreAccessibleTests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -97,7 +101,7 @@ class ConsoleInBrowserTests {
 	RadioSettings settings;
 
 	@Autowired
-	AudioIngest ingest;
+	ApplicationContext context;
 
 	@Autowired
 	RadioAudio audio;
@@ -160,7 +164,7 @@ class ConsoleInBrowserTests {
 	@Test
 	void theOperatorPlaysABulletinInOrderAndTheLogHoldsEachEntrysRealStartAndEnd() throws Exception {
 		String recorded = this.fixture.item("Lịch tiêm chủng tháng sáu", "Ghi âm lịch tiêm chủng.");
-		Recording recording = GivenRecordings.give(this.ingest, this.audio, this.items, this.catalog, recorded,
+		Recording recording = GivenRecordings.give(this.context, this.audio, this.items, this.catalog, recorded,
 				GivenRecordings.tone(dataDir.resolve("ghi-am/tiem-chung.mp3"), 3, 523));
 		String item = this.fixture.item("Thông báo tiêm chủng", SCRIPT);
 		String occurrence = this.fixture.occurrence("ban-tin-sang", "2030-06-03T06:00", recorded, item);

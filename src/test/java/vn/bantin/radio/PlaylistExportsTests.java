@@ -28,12 +28,15 @@ import org.w3c.dom.NodeList;
 import vn.bantin.MutableClock;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestApiTokens;
+import vn.bantin.audio.GivenRecordings;
+import vn.bantin.audio.RadioAudio;
 import vn.bantin.content.Channel;
 import vn.bantin.content.Priority;
 import vn.bantin.content.TestItems;
 import vn.bantin.system.BantinProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -75,7 +78,7 @@ class PlaylistExportsTests {
 	RadioAudio audio;
 
 	@Autowired
-	AudioIngest ingest;
+	ApplicationContext context;
 
 	@Autowired
 	vn.bantin.content.ItemCatalog catalog;
@@ -104,7 +107,7 @@ class PlaylistExportsTests {
 		}
 		this.items.approved(recorded, RECORDED_TITLE, List.of(), List.of(), Priority.PRIORITY, List.of(Channel.RADIO),
 				"Kính thưa bà con, lịch tiêm chủng tháng mười hai.");
-		GivenRecordings.give(this.ingest, this.audio, this.items, this.catalog, recorded, this.tone);
+		GivenRecordings.give(this.context, this.audio, this.items, this.catalog, recorded, this.tone);
 		this.clock.advance(Duration.ofMinutes(1));
 		this.items.approved("nop-thue-dat-2026-xuat", SCRIPT_TITLE, List.of(), List.of(), Priority.PRIORITY,
 				List.of(Channel.RADIO),

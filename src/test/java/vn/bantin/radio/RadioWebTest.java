@@ -25,7 +25,7 @@ import vn.bantin.content.TestItems;
  * <li>speech synthesis is off, so that an item without a recording stays a script to read
  * live (with speech on, the synthetic copy the approval queues would turn it into a
  * synthetic entry at a moment of its own); a test gives an item a recording through the
- * real ingest ({@link GivenRecordings}).</li>
+ * real ingest ({@link vn.bantin.audio.GivenRecordings}).</li>
  * </ul>
  */
 @Target(ElementType.TYPE)

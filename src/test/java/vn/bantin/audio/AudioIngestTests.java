@@ -1,4 +1,4 @@
-package vn.bantin.radio;
+package vn.bantin.audio;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +87,22 @@ class AudioIngestTests {
 	RadioAudio radioAudio;
 
 	@Autowired
-	AudioIngest ingest;
+	UploadIntake uploads;
+
+	@Autowired
+	SpeechQueue speechQueue;
+
+	@Autowired
+	ContentRecordings contentRecordings;
+
+	@Autowired
+	AudioWorkers workers;
+
+	@Autowired
+	RecordingStore store;
+
+	@Autowired
+	AudioFolder folder;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -139,7 +154,7 @@ class AudioIngestTests {
 		assertThat(recording.synthetic()).isFalse();
 		assertThat(this.radioAudio.find(id)).contains(recording);
 		AudioPipelineTests.assertBroadcastReady(recording.file());
-		assertThat(recording.sha256()).isEqualTo(AudioIngest.sha256(recording.file()));
+		assertThat(recording.sha256()).isEqualTo(AudioFolder.sha256(recording.file()));
 		assertThat(TestRecordings.tags(recording.file())).contains("title=Thông báo lịch tiêm chủng tháng 12");
 		try (Stream<Path> files = Files.list(recording.file().getParent())) {
 			assertThat(files.map((f) -> f.getFileName().toString())).containsExactlyInAnyOrder("ghi-am-thong-bao.mp3",
@@ -184,15 +199,15 @@ class AudioIngestTests {
 		this.mvc.perform(TestApiTokens.as(get("/api/audio/{id}", silent), token))
 			.andExpect(jsonPath("$.error").value("lang.wav: Tệp chỉ có khoảng lặng, không có tiếng."));
 
-		List<AudioProcessing> rows = this.ingest.forItem(item);
+		List<AudioProcessing> rows = this.store.forItem(item);
 		assertThat(rows).hasSize(7).allSatisfy((p) -> {
 			assertThat(p.status()).isEqualTo(AudioProcessing.Status.FAILED);
 			assertThat(p.error()).isNotBlank();
-			assertThat(Files.exists(this.ingest.audioDir().resolve(String.valueOf(p.id())))).isFalse();
+			assertThat(Files.exists(this.folder.root().resolve(String.valueOf(p.id())))).isFalse();
 		});
 		assertThat(this.radioAudio.forItem(item(item))).isEmpty();
 		await().atMost(PATIENCE).untilAsserted(() -> {
-			try (Stream<Path> incoming = Files.list(this.ingest.audioDir().resolve("incoming"))) {
+			try (Stream<Path> incoming = Files.list(this.folder.root().resolve("incoming"))) {
 				assertThat(incoming.filter((f) -> !f.getFileName().toString().startsWith("script")))
 					.as("nothing half-written is kept")
 					.isEmpty();
@@ -213,8 +228,8 @@ class AudioIngestTests {
 		}
 		// approving the radio item queued its speech already; asking again gives the same
 		// one
-		await().atMost(PATIENCE).until(() -> !this.ingest.forItem(item).isEmpty());
-		long first = this.ingest.forItem(item).get(0).id();
+		await().atMost(PATIENCE).until(() -> !this.store.forItem(item).isEmpty());
+		long first = this.store.forItem(item).get(0).id();
 		String location = this.mvc
 			.perform(post("/admin/radio/audio/items/{id}/speech", item).session(operator).with(csrf()))
 			.andExpect(status().is3xxRedirection())
@@ -223,8 +238,8 @@ class AudioIngestTests {
 			.getRedirectedUrl();
 		assertThat(location).isEqualTo("/admin/radio/audio/" + first);
 		await().atMost(PATIENCE)
-			.until(() -> this.ingest.processing(first).orElseThrow().status() == AudioProcessing.Status.READY);
-		AudioProcessing done = this.ingest.processing(first).orElseThrow();
+			.until(() -> this.store.find(first).orElseThrow().status() == AudioProcessing.Status.READY);
+		AudioProcessing done = this.store.find(first).orElseThrow();
 		assertThat(done.synthetic()).isTrue();
 		assertThat(done.source()).isEqualTo(AudioProcessing.Source.SPEECH);
 		assertThat(done.cacheKey()).startsWith("speech:");
@@ -233,8 +248,8 @@ class AudioIngestTests {
 		AudioPipelineTests.assertBroadcastReady(synthetic.file());
 
 		// the same text and settings: nothing new is rendered
-		assertThat(this.ingest.speech(item(item), "again")).isEqualTo(first);
-		assertThat(this.ingest.forItem(item)).hasSize(1);
+		assertThat(this.speechQueue.speech(item(item), "again")).isEqualTo(first);
+		assertThat(this.store.forItem(item)).hasSize(1);
 
 		// a real recording wins over the synthetic voice
 		String token = this.tokens.token(Role.EDITOR);
@@ -329,29 +344,29 @@ class AudioIngestTests {
 		ItemView item = this.catalog.item("chuyen-muc-cchc-tren-dai-truyen-thanh").orElseThrow();
 		await().atMost(PATIENCE).until(() -> this.radioAudio.forItem(item).isPresent());
 		Recording recording = this.radioAudio.forItem(item).orElseThrow();
-		AudioProcessing processing = this.ingest.processing(recording.id()).orElseThrow();
+		AudioProcessing processing = this.store.find(recording.id()).orElseThrow();
 		assertThat(processing.source()).isEqualTo(AudioProcessing.Source.CONTENT_FILE);
 		assertThat(processing.originalName()).isEqualTo("media/ban-tin-cchc-dai-truyen-thanh.mp3");
 		assertThat(processing.cacheKey()).startsWith("file:");
 		AudioPipelineTests.assertBroadcastReady(recording.file());
-		assertThat(this.ingest.contentFile(item)).isEmpty();
+		assertThat(this.contentRecordings.takeIn(item)).isEmpty();
 	}
 
 	@Test
 	void processingsInterruptedByAStopAreResumedAtTheNextStart() throws Exception {
 		String item = radioItem("Bản tin sau khi khởi động lại", null);
-		this.ingest.stop();
+		this.workers.stop();
 		long id;
 		try (var input = Files.newInputStream(TestRecordings.encode(speech, dir, "ogg"))) {
-			id = this.ingest.upload(item, "ghi-am.ogg", input, "tester");
+			id = this.uploads.upload(item, "ghi-am.ogg", input, "tester");
 		}
 		// as a crash leaves it: taken by a worker, never finished
 		this.jdbc.update(
 				"UPDATE radio_audio SET status = 'PROCESSING', stage = 'normalising', progress = 40 WHERE id = ?", id);
-		assertThat(this.ingest.processing(id).orElseThrow().status()).isEqualTo(AudioProcessing.Status.PROCESSING);
-		this.ingest.start();
+		assertThat(this.store.find(id).orElseThrow().status()).isEqualTo(AudioProcessing.Status.PROCESSING);
+		this.workers.start();
 		await().atMost(PATIENCE)
-			.until(() -> this.ingest.processing(id).orElseThrow().status() == AudioProcessing.Status.READY);
+			.until(() -> this.store.find(id).orElseThrow().status() == AudioProcessing.Status.READY);
 		AudioPipelineTests.assertBroadcastReady(this.radioAudio.find(id).orElseThrow().file());
 	}
 
@@ -381,7 +396,7 @@ class AudioIngestTests {
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(containsString("<progress")));
 		await().atMost(PATIENCE)
-			.until(() -> this.ingest.processing(id).orElseThrow().status() == AudioProcessing.Status.READY);
+			.until(() -> this.store.find(id).orElseThrow().status() == AudioProcessing.Status.READY);
 		this.mvc.perform(get(location + ".json").session(editor))
 			.andExpect(jsonPath("$.status").value("ready"))
 			.andExpect(jsonPath("$.after.loudness").value(org.hamcrest.Matchers.closeTo(-16.0, 1.0)));

@@ -1,4 +1,4 @@
-package vn.bantin.radio;
+package vn.bantin.audio;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +27,11 @@ class SpeechSynthesis {
 
 	private static final Logger log = LoggerFactory.getLogger(SpeechSynthesis.class);
 
-	private final RadioSettings settings;
+	private final RadioAudioSettings settings;
 
 	private volatile Boolean available;
 
-	SpeechSynthesis(RadioSettings settings) {
+	SpeechSynthesis(RadioAudioSettings settings) {
 		this.settings = settings;
 	}
 

@@ -1,4 +1,4 @@
-package vn.bantin.radio;
+package vn.bantin.audio;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,5 +14,5 @@ import java.time.Duration;
  * @param synthetic whether a speech synthesiser made it
  * @param sha256 the broadcast copy's SHA-256 in hex, for caches and ZIP exports
  */
-record Recording(long id, String itemId, Path file, Duration duration, boolean synthetic, String sha256) {
+public record Recording(long id, String itemId, Path file, Duration duration, boolean synthetic, String sha256) {
 }

@@ -1,4 +1,4 @@
-package vn.bantin.radio;
+package vn.bantin.audio;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
 
 import vn.bantin.media.FfmpegLocator;
 
@@ -40,8 +42,11 @@ import vn.bantin.media.FfmpegLocator;
  * run again aiming that much lower; outside the tolerance around the target, or still
  * above the ceiling, it is refused with the numbers.</li>
  * </ol>
- * Stateless apart from its settings; safe to use from several workers at once.
+ * Stateless apart from its settings; safe to use from several workers at once. The module
+ * has one, so that {@link #stop()} ends every ffmpeg that audio runs (the upload probes
+ * as well as the workers' passes).
  */
+@Component
 final class AudioPipeline {
 
 	private static final Pattern INPUT = Pattern.compile("Input #0, (.+?), from '");
@@ -78,11 +83,11 @@ final class AudioPipeline {
 	 */
 	private static final int ENCODER_ROUNDS = 3;
 
-	private final RadioSettings settings;
+	private final RadioAudioSettings settings;
 
 	private final Ffmpeg ffmpeg;
 
-	AudioPipeline(RadioSettings settings, FfmpegLocator ffmpeg) {
+	AudioPipeline(RadioAudioSettings settings, FfmpegLocator ffmpeg) {
 		this.settings = settings;
 		this.ffmpeg = new Ffmpeg(ffmpeg, Duration.ofMinutes(30).plus(settings.maxDuration().multipliedBy(2)));
 	}

@@ -1,4 +1,4 @@
-package vn.bantin.radio;
+package vn.bantin.audio;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -8,26 +8,27 @@ import org.springframework.stereotype.Service;
 import vn.bantin.content.ItemView;
 
 /**
- * The broadcast-ready audio of items, as the playlists ask for it: read from the
- * processings {@link AudioIngest} recorded. Never blocks on processing.
+ * The broadcast-ready audio of items, as the radio's playlists ask for it: read from the
+ * processings the workers recorded ({@link AudioWorkers}). Never blocks on processing.
+ * With {@link Scripts}, it is what the audio module offers the radio.
  */
 @Service
-class RadioAudio {
+public class RadioAudio {
 
 	private final RecordingStore store;
 
-	private final AudioIngest ingest;
+	private final AudioFolder folder;
 
 	private final Scripts scripts;
 
 	private final SpeechSynthesis speech;
 
-	private final RadioSettings settings;
+	private final RadioAudioSettings settings;
 
-	RadioAudio(RecordingStore store, AudioIngest ingest, Scripts scripts, SpeechSynthesis speech,
-			RadioSettings settings) {
+	RadioAudio(RecordingStore store, AudioFolder folder, Scripts scripts, SpeechSynthesis speech,
+			RadioAudioSettings settings) {
 		this.store = store;
-		this.ingest = ingest;
+		this.folder = folder;
 		this.scripts = scripts;
 		this.speech = speech;
 		this.settings = settings;
@@ -41,7 +42,7 @@ class RadioAudio {
 	 * script (an edited script no longer plays the old speech). Never blocks on
 	 * processing: what is not ready yet is empty (the playlist then shows the script).
 	 */
-	Optional<Recording> forItem(ItemView item) {
+	public Optional<Recording> forItem(ItemView item) {
 		Optional<Recording> recorded = (item.approvedRevision() != null)
 				? this.store.latestRecorded(item.id(), item.approvedRevision()).flatMap(this::recording)
 				: Optional.empty();
@@ -68,7 +69,7 @@ class RadioAudio {
 		if (processing.status() != AudioProcessing.Status.READY) {
 			return Optional.empty();
 		}
-		Optional<Path> file = this.ingest.file(processing.broadcastFile());
+		Optional<Path> file = this.folder.file(processing.broadcastFile());
 		return file.map((f) -> new Recording(processing.id(), processing.itemId(), f, processing.durationAfter(),
 				processing.synthetic(), processing.broadcastSha256()));
 	}

@@ -1,4 +1,4 @@
-package vn.bantin.radio;
+package vn.bantin.audio;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,8 +57,8 @@ class ScriptsTests {
 	private Scripts scripts() {
 		BantinProperties properties = new BantinProperties(this.content.resolve("data"), ZoneId.of("Asia/Ho_Chi_Minh"),
 				this.content, this.content.resolve("schedules"));
-		RadioSettings settings = new RadioSettings(null, -16, -1.5, 1, -50, null, null, 2, "espeak-ng", "vi", 150,
-				"radio/nhac-hieu-mo-dau.mp3", "radio/nhac-hieu-ket-thuc.mp3", "radio/viet-tat.yaml", null);
+		RadioAudioSettings settings = new RadioAudioSettings(null, -16, -1.5, 1, -50, null, null, 2, "espeak-ng", "vi",
+				150, "radio/viet-tat.yaml");
 		return new Scripts(properties, settings);
 	}
 

@@ -1,4 +1,4 @@
-package vn.bantin.radio;
+package vn.bantin.audio;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ public class Scripts {
 
 	private volatile Loaded loaded = new Loaded(null, -1, new SpokenVietnamese(Abbreviations.NONE));
 
-	Scripts(BantinProperties properties, RadioSettings settings) {
+	Scripts(BantinProperties properties, RadioAudioSettings settings) {
 		this.file = properties.contentDir().resolve(settings.dictionary());
 		this.shownAs = settings.dictionary();
 	}

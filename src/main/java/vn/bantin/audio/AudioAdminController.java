@@ -1,4 +1,4 @@
-package vn.bantin.radio;
+package vn.bantin.audio;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,22 +39,35 @@ import vn.bantin.system.BantinProperties;
 @RequestMapping("/admin/radio/audio")
 class AudioAdminController {
 
-	private final AudioIngest ingest;
+	private final RecordingStore store;
+
+	private final UploadIntake uploads;
+
+	private final SpeechQueue speechQueue;
+
+	private final SpeechSynthesis speech;
+
+	private final AudioFolder folder;
 
 	private final ItemCatalog catalog;
 
 	private final BantinProperties properties;
 
-	private final RadioSettings settings;
+	private final RadioAudioSettings settings;
 
 	private final FfmpegLocator ffmpeg;
 
 	private final RadioAudio radioAudio;
 
-	AudioAdminController(AudioIngest ingest, ItemCatalog catalog, BantinProperties properties, RadioSettings settings,
+	AudioAdminController(RecordingStore store, UploadIntake uploads, SpeechQueue speechQueue, SpeechSynthesis speech,
+			AudioFolder folder, ItemCatalog catalog, BantinProperties properties, RadioAudioSettings settings,
 			FfmpegLocator ffmpeg, RadioAudio radioAudio) {
 		this.radioAudio = radioAudio;
-		this.ingest = ingest;
+		this.store = store;
+		this.uploads = uploads;
+		this.speechQueue = speechQueue;
+		this.speech = speech;
+		this.folder = folder;
 		this.catalog = catalog;
 		this.properties = properties;
 		this.settings = settings;
@@ -64,7 +77,7 @@ class AudioAdminController {
 	@GetMapping
 	@Secured({ Role.Authority.EDITOR, Role.Authority.OPERATOR, Role.Authority.ADMIN })
 	String list(Model model) {
-		List<AudioProcessing> recent = this.ingest.recent(100);
+		List<AudioProcessing> recent = this.store.recent(100);
 		model.addAttribute("processings", recent);
 		model.addAttribute("titles", titles(recent));
 		model.addAttribute("zone", this.properties.zone());
@@ -82,7 +95,7 @@ class AudioAdminController {
 	String item(@PathVariable String itemId, @RequestParam(required = false) String refused, Model model) {
 		ItemView item = item(itemId);
 		model.addAttribute("item", item);
-		List<AudioProcessing> processings = this.ingest.forItem(itemId);
+		List<AudioProcessing> processings = this.store.forItem(itemId);
 		model.addAttribute("processings", processings);
 		model.addAttribute("recordings",
 				processings.stream()
@@ -90,7 +103,7 @@ class AudioAdminController {
 					.toList());
 		boolean onAir = item.status() == ItemStatus.APPROVED || item.status() == ItemStatus.PUBLISHED;
 		model.addAttribute("airing", onAir ? this.radioAudio.forItem(item).map(Recording::id).orElse(null) : null);
-		model.addAttribute("speech", this.ingest.speechAvailable());
+		model.addAttribute("speech", this.speech.available());
 		model.addAttribute("maxMegabytes", this.settings.maxUploadSize().toMegabytes());
 		model.addAttribute("zone", this.properties.zone());
 		if ("too-large".equals(refused)) {
@@ -110,7 +123,7 @@ class AudioAdminController {
 			return item(itemId, null, model);
 		}
 		try (InputStream input = file.getInputStream()) {
-			long id = this.ingest.upload(itemId, file.getOriginalFilename(), input, principal.getName());
+			long id = this.uploads.upload(itemId, file.getOriginalFilename(), input, principal.getName());
 			return "redirect:/admin/radio/audio/" + id;
 		}
 		catch (AudioRefused refused) {
@@ -127,7 +140,7 @@ class AudioAdminController {
 			throws IOException {
 		ItemView item = item(itemId);
 		try {
-			return "redirect:/admin/radio/audio/" + this.ingest.speech(item, principal.getName());
+			return "redirect:/admin/radio/audio/" + this.speechQueue.speech(item, principal.getName());
 		}
 		catch (AudioRefused refused) {
 			String page = item(itemId, null, model);
@@ -159,7 +172,7 @@ class AudioAdminController {
 	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.OPERATOR, Role.Authority.ADMIN })
 	ResponseEntity<org.springframework.core.io.Resource> broadcast(@PathVariable long id) {
 		AudioProcessing processing = processing(id);
-		return this.ingest.file(processing.broadcastFile())
+		return this.folder.file(processing.broadcastFile())
 			.map((file) -> ResponseEntity.ok()
 				.contentType(org.springframework.http.MediaType.parseMediaType("audio/mpeg"))
 				.body((org.springframework.core.io.Resource) new org.springframework.core.io.FileSystemResource(file)))
@@ -167,7 +180,7 @@ class AudioAdminController {
 	}
 
 	private AudioProcessing processing(long id) {
-		return this.ingest.processing(id)
+		return this.store.find(id)
 			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
 	}
 

@@ -1,4 +1,4 @@
-package vn.bantin.radio;
+package vn.bantin.audio;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.within;
  */
 class AudioPipelineTests {
 
-	static final RadioSettings SETTINGS = new RadioSettings(null, -16, -1.5, 1, -50, DataSize.ofMegabytes(200),
-			java.time.Duration.ofMinutes(60), 2, "espeak-ng", "vi", 150, null, null, "radio/viet-tat.yaml", null);
+	static final RadioAudioSettings SETTINGS = new RadioAudioSettings(null, -16, -1.5, 1, -50,
+			DataSize.ofMegabytes(200), java.time.Duration.ofMinutes(60), 2, "espeak-ng", "vi", 150,
+			"radio/viet-tat.yaml");
 
 	@TempDir
 	static Path dir;
@@ -114,8 +115,8 @@ class AudioPipelineTests {
 		assertRefused(cutWav, AudioRefused.Kind.UNUSABLE, "audio.refused.damaged");
 		assertRefused(TestRecordings.silence(dir.resolve("lang.wav"), 5), AudioRefused.Kind.UNUSABLE,
 				"audio.refused.silent");
-		AudioPipeline shortOnly = new AudioPipeline(new RadioSettings(null, -16, -1.5, 1, -50,
-				DataSize.ofMegabytes(200), java.time.Duration.ofSeconds(5), 2, "", "vi", 150, null, null, null, null),
+		AudioPipeline shortOnly = new AudioPipeline(new RadioAudioSettings(null, -16, -1.5, 1, -50,
+				DataSize.ofMegabytes(200), java.time.Duration.ofSeconds(5), 2, "", "vi", 150, null),
 				TestRecordings.FFMPEG);
 		assertThatExceptionOfType(AudioRefused.class).isThrownBy(() -> shortOnly.probe(speech))
 			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("audio.refused.too-long"));

@@ -1,4 +1,4 @@
-package vn.bantin.radio;
+package vn.bantin.audio;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +13,8 @@ import vn.bantin.system.UploadRoute;
  * The radio's uploads, which take recordings up to {@code bantin.radio.max-upload-size}
  * (200 MB) where other routes take 1 MB ({@link UploadRoute}). A request larger than that
  * is refused before its body is read, with the radio's reason: a 413 problem for the API,
- * the item's audio page with the reason for the admin form. Below it, {@link AudioIngest}
- * cuts the file off itself at {@code max-upload-size}.
+ * the item's audio page with the reason for the admin form. Below it,
+ * {@link UploadIntake} cuts the file off itself at {@code max-upload-size}.
  */
 @Configuration(proxyBeanMethods = false)
 class AudioUploadLimit {
@@ -24,7 +24,7 @@ class AudioUploadLimit {
 	static final String ADMIN = "/admin/radio/audio/items/([^/]+)/upload";
 
 	@Bean
-	UploadRoute audioApiUpload(RadioSettings settings, MessageSource messages) {
+	UploadRoute audioApiUpload(RadioAudioSettings settings, MessageSource messages) {
 		return UploadRoute.of(API, settings.maxUploadSize(), (request, response, path) -> {
 			String detail = messages.getMessage("audio.refused.too-large",
 					new Object[] { settings.maxUploadSize().toMegabytes() }, ApiLanguage.of(request));
@@ -33,7 +33,7 @@ class AudioUploadLimit {
 	}
 
 	@Bean
-	UploadRoute audioAdminUpload(RadioSettings settings) {
+	UploadRoute audioAdminUpload(RadioAudioSettings settings) {
 		return UploadRoute.of(ADMIN, settings.maxUploadSize(), (request, response, path) -> response.sendRedirect(
 				request.getContextPath() + "/admin/radio/audio/items/" + path.group(1) + "?refused=too-large"));
 	}

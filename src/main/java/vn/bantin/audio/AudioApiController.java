@@ -1,4 +1,4 @@
-package vn.bantin.radio;
+package vn.bantin.audio;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,14 +30,17 @@ import vn.bantin.system.RuleViolation;
 @RestController
 class AudioApiController {
 
-	private final AudioIngest ingest;
+	private final UploadIntake uploads;
+
+	private final RecordingStore store;
 
 	private final ItemCatalog catalog;
 
 	private final BantinProperties properties;
 
-	AudioApiController(AudioIngest ingest, ItemCatalog catalog, BantinProperties properties) {
-		this.ingest = ingest;
+	AudioApiController(UploadIntake uploads, RecordingStore store, ItemCatalog catalog, BantinProperties properties) {
+		this.uploads = uploads;
+		this.store = store;
 		this.catalog = catalog;
 		this.properties = properties;
 	}
@@ -56,7 +59,7 @@ class AudioApiController {
 		}
 		long processing;
 		try (InputStream input = file.getInputStream()) {
-			processing = this.ingest.upload(id, file.getOriginalFilename(), input, principal.getName());
+			processing = this.uploads.upload(id, file.getOriginalFilename(), input, principal.getName());
 		}
 		String location = "/api/audio/" + processing;
 		return ResponseEntity.accepted()
@@ -69,7 +72,7 @@ class AudioApiController {
 	@Operation(summary = "A processing: status (queued, processing, ready, failed), progress, stage, measurements "
 			+ "before and after (duration, integrated loudness, true peak), normalisation type, error")
 	AudioJson show(@PathVariable long id) {
-		return this.ingest.processing(id)
+		return this.store.find(id)
 			.map((p) -> AudioJson.of(p, this.properties.zone()))
 			.orElseThrow(() -> new UnknownAudio("audio.error.unknown"));
 	}

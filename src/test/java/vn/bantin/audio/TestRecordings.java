@@ -1,4 +1,4 @@
-package vn.bantin.radio;
+package vn.bantin.audio;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,8 @@
-package vn.bantin.radio;
+package vn.bantin.audio;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 
 /**
  * A recording ingest refuses, with the reason as a message key and its arguments: the
@@ -6,6 +10,8 @@ package vn.bantin.radio;
  * of refusal it is, for the API's status (413, 415 or 400).
  */
 class AudioRefused extends Exception {
+
+	private static final Locale ROW_LOCALE = Locale.forLanguageTag("vi");
 
 	private final Kind kind;
 
@@ -30,6 +36,15 @@ class AudioRefused extends Exception {
 
 	Object[] arguments() {
 		return this.arguments.clone();
+	}
+
+	/**
+	 * The refusal in words for a processing's row (in Vietnamese, as the audio pages show
+	 * it), after the file's name when there is one.
+	 */
+	String reason(String name, MessageSource messages) {
+		String text = messages.getMessage(this.messageKey, this.arguments, getMessage(), ROW_LOCALE);
+		return (name != null) ? name + ": " + text : text;
 	}
 
 	/** What kind of refusal. */

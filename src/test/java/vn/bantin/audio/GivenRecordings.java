@@ -1,4 +1,4 @@
-package vn.bantin.radio;
+package vn.bantin.audio;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -8,21 +8,23 @@ import java.util.Optional;
 
 import org.awaitility.Awaitility;
 
+import org.springframework.context.ApplicationContext;
+
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.TestItems;
 
 /**
  * Real MP3 files made for a test by the ffmpeg bundled with jave2 (a tone, through
  * {@link TestRecordings}), and a way to give an item one as its recording through the
- * real ingest.
+ * real ingest. Public for the radio's tests, which play what the audio module made.
  */
-final class GivenRecordings {
+public final class GivenRecordings {
 
 	private GivenRecordings() {
 	}
 
 	/** A mono MP3 tone of about {@code seconds} seconds, written to {@code file}. */
-	static Path tone(Path file, int seconds, int frequency) throws Exception {
+	public static Path tone(Path file, int seconds, int frequency) throws Exception {
 		Files.createDirectories(file.getParent());
 		TestRecordings.ffmpeg("-loglevel", "error", "-f", "lavfi", "-i",
 				"sine=frequency=" + frequency + ":duration=" + seconds, "-ac", "1", "-ar", "44100", "-b:a", "64k",
@@ -33,12 +35,13 @@ final class GivenRecordings {
 	/**
 	 * Gives the item a recording through the real ingest (the whole pipeline), has an
 	 * approver approve the revision it made (an upload is a change like an edit), and
-	 * waits until it is the audio the item plays from.
+	 * waits until it is the audio the item plays from. The upload goes through the
+	 * context's {@link UploadIntake}, which is not the audio module's API.
 	 */
-	static Recording give(AudioIngest ingest, RadioAudio audio, TestItems items, ItemCatalog catalog, String itemId,
-			Path file) throws Exception {
+	public static Recording give(ApplicationContext context, RadioAudio audio, TestItems items, ItemCatalog catalog,
+			String itemId, Path file) throws Exception {
 		try (InputStream input = Files.newInputStream(file)) {
-			ingest.upload(itemId, file.getFileName().toString(), input, "test");
+			context.getBean(UploadIntake.class).upload(itemId, file.getFileName().toString(), input, "test");
 		}
 		items.approve(itemId);
 		return Awaitility.await()

@@ -1,0 +1,117 @@
+package vn.bantin.audio;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Component;
+
+import vn.bantin.system.BantinProperties;
+
+/**
+ * The audio folder ({@code bantin.radio.audio-dir}, default {@code <data-dir>/radio}) and
+ * the file moves in it: what comes in waits under {@code incoming/}, a processing's
+ * original and broadcast copy go under {@code <id>/}, each written under a temporary name
+ * and moved into place, so that a crash never leaves half a file where a reader looks.
+ * The database stores paths relative to this folder; nothing outside it is ever handed
+ * out.
+ */
+@Component
+class AudioFolder {
+
+	private final Path root;
+
+	AudioFolder(RadioAudioSettings settings, BantinProperties properties) {
+		this.root = ((settings.audioDir() != null) ? settings.audioDir() : properties.dataPath("radio"))
+			.toAbsolutePath()
+			.normalize();
+	}
+
+	/** The folder itself. */
+	Path root() {
+		return this.root;
+	}
+
+	/**
+	 * A stored file (original or broadcast copy) by its path relative to the audio
+	 * folder.
+	 */
+	Optional<Path> file(String relative) {
+		if (relative == null) {
+			return Optional.empty();
+		}
+		Path file = this.root.resolve(relative).normalize();
+		return (file.startsWith(this.root) && Files.isRegularFile(file)) ? Optional.of(file) : Optional.empty();
+	}
+
+	/** A new file name under {@code incoming/} for something of this kind arriving. */
+	Path incoming(String kind) throws IOException {
+		Path dir = Files.createDirectories(this.root.resolve("incoming"));
+		return dir.resolve(kind + "-" + UUID.randomUUID());
+	}
+
+	/** The folder of one processing's files. */
+	Path processing(long id) {
+		return this.root.resolve(String.valueOf(id));
+	}
+
+	/** A file under the folder as the database stores it: relative, with slashes. */
+	String relative(Path file) {
+		return this.root.relativize(file).toString().replace('\\', '/');
+	}
+
+	/** Resolves a path the database stores. */
+	Path resolve(String relative) {
+		return this.root.resolve(relative);
+	}
+
+	/** Moves a finished file into place, atomically where the file system can. */
+	static void move(Path from, Path to) throws IOException {
+		try {
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	static void deleteTree(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
+	/** A file's SHA-256 in hex. */
+	static String sha256(Path file) throws IOException {
+		try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
+			in.transferTo(OutputStream.nullOutputStream());
+			return HexFormat.of().formatHex(in.getMessageDigest().digest());
+		}
+	}
+
+	static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
