@@ -8,9 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.PlanCatalog;
 import vn.bantin.content.PlanView;
@@ -43,8 +40,6 @@ class StoredTimetables {
 
 	/** The name of this part in {@link Timetables}. */
 	static final String SOURCE = "ui";
-
-	private static final Log logger = LogFactory.getLog(StoredTimetables.class);
 
 	private final TimetableEntries entries;
 
@@ -89,7 +84,8 @@ class StoredTimetables {
 		}
 		synchronized (this) {
 			List<ScheduleProblem> problems = new ArrayList<>();
-			this.reading.execute((status) -> part(problems));
+			this.reading.execute((status) -> StoredPart.read(this.entries.findAllByOrderByKindDescIdAsc(),
+					this.timetables.current(), this.plans, problems));
 			if (!problems.equals(this.lastProblems)) {
 				reload();
 			}
@@ -99,7 +95,8 @@ class StoredTimetables {
 	/** Reads every stored entry and defines the part {@value #SOURCE} with them. */
 	synchronized void reload() {
 		List<ScheduleProblem> problems = new ArrayList<>();
-		Timetable part = this.reading.execute((status) -> part(problems));
+		Timetable part = this.reading.execute((status) -> StoredPart.read(this.entries.findAllByOrderByKindDescIdAsc(),
+				this.timetables.current(), this.plans, problems));
 		this.lastProblems = List.copyOf(problems);
 		this.timetables.define(SOURCE, Objects.requireNonNull(part), problems);
 	}
@@ -386,107 +383,6 @@ class StoredTimetables {
 				reload();
 			}
 		});
-	}
-
-	/**
-	 * The part the stored entries make; an entry that no longer reads is left out and
-	 * reported, one that refers to something missing is kept and reported.
-	 */
-	private Timetable part(List<ScheduleProblem> problems) {
-		Timetable current = this.timetables.current();
-		List<Slot> slots = new ArrayList<>();
-		List<Campaign> campaigns = new ArrayList<>();
-		List<Timetable.MailingList> storedLists = new ArrayList<>();
-		for (TimetableEntry entry : this.entries.findAllByOrderByKindDescIdAsc()) {
-			String where = where(entry.kind(), entry.key());
-			try {
-				if (entry.kind() == TimetableEntry.Kind.SLOT) {
-					Slot slot = SlotForm.read(entry.key(), TimetableText.read(entry.definition()), entry.version())
-						.slot();
-					slots.add(slot);
-				}
-				else if (entry.kind() == TimetableEntry.Kind.LIST) {
-					storedLists.add(
-							ListForm.read(entry.key(), TimetableText.read(entry.definition()), entry.version()).list());
-				}
-				else {
-					Campaign campaign = CampaignForm
-						.read(entry.key(), TimetableText.read(entry.definition()), entry.version())
-						.campaign();
-					campaigns.add(withPlanThemes(campaign));
-				}
-			}
-			catch (TimetableFormRefused ex) {
-				problems.add(new ScheduleProblem(where, 0, 0, "cannot be read: " + ex.getMessage(), false));
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Stored timetable entry " + where + " cannot be read", ex);
-				problems.add(new ScheduleProblem(where, 0, 0, "cannot be read: " + ex.getMessage(), false));
-			}
-		}
-		Set<String> zones = new HashSet<>(current.zones().stream().map(Timetable.Zone::key).toList());
-		Set<String> lists = new HashSet<>(current.lists().stream().map(Timetable.MailingList::key).toList());
-		storedLists.forEach((list) -> lists.add(list.key()));
-		for (Timetable.MailingList list : storedLists) {
-			current.lists()
-				.stream()
-				.filter((known) -> known.key().equals(list.key()) && known.source() != null)
-				.findFirst()
-				.ifPresent((file) -> problems.add(new ScheduleProblem(where(TimetableEntry.Kind.LIST, list.key()), 0, 0,
-						"key '" + list.key() + "' is also defined in " + file.source(), false)));
-		}
-		Set<String> slotKeys = new HashSet<>(current.slots().stream().map(Slot::key).toList());
-		slots.forEach((slot) -> slotKeys.add(slot.key()));
-		for (Slot slot : slots) {
-			slot.zones()
-				.stream()
-				.sorted()
-				.filter((zone) -> !zones.contains(zone))
-				.forEach((zone) -> problems.add(new ScheduleProblem(where(TimetableEntry.Kind.SLOT, slot.key()), 0, 0,
-						"unknown zone '" + zone + "'", false)));
-			if (slot.list() != null && !lists.contains(slot.list())) {
-				problems.add(new ScheduleProblem(where(TimetableEntry.Kind.SLOT, slot.key()), 0, 0,
-						"unknown list '" + slot.list() + "'", false));
-			}
-			current.slot(slot.key())
-				.filter(Slot::fromFile)
-				.ifPresent((file) -> problems.add(new ScheduleProblem(where(TimetableEntry.Kind.SLOT, slot.key()), 0, 0,
-						"key '" + slot.key() + "' is also defined in " + file.source(), false)));
-		}
-		for (Campaign campaign : campaigns) {
-			campaign.slots()
-				.stream()
-				.filter((slot) -> !slotKeys.contains(slot))
-				.forEach((slot) -> problems.add(new ScheduleProblem(where(TimetableEntry.Kind.CAMPAIGN, campaign.key()),
-						0, 0, "unknown slot '" + slot + "'", false)));
-			current.campaign(campaign.key())
-				.filter(Campaign::fromFile)
-				.ifPresent(
-						(file) -> problems.add(new ScheduleProblem(where(TimetableEntry.Kind.CAMPAIGN, campaign.key()),
-								0, 0, "key '" + campaign.key() + "' is also defined in " + file.source(), false)));
-		}
-		return new Timetable(List.of(), storedLists, slots, campaigns);
-	}
-
-	/** A campaign of a plan and no theme serves all the plan's themes. */
-	private Campaign withPlanThemes(Campaign campaign) {
-		if (campaign.plan() == null || !campaign.themes().isEmpty()) {
-			return campaign;
-		}
-		List<String> themes = this.plans.plan(campaign.plan())
-			.map((plan) -> plan.themes().stream().map(PlanView.Theme::key).toList())
-			.orElse(List.of());
-		return new Campaign(campaign.key(), campaign.name(), campaign.plan(), themes, campaign.tags(), campaign.kinds(),
-				campaign.items(), campaign.slots(), campaign.from(), campaign.until(), campaign.airs(),
-				campaign.within(), campaign.perSlot(), campaign.order(), null);
-	}
-
-	/** How problems of stored entries name them: the page where they are edited. */
-	private static String where(TimetableEntry.Kind kind, String key) {
-		if (kind == TimetableEntry.Kind.LIST) {
-			return "admin/lists/" + key;
-		}
-		return "admin/timetables/" + ((kind == TimetableEntry.Kind.SLOT) ? "slots/" : "campaigns/") + key;
 	}
 
 	/**

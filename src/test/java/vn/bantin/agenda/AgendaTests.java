@@ -23,6 +23,7 @@ import vn.bantin.system.RuleViolation;
 import vn.bantin.timetable.Airings;
 import vn.bantin.timetable.Placement;
 import vn.bantin.timetable.Programme;
+import vn.bantin.timetable.ProgrammeInForce;
 import vn.bantin.timetable.ScheduleSettings;
 import vn.bantin.timetable.Timetables;
 
@@ -58,6 +59,9 @@ class AgendaTests {
 
 	@Autowired
 	ScheduleSettings settings;
+
+	@Autowired
+	ProgrammeInForce programmeInForce;
 
 	@Autowired
 	MutableClock clock;
@@ -197,6 +201,53 @@ class AgendaTests {
 		// nothing before now is planned
 		assertThat(range.entries()).filteredOn((found) -> !found.recorded())
 			.allSatisfy((found) -> assertThat(found.start()).isAfterOrEqualTo(range.now()));
+	}
+
+	/**
+	 * The agenda plans with the engine's programme: every radio line, planned or
+	 * recorded, is estimated as the programme in force estimates it, and a planned one as
+	 * the engine would place it when the occurrence fires.
+	 */
+	@Test
+	void agendaEstimatesAirTimeWithTheEnginesProgramme() {
+		LocalDate day = AgendaFixture.dayAfter(this.clock.instant());
+		Instant from = AgendaFixture.startOf(day);
+		Instant to = AgendaFixture.startOf(day.plusDays(1));
+		LocalDate yesterday = LocalDate.now(this.clock.withZone(AgendaFixture.VIETNAM)).minusDays(1);
+		Instant sevenAm = AgendaFixture.startOf(yesterday).plus(Duration.ofHours(7));
+		this.publications.record(this.fixture.second, Channel.RADIO, AgendaFixture.ZONE, sevenAm,
+				new Publications.Origin(AgendaFixture.MORNING, null));
+		Programme engine = this.programmeInForce.programme();
+
+		List<AgendaEntry> radio = new ArrayList<>();
+		radio.addAll(this.agenda.between(from, to).entries());
+		radio.addAll(this.agenda.between(AgendaFixture.startOf(yesterday), AgendaFixture.startOf(yesterday.plusDays(1)))
+			.entries());
+		radio.removeIf((entry) -> entry.channel() != Channel.RADIO);
+
+		assertThat(radio).anyMatch(AgendaEntry::recorded).anyMatch((entry) -> !entry.recorded());
+		for (AgendaEntry entry : radio) {
+			for (AgendaEntry.Line line : entry.items()) {
+				Duration expected = engine.airTime(this.catalog.item(line.itemId()).orElseThrow());
+				assertThat(line.estimated()).as(entry.key() + " " + line.itemId())
+					.isEqualTo(expected)
+					.isEqualTo(this.programmeInForce.readingTime().of(this.catalog.item(line.itemId()).orElseThrow()))
+					.isPositive();
+			}
+		}
+		AgendaEntry morning = only(this.agenda.between(from, to), AgendaFixture.MORNING);
+		Placement placed = engine
+			.place(engine.timetable().slot(AgendaFixture.MORNING).orElseThrow(), morning.start(),
+					this.catalog.releasable(), Airings.of(this.publications))
+			.stream()
+			.filter((placement) -> placement.target().equals(morning.target()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(morning.items()).extracting(AgendaEntry.Line::itemId, AgendaEntry.Line::estimated)
+			.containsExactlyElementsOf(placed.entries()
+				.stream()
+				.map((entry) -> org.assertj.core.groups.Tuple.tuple(entry.itemId(), entry.estimated()))
+				.toList());
 	}
 
 	@Test
