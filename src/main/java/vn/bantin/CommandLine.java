@@ -27,9 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.bantin.content.ContentFiles;
 import vn.bantin.content.ContentProblem;
 import vn.bantin.export.SiteExport;
-import vn.bantin.schedule.ScheduleFiles;
-import vn.bantin.schedule.ScheduleProblem;
-import vn.bantin.schedule.ScheduleSettings;
+import vn.bantin.timetable.ScheduleFiles;
+import vn.bantin.timetable.ScheduleProblem;
+import vn.bantin.timetable.ScheduleSettings;
 import vn.bantin.text.Abbreviations;
 
 /**

@@ -18,6 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import vn.bantin.content.ItemView;
+import vn.bantin.timetable.Airings;
+import vn.bantin.timetable.Placement;
+import vn.bantin.timetable.Programme;
 
 /**
  * How long {@link Programme#plan} takes for the workload of {@link YearOfProgramme}:

@@ -20,6 +20,15 @@ import vn.bantin.content.ItemStatus;
 import vn.bantin.content.ItemView;
 import vn.bantin.content.OnExpiry;
 import vn.bantin.content.Priority;
+import vn.bantin.timetable.Airings;
+import vn.bantin.timetable.Campaign;
+import vn.bantin.timetable.CampaignOrder;
+import vn.bantin.timetable.Placement;
+import vn.bantin.timetable.Programme;
+import vn.bantin.timetable.Recurrence;
+import vn.bantin.timetable.Slot;
+import vn.bantin.timetable.SlotKind;
+import vn.bantin.timetable.Timetable;
 
 /**
  * The workload of the planning benchmark ({@code bench/schedule/run.sh}): a commune's

@@ -29,8 +29,8 @@ import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemView;
 import vn.bantin.mailroom.Mailroom;
 import vn.bantin.mailroom.Outcome;
-import vn.bantin.schedule.Timetable;
-import vn.bantin.schedule.Timetables;
+import vn.bantin.timetable.Timetable;
+import vn.bantin.timetable.Timetables;
 import vn.bantin.subscription.Audience;
 
 /**

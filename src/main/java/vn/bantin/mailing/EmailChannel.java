@@ -10,9 +10,9 @@ import vn.bantin.content.ItemCatalog;
 import vn.bantin.publishing.PublicationChannel;
 import vn.bantin.publishing.Publications;
 import vn.bantin.publishing.Publications.PublicationView;
-import vn.bantin.schedule.Slot;
-import vn.bantin.schedule.SlotKind;
-import vn.bantin.schedule.Timetables;
+import vn.bantin.timetable.Slot;
+import vn.bantin.timetable.SlotKind;
+import vn.bantin.timetable.Timetables;
 
 /**
  * The email channel: turns a due email publication into a mailing and returns at once

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
-import vn.bantin.schedule.Slot;
+import vn.bantin.timetable.Slot;
 import vn.bantin.system.BantinProperties;
 import vn.bantin.system.RuleViolation;
 import vn.bantin.text.VietnameseText;

@@ -24,11 +24,11 @@ import vn.bantin.content.Channel;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemView;
 import vn.bantin.media.AudioDurations;
-import vn.bantin.schedule.Agenda;
-import vn.bantin.schedule.AgendaEntry;
-import vn.bantin.schedule.ReadingTime;
-import vn.bantin.schedule.ScheduleSettings;
-import vn.bantin.schedule.Slot;
+import vn.bantin.agenda.Agenda;
+import vn.bantin.agenda.AgendaEntry;
+import vn.bantin.timetable.ReadingTime;
+import vn.bantin.timetable.ScheduleSettings;
+import vn.bantin.timetable.Slot;
 import vn.bantin.system.ApiLanguage;
 import vn.bantin.system.BantinProperties;
 

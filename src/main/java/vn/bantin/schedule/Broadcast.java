@@ -23,6 +23,10 @@ import vn.bantin.content.ItemView;
 import vn.bantin.content.Priority;
 import vn.bantin.publishing.Handover;
 import vn.bantin.publishing.Publications;
+import vn.bantin.timetable.ScheduleSettings;
+import vn.bantin.timetable.Slot;
+import vn.bantin.timetable.SlotKind;
+import vn.bantin.timetable.Timetables;
 
 /**
  * Puts an item out at once on every one of its channels, outside the plan: the "publish

@@ -19,6 +19,7 @@ import org.quartz.TriggerKey;
 import org.springframework.stereotype.Component;
 
 import vn.bantin.publishing.Handover;
+import vn.bantin.timetable.ScheduleSettings;
 
 /**
  * One persistent repeating trigger that runs the {@link Handover} every

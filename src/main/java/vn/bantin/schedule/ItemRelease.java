@@ -15,6 +15,9 @@ import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemView;
 import vn.bantin.publishing.Handover;
 import vn.bantin.publishing.Publications;
+import vn.bantin.timetable.Slot;
+import vn.bantin.timetable.SlotKind;
+import vn.bantin.timetable.Timetables;
 
 /**
  * Items on {@link SlotKind#ON_PUBLISH} slots (web pages, feeds, email "on publish"): each

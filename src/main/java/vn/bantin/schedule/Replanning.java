@@ -25,6 +25,12 @@ import vn.bantin.content.ItemView;
 import vn.bantin.publishing.Handover;
 import vn.bantin.publishing.PublicationStatus;
 import vn.bantin.publishing.Publications;
+import vn.bantin.timetable.ProgrammeInForce;
+import vn.bantin.timetable.Slot;
+import vn.bantin.timetable.SlotKind;
+import vn.bantin.timetable.Timetable;
+import vn.bantin.timetable.TimetableChanged;
+import vn.bantin.timetable.Timetables;
 
 /**
  * Keeps the triggers in step with the timetable and the items, without a restart; nothing
@@ -115,7 +121,7 @@ class Replanning {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	@Order(ScheduleFolder.LOAD_ORDER + 1)
+	@Order(Timetables.FILES_LOAD_ORDER + 1)
 	void ready() {
 		this.ready = true;
 		Summary slots = this.transaction.execute((status) -> reconcileSlots());

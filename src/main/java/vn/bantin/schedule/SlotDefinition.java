@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.TreeSet;
+import vn.bantin.timetable.Recurrence;
+import vn.bantin.timetable.Slot;
 
 /**
  * A stable hash of what decides when a slot occurs and where it goes (channel, kind,

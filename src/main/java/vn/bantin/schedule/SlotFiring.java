@@ -16,6 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.publishing.Handover;
 import vn.bantin.publishing.Publications;
+import vn.bantin.timetable.Airings;
+import vn.bantin.timetable.Placement;
+import vn.bantin.timetable.ProgrammeInForce;
+import vn.bantin.timetable.ScheduleSettings;
+import vn.bantin.timetable.Slot;
+import vn.bantin.timetable.SlotKind;
+import vn.bantin.timetable.Timetables;
 
 /**
  * What happens when the trigger of a timed or digest slot fires for one occurrence: the
@@ -132,7 +139,7 @@ class SlotFiring {
 	private int record(Slot slot, Instant occurrence) {
 		int count = 0;
 		for (Placement placement : this.programme.programme()
-			.place(slot, occurrence, this.catalog.releasable(), AiringHistory.before(this.publications, occurrence))) {
+			.place(slot, occurrence, this.catalog.releasable(), Airings.before(this.publications, occurrence))) {
 			for (Placement.Entry entry : placement.entries()) {
 				this.publications.record(entry.itemId(), slot.channel(), placement.target(), occurrence,
 						new Publications.Origin(slot.key(), entry.campaign()));

@@ -18,10 +18,10 @@ import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemChanged;
 import vn.bantin.content.ItemView;
 import vn.bantin.publishing.PublicationStatus;
-import vn.bantin.schedule.Agenda;
-import vn.bantin.schedule.AgendaEntry;
-import vn.bantin.schedule.AgendaRange;
-import vn.bantin.schedule.TimetableChanged;
+import vn.bantin.agenda.Agenda;
+import vn.bantin.agenda.AgendaEntry;
+import vn.bantin.agenda.AgendaRange;
+import vn.bantin.timetable.TimetableChanged;
 import vn.bantin.text.Timestamps;
 
 /**

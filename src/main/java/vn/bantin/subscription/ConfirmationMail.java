@@ -18,7 +18,7 @@ import vn.bantin.commune.Commune;
 import vn.bantin.commune.CommuneIdentity;
 import vn.bantin.mailroom.Mailroom;
 import vn.bantin.mailroom.Outcome;
-import vn.bantin.schedule.Timetables;
+import vn.bantin.timetable.Timetables;
 
 /**
  * The one mail a pending address gets: "confirm that you want these lists", in Vietnamese

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import vn.bantin.account.Role;
-import vn.bantin.schedule.MailingListRefused;
-import vn.bantin.schedule.MailingLists;
-import vn.bantin.schedule.Timetable;
+import vn.bantin.timetable.MailingListRefused;
+import vn.bantin.timetable.MailingLists;
+import vn.bantin.timetable.Timetable;
 import vn.bantin.system.BantinProperties;
 
 import org.springframework.context.MessageSource;

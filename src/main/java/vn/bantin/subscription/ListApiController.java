@@ -14,8 +14,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
 import vn.bantin.account.Role;
-import vn.bantin.schedule.MailingLists;
-import vn.bantin.schedule.Timetable;
+import vn.bantin.timetable.MailingLists;
+import vn.bantin.timetable.Timetable;
 import vn.bantin.system.BantinProperties;
 import vn.bantin.system.RuleViolation;
 

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import vn.bantin.schedule.MailingListRefused;
+import vn.bantin.timetable.MailingListRefused;
 import vn.bantin.system.ApiLanguage;
 import vn.bantin.system.ApiProblem;
 import vn.bantin.system.RuleViolation;

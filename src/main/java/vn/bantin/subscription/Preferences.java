@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.bantin.schedule.Timetable;
-import vn.bantin.schedule.Timetables;
+import vn.bantin.timetable.Timetable;
+import vn.bantin.timetable.Timetables;
 
 /**
  * What a person does from the signed links in their mails: leave one list, choose their

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import vn.bantin.schedule.Timetable;
-import vn.bantin.schedule.Timetables;
+import vn.bantin.timetable.Timetable;
+import vn.bantin.timetable.Timetables;
 import vn.bantin.subscription.LinkTokens.Checked;
 import vn.bantin.subscription.LinkTokens.Purpose;
 import vn.bantin.subscription.SignUps.SignUp;

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import vn.bantin.schedule.ScheduleSettings;
+import vn.bantin.timetable.ScheduleSettings;
 import vn.bantin.system.BantinProperties;
 
 /**

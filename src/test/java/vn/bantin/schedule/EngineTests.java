@@ -27,6 +27,8 @@ import vn.bantin.publishing.PublicationChannel;
 import vn.bantin.publishing.PublicationStatus;
 import vn.bantin.publishing.Publications;
 import vn.bantin.publishing.Publications.PublicationView;
+import vn.bantin.timetable.Timetable;
+import vn.bantin.timetable.Timetables;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;

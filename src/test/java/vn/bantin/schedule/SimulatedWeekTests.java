@@ -20,6 +20,7 @@ import vn.bantin.MutableClock;
 import vn.bantin.content.Channel;
 import vn.bantin.content.Priority;
 import vn.bantin.content.TestItems;
+import vn.bantin.timetable.Timetables;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.builder.SpringApplicationBuilder;

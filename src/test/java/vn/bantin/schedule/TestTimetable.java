@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 import vn.bantin.content.Channel;
+import vn.bantin.timetable.Campaign;
+import vn.bantin.timetable.CampaignOrder;
+import vn.bantin.timetable.Recurrence;
+import vn.bantin.timetable.Slot;
+import vn.bantin.timetable.SlotKind;
+import vn.bantin.timetable.Timetable;
 
 /**
  * The small timetable the engine tests run: radio at 06:00 and 17:00 Monday to Saturday

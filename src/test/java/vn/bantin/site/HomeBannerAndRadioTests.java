@@ -15,8 +15,8 @@ import vn.bantin.content.ItemLifecycle;
 import vn.bantin.content.Priority;
 import vn.bantin.content.TestItems;
 import vn.bantin.content.TestPublishedItems;
-import vn.bantin.schedule.Agenda;
-import vn.bantin.schedule.AgendaEntry;
+import vn.bantin.agenda.Agenda;
+import vn.bantin.agenda.AgendaEntry;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;

@@ -18,10 +18,10 @@ import vn.bantin.BantinWebTest;
 import vn.bantin.SignIn;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
-import vn.bantin.schedule.MailingListRefused;
-import vn.bantin.schedule.MailingLists;
-import vn.bantin.schedule.Timetable;
-import vn.bantin.schedule.Timetables;
+import vn.bantin.timetable.MailingListRefused;
+import vn.bantin.timetable.MailingLists;
+import vn.bantin.timetable.Timetable;
+import vn.bantin.timetable.Timetables;
 import vn.bantin.system.BantinProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import vn.bantin.BantinWebTest;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestApiTokens;
-import vn.bantin.schedule.Timetables;
+import vn.bantin.timetable.Timetables;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
