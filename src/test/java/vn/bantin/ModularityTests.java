@@ -78,8 +78,8 @@ class ModularityTests {
 	/**
 	 * Rewrites the diagram block and the API table of docs/architecture.md, and the
 	 * Documenter's diagrams and canvases in docs/modules/, from the code. On CI (where a
-	 * stale document would otherwise go unnoticed) a document that had to change fails the
-	 * test, so that the committed documents always match the code.
+	 * stale document would otherwise go unnoticed) a document that had to change fails
+	 * the test, so that the committed documents always match the code.
 	 */
 	@Test
 	void architectureDocumentHoldsTheCurrentModuleDiagramAndApi() throws IOException {
@@ -119,7 +119,8 @@ class ModularityTests {
 	}
 
 	private String apiTable() {
-		StringBuilder table = new StringBuilder("| module | public API (other modules may use these types only) |\n|---|---|\n");
+		StringBuilder table = new StringBuilder(
+				"| module | public API (other modules may use these types only) |\n|---|---|\n");
 		this.modules.stream().sorted(Comparator.comparing(ApplicationModule::getName)).forEach((module) -> {
 			String types = api(module).map(JavaClass::getSimpleName)
 				.sorted()
