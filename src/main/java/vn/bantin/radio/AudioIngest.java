@@ -8,15 +8,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,6 +41,7 @@ import vn.bantin.content.ItemStatus;
 import vn.bantin.content.ItemView;
 import vn.bantin.media.FfmpegLocator;
 import vn.bantin.system.BantinProperties;
+import vn.bantin.system.Secrets;
 import vn.bantin.text.VietnameseText;
 
 /**
@@ -217,12 +214,8 @@ class AudioIngest implements SmartLifecycle {
 			return Optional.empty();
 		}
 		Path incoming = incoming("content");
-		String hash;
-		try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
-			Files.copy(in, incoming, StandardCopyOption.REPLACE_EXISTING);
-			hash = HexFormat.of().formatHex(in.getMessageDigest().digest());
-		}
-		String key = "file:" + hash;
+		Files.copy(file, incoming, StandardCopyOption.REPLACE_EXISTING);
+		String key = "file:" + Secrets.sha256(incoming);
 		if (this.store.byCacheKey(item.id(), key).isPresent()) {
 			Files.deleteIfExists(incoming);
 			return Optional.empty();
@@ -554,19 +547,7 @@ class AudioIngest implements SmartLifecycle {
 	}
 
 	static String sha256(Path file) throws IOException {
-		try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
-			in.transferTo(OutputStream.nullOutputStream());
-			return HexFormat.of().formatHex(in.getMessageDigest().digest());
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Secrets.sha256(file);
 	}
 
 	// ---- lifecycle
