@@ -45,7 +45,7 @@ class ApiTokenController {
 			security = @SecurityRequirement(name = ApiDocsConfiguration.BASIC))
 	ResponseEntity<TokenIssued> issue(@RequestBody(required = false) TokenRequest request, Principal principal) {
 		TokenRequest body = (request != null) ? request : new TokenRequest(null, null);
-		ApiTokens.Issued issued = this.tokens.issue(principal.getName(), body.name(), body.expiresInDays());
+		var issued = this.tokens.issue(principal.getName(), body.name(), body.expiresInDays());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new TokenIssued(issued.token().id(), issued.token().name(), issued.secret(), issued.token().prefix(),
 					issued.token().createdAt(), issued.token().expiresAt()));

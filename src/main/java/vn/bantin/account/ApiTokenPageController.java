@@ -46,7 +46,7 @@ class ApiTokenPageController {
 			return page(principal, model);
 		}
 		try {
-			ApiTokens.Issued issued = this.tokens.issue(principal.getName(), form.name(), form.expiresInDays());
+			var issued = this.tokens.issue(principal.getName(), form.name(), form.expiresInDays());
 			model.addAttribute("issued", issued);
 			model.addAttribute("form", new TokenForm("", ApiTokens.DEFAULT_DAYS));
 		}

@@ -1,16 +1,11 @@
 package vn.bantin.account;
 
 import java.util.List;
-import java.util.Optional;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import vn.bantin.system.IssuedTokenStore;
 
-interface ApiTokenStore extends JpaRepository<ApiToken, Long> {
-
-	Optional<ApiToken> findByTokenHash(String tokenHash);
+interface ApiTokenStore extends IssuedTokenStore<ApiToken> {
 
 	List<ApiToken> findByUserUsernameOrderByCreatedAtDescIdDesc(String username);
-
-	Optional<ApiToken> findByIdAndUserUsername(Long id, String username);
 
 }

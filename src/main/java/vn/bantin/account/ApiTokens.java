@@ -14,12 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import vn.bantin.system.IssuedTokens;
+import vn.bantin.system.ListedToken;
 import vn.bantin.system.RuleViolation;
-import vn.bantin.system.Secrets;
-import vn.bantin.text.VietnameseText;
 
 /**
  * Personal API tokens: integrators call the JSON API with {@code Authorization: Bearer}
@@ -28,14 +27,14 @@ import vn.bantin.text.VietnameseText;
  *
  * <p>
  * The secret ({@code bt_} and 32 random bytes, base64url) is shown once, when the token
- * is issued; only its SHA-256 hash is stored. Every token expires, at most
- * {@value #MAX_DAYS} days after it was issued, and can be revoked by its owner or an
- * administrator; a change or reset of the owner's password revokes them all (unless the
- * person changing it chooses to keep them).
+ * is issued; only its SHA-256 hash is stored ({@link IssuedTokens}). Every token expires,
+ * at most {@value #MAX_DAYS} days after it was issued, and can be revoked by its owner or
+ * an administrator; a change or reset of the owner's password revokes them all (unless
+ * the person changing it chooses to keep them).
  */
 @Service
 @Transactional
-class ApiTokens {
+class ApiTokens extends IssuedTokens<ApiToken> {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
 
@@ -51,12 +50,10 @@ class ApiTokens {
 
 	private final StaffUsers users;
 
-	private final Clock clock;
-
 	ApiTokens(ApiTokenStore tokens, StaffUsers users, Clock clock) {
+		super(tokens, SECRET_START, clock);
 		this.tokens = tokens;
 		this.users = users;
-		this.clock = clock;
 	}
 
 	/**
@@ -66,27 +63,20 @@ class ApiTokens {
 	 * @return the token and its secret, which is never shown again
 	 * @throws RuleViolation on {@code name} or {@code expiresInDays}
 	 */
-	Issued issue(String username, String name, Integer days) {
-		String cleanName = StringUtils.hasText(name) ? VietnameseText.nfc(name.strip()) : null;
-		if (cleanName == null) {
-			throw new RuleViolation("name", "account.error.token-name-required");
-		}
-		if (cleanName.length() > 100) {
-			throw new RuleViolation("name", "account.error.token-name-long");
-		}
+	NewToken<TokenView> issue(String username, String name, Integer days) {
+		String cleanName = label(name, "name", "account.error.token-name-required", "account.error.token-name-long");
 		int validDays = (days != null) ? days : DEFAULT_DAYS;
 		if (validDays < 1 || validDays > MAX_DAYS) {
 			throw new RuleViolation("expiresInDays", "account.error.token-expiry");
 		}
 		StaffUser user = this.users.findByUsername(StaffDirectory.normaliseUsername(username))
 			.orElseThrow(() -> new IllegalStateException("No user " + username));
-		String secret = Secrets.newSecret(SECRET_START);
-		Instant now = this.clock.instant();
-		ApiToken token = this.tokens.save(new ApiToken(user, cleanName, hash(secret),
-				secret.substring(0, PREFIX_LENGTH), now, now.plus(Duration.ofDays(validDays))));
-		log.info("API token {} issued to '{}', valid for {} days", token.view().prefix(), user.getUsername(),
+		NewToken<TokenView> issued = issue(
+				(secret, now) -> new ApiToken(user, cleanName, secret, now, now.plus(Duration.ofDays(validDays))))
+			.map(ApiToken::view);
+		log.info("API token {} issued to '{}', valid for {} days", issued.token().prefix(), user.getUsername(),
 				validDays);
-		return new Issued(token.view(), secret);
+		return issued;
 	}
 
 	/**
@@ -94,17 +84,10 @@ class ApiTokens {
 	 * owner may still sign in.
 	 */
 	Optional<Bearer> authenticate(String secret) {
-		if (!StringUtils.hasText(secret) || !secret.startsWith(SECRET_START) || secret.length() > 200) {
-			return Optional.empty();
-		}
-		Instant now = this.clock.instant();
-		return this.tokens.findByTokenHash(hash(secret))
-			.filter((token) -> token.isValidAt(now))
-			.filter((token) -> token.user().isEnabled())
-			.map((token) -> {
-				token.used(now);
-				return new Bearer(token.user().getUsername(), token.user().getRoles());
-			});
+		return find(secret).filter((token) -> token.user().isEnabled()).map((token) -> {
+			token.used(now());
+			return new Bearer(token.user().getUsername(), token.user().getRoles());
+		});
 	}
 
 	/** The user's tokens, newest first, revoked and expired ones included. */
@@ -116,11 +99,7 @@ class ApiTokens {
 	/** How many of the user's tokens may be used now. */
 	@Transactional(readOnly = true)
 	long activeCount(String username) {
-		Instant now = this.clock.instant();
-		return this.tokens.findByUserUsernameOrderByCreatedAtDescIdDesc(username)
-			.stream()
-			.filter((token) -> token.isValidAt(now))
-			.count();
+		return valid(username).size();
 	}
 
 	/**
@@ -130,11 +109,12 @@ class ApiTokens {
 	 * @throws UnknownToken when the user has no token with this id
 	 */
 	void revoke(String username, long id, String by) {
-		ApiToken token = this.tokens.findByIdAndUserUsername(id, username).orElseThrow(() -> new UnknownToken(id));
-		if (token.isValidAt(this.clock.instant())) {
+		ApiToken token = this.tokens.findById(id)
+			.filter((found) -> found.user().getUsername().equals(username))
+			.orElseThrow(() -> new UnknownToken(id));
+		if (token.revoke(now())) {
 			log.info("API token {} of '{}' revoked by '{}'", token.view().prefix(), username, by);
 		}
-		token.revoke(this.clock.instant());
 	}
 
 	/**
@@ -144,35 +124,40 @@ class ApiTokens {
 	 * @return how many were revoked
 	 */
 	int revokeAll(String username, String by) {
-		Instant now = this.clock.instant();
-		List<ApiToken> valid = this.tokens.findByUserUsernameOrderByCreatedAtDescIdDesc(username)
-			.stream()
-			.filter((token) -> token.isValidAt(now))
-			.toList();
-		valid.forEach((token) -> token.revoke(now));
+		List<ApiToken> valid = valid(username);
+		valid.forEach((token) -> token.revoke(now()));
 		if (!valid.isEmpty()) {
 			log.info("{} API token(s) of '{}' revoked by '{}'", valid.size(), username, by);
 		}
 		return valid.size();
 	}
 
-	/** What is stored of a secret. */
-	static String hash(String secret) {
-		return Secrets.sha256(secret);
+	private List<ApiToken> valid(String username) {
+		Instant now = now();
+		return this.tokens.findByUserUsernameOrderByCreatedAtDescIdDesc(username)
+			.stream()
+			.filter((token) -> token.isValidAt(now))
+			.toList();
 	}
 
 	/** A token as its owner sees it in lists; never the secret. */
 	record TokenView(long id, String name, String prefix, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
-			Instant revokedAt) {
+			Instant revokedAt) implements ListedToken {
+
+		@Override
+		public String label() {
+			return this.name;
+		}
 
 		public boolean expiredAt(Instant now) {
 			return !now.isBefore(this.expiresAt);
 		}
 
-	}
+		@Override
+		public boolean usableAt(Instant now) {
+			return !revoked() && !expiredAt(now);
+		}
 
-	/** A token just issued, with the secret that is shown this once. */
-	record Issued(TokenView token, String secret) {
 	}
 
 	/** Who a valid token acts for. */

@@ -97,7 +97,7 @@ class AgendaAdminController {
 	String create(@RequestParam(required = false) Channel channel, @RequestParam(required = false) String label,
 			Authentication authentication, RedirectAttributes redirect) {
 		try {
-			CalendarTokens.Issued issued = this.tokens.create(channel, label, authentication.getName());
+			var issued = this.tokens.create(channel, label, authentication.getName());
 			String https = ServletUriComponentsBuilder.fromCurrentContextPath()
 				.path("/calendar/{token}.ics")
 				.buildAndExpand(issued.secret())

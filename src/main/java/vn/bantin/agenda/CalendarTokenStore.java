@@ -1,15 +1,10 @@
 package vn.bantin.agenda;
 
 import java.util.List;
-import java.util.Optional;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import vn.bantin.system.IssuedTokenStore;
 
-interface CalendarTokenStore extends JpaRepository<CalendarToken, Long> {
-
-	Optional<CalendarToken> findByTokenHash(String tokenHash);
-
-	List<CalendarToken> findAllByOrderByCreatedAtDescIdDesc();
+interface CalendarTokenStore extends IssuedTokenStore<CalendarToken> {
 
 	List<CalendarToken> findByCreatedByOrderByCreatedAtDescIdDesc(String createdBy);
 

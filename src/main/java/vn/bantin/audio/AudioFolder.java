@@ -1,16 +1,11 @@
 package vn.bantin.audio;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -18,6 +13,7 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 import vn.bantin.system.BantinProperties;
+import vn.bantin.system.Secrets;
 
 /**
  * The audio folder ({@code bantin.radio.audio-dir}, default {@code <data-dir>/radio}) and
@@ -99,19 +95,7 @@ class AudioFolder {
 
 	/** A file's SHA-256 in hex. */
 	static String sha256(Path file) throws IOException {
-		try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
-			in.transferTo(OutputStream.nullOutputStream());
-			return HexFormat.of().formatHex(in.getMessageDigest().digest());
-		}
-	}
-
-	static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Secrets.sha256(file);
 	}
 
 }

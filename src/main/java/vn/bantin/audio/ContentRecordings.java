@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -15,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import vn.bantin.content.ItemView;
 import vn.bantin.system.BantinProperties;
+import vn.bantin.system.Secrets;
 
 /**
  * Takes an item's recording kept in the content folder ({@code radio: recording:} in its
@@ -57,12 +56,8 @@ class ContentRecordings {
 			return Optional.empty();
 		}
 		Path incoming = this.folder.incoming("content");
-		String hash;
-		try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), AudioFolder.sha256())) {
-			Files.copy(in, incoming, StandardCopyOption.REPLACE_EXISTING);
-			hash = HexFormat.of().formatHex(in.getMessageDigest().digest());
-		}
-		String key = "file:" + hash;
+		Files.copy(file, incoming, StandardCopyOption.REPLACE_EXISTING);
+		String key = "file:" + Secrets.sha256(incoming);
 		if (this.store.byCacheKey(item.id(), key).isPresent()) {
 			Files.deleteIfExists(incoming);
 			return Optional.empty();

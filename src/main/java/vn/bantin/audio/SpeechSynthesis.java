@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+
+import vn.bantin.system.Secrets;
 
 /**
  * Text to speech with the configured command ({@code bantin.radio.speech-command},
@@ -70,13 +69,7 @@ class SpeechSynthesis {
 	String cacheKey(String text) {
 		String material = String.join("\u0000", vn.bantin.text.VietnameseText.nfc(text), this.settings.speechVoice(),
 				String.valueOf(this.settings.speechSpeed()), String.valueOf(this.settings.speechCommand()));
-		try {
-			return "speech:" + HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "speech:" + Secrets.sha256(material);
 	}
 
 	/** Reads the UTF-8 text in {@code script} aloud into the WAV file {@code wav}. */

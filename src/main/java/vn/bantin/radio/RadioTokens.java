@@ -7,68 +7,52 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.StringUtils;
 
+import vn.bantin.system.IssuedTokens;
+import vn.bantin.system.ListedToken;
 import vn.bantin.system.RuleViolation;
-import vn.bantin.system.Secrets;
-import vn.bantin.text.VietnameseText;
 
 /**
  * The secrets of the current-playlist URL: an administrator creates one per player or
  * IP-speaker system, pastes its URL into the device, and revokes it when the device is
  * replaced or the URL leaks. The secret ({@value #SECRET_START} and 32 random bytes,
- * base64url) is shown once; only its SHA-256 hash is kept, so the database alone does not
- * give a URL away.
+ * base64url) is shown once; only its hash is kept ({@link IssuedTokens}), so the database
+ * alone does not give a URL away.
  */
 @Service
 @Transactional
-class RadioTokens {
+class RadioTokens extends IssuedTokens<RadioToken> {
 
 	static final String SECRET_START = "radio_";
 
-	private final RadioTokenStore tokens;
-
-	private final Clock clock;
-
 	RadioTokens(RadioTokenStore tokens, Clock clock) {
-		this.tokens = tokens;
-		this.clock = clock;
+		super(tokens, SECRET_START, clock);
 	}
 
 	/**
 	 * Creates a secret.
-	 * @return the token and its secret, which is never shown again
+	 * @return the token's id and its secret, which is never shown again
 	 * @throws RuleViolation on {@code label}
 	 */
 	Issued create(String label, String createdBy) {
-		String clean = StringUtils.hasText(label) ? VietnameseText.nfc(label.strip()) : null;
-		if (clean == null) {
-			throw new RuleViolation("label", "playlist.tokens.error.label-required");
-		}
-		if (clean.length() > 100) {
-			throw new RuleViolation("label", "playlist.tokens.error.label-long");
-		}
-		String secret = Secrets.newSecret(SECRET_START);
-		RadioToken token = this.tokens.save(new RadioToken(hash(secret), clean, createdBy, this.clock.instant()));
-		return new Issued(token.getId(), secret);
+		String clean = label(label, "label", "playlist.tokens.error.label-required",
+				"playlist.tokens.error.label-long");
+		NewToken<RadioToken> issued = issue((secret, now) -> new RadioToken(secret, clean, createdBy, now));
+		return new Issued(issued.token().id(), issued.secret());
 	}
 
 	/** Whether a secret is known and not revoked. */
 	@Transactional(readOnly = true)
 	boolean valid(String secret) {
-		if (secret == null || !secret.startsWith(SECRET_START)) {
-			return false;
-		}
-		return this.tokens.findByTokenHash(hash(secret)).filter((token) -> !token.isRevoked()).isPresent();
+		return find(secret).isPresent();
 	}
 
 	/** Every token, newest first. */
 	@Transactional(readOnly = true)
 	List<Listed> all() {
-		return this.tokens.findAllByOrderByCreatedAtDescIdDesc()
-			.stream()
-			.map((token) -> new Listed(token.getId(), token.getLabel(), token.getCreatedBy(), token.getCreatedAt(),
-					token.getRevokedAt()))
+		return newestFirst().stream()
+			.map((token) -> new Listed(token.id(), token.label(), token.createdBy(), token.createdAt(),
+					token.revokedAt()))
 			.toList();
 	}
 
@@ -77,24 +61,12 @@ class RadioTokens {
 	 * @return whether there was such a token
 	 */
 	boolean revoke(long id) {
-		return this.tokens.findById(id).map((token) -> {
-			token.revoke(this.clock.instant());
-			return true;
-		}).orElse(false);
-	}
-
-	/** What is stored of a secret. */
-	static String hash(String secret) {
-		return Secrets.sha256(secret);
+		return revoke(id, (token) -> true).isPresent();
 	}
 
 	/** A token as its list shows it (never its secret). */
-	record Listed(long id, String label, String createdBy, Instant createdAt, Instant revokedAt) {
-
-		public boolean revoked() {
-			return this.revokedAt != null;
-		}
-
+	record Listed(long id, String label, String createdBy, Instant createdAt,
+			Instant revokedAt) implements ListedToken {
 	}
 
 	/** A new token's id and its secret. */

@@ -1,12 +1,10 @@
 package vn.bantin.schedule;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.TreeSet;
 import vn.bantin.timetable.Recurrence;
 import vn.bantin.timetable.Slot;
+
+import vn.bantin.system.Secrets;
 
 /**
  * A stable hash of what decides when a slot occurs and where it goes (channel, kind,
@@ -49,14 +47,7 @@ final class SlotDefinition {
 				.append('|')
 				.append(r.cron());
 		}
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(text.toString().getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 12);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Secrets.sha256(text.toString()).substring(0, 24);
 	}
 
 }

@@ -1,14 +1,11 @@
 package vn.bantin.site;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 
 import vn.bantin.content.ItemView;
+import vn.bantin.system.Secrets;
 
 /**
  * What a feed's HTTP validators are: an ETag that changes whenever an item enters, leaves
@@ -34,15 +31,9 @@ record FeedVersion(String etag, Instant lastModified, Instant newest) {
 				newest = updated;
 			}
 		}
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-			newest = newest.truncatedTo(ChronoUnit.SECONDS);
-			return new FeedVersion("\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"",
-					siteChanged.isAfter(newest) ? siteChanged.truncatedTo(ChronoUnit.SECONDS) : newest, newest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		newest = newest.truncatedTo(ChronoUnit.SECONDS);
+		return new FeedVersion("\"" + Secrets.sha256(text.toString()).substring(0, 32) + "\"",
+				siteChanged.isAfter(newest) ? siteChanged.truncatedTo(ChronoUnit.SECONDS) : newest, newest);
 	}
 
 }

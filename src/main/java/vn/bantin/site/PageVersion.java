@@ -1,12 +1,8 @@
 package vn.bantin.site;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +16,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import vn.bantin.commune.Commune;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.PlanCatalog;
+import vn.bantin.system.Secrets;
 
 /**
  * The HTTP validators of the public pages, computed before a page is rendered so that a
@@ -119,13 +116,7 @@ class PageVersion {
 	}
 
 	private static String etag(String version) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(version.getBytes(StandardCharsets.UTF_8));
-			return "W/\"" + HexFormat.of().formatHex(hash, 0, 12) + "\"";
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "W/\"" + Secrets.sha256(version).substring(0, 24) + "\"";
 	}
 
 	private static Instant latest(Instant a, Instant b) {

@@ -1,6 +1,12 @@
 package vn.bantin.system;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -45,11 +51,31 @@ public final class Secrets {
 
 	/**
 	 * The SHA-256 of a text's UTF-8 bytes, in lower-case hex: what is stored of a secret.
+	 * The one SHA-256 of the application: also what an ETag, a cache key or a short file
+	 * name is made of (a prefix of it, as long as it needs).
 	 */
 	public static String sha256(String text) {
+		MessageDigest digest = sha256();
+		digest.update(text.getBytes(StandardCharsets.UTF_8));
+		return hex(digest);
+	}
+
+	/** The SHA-256 of a file's bytes, in lower-case hex, read as a stream. */
+	public static String sha256(Path file) throws IOException {
+		MessageDigest digest = sha256();
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+			in.transferTo(OutputStream.nullOutputStream());
+		}
+		return hex(digest);
+	}
+
+	private static String hex(MessageDigest digest) {
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static MessageDigest sha256() {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
