@@ -6,7 +6,7 @@ import java.util.Locale;
  * How far an administrative procedure can be done online: fully (toàn trình) or partly
  * (một phần).
  */
-public enum ProcedureLevel {
+enum ProcedureLevel {
 
 	FULL_ONLINE, PARTLY_ONLINE;
 

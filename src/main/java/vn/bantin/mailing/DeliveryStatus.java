@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Where one recipient's delivery of a mailing stands. */
-public enum DeliveryStatus {
+enum DeliveryStatus {
 
 	/** Waiting to be sent. */
 	PENDING,

@@ -1,7 +1,7 @@
 package vn.bantin.mailing;
 
 /** Why a mailing was made. */
-public enum MailingKind {
+enum MailingKind {
 
 	/** An item published to a list whose slot sends on publish. */
 	ON_PUBLISH,

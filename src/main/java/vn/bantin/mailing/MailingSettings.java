@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * is gone (a crash): claimed rows go back to pending, sending ones become uncertain
  */
 @ConfigurationProperties("bantin.mailing")
-public record MailingSettings(@DefaultValue("10") double ratePerSecond, @DefaultValue("20000") int ratePerHour,
+record MailingSettings(@DefaultValue("10") double ratePerSecond, @DefaultValue("20000") int ratePerHour,
 		@DefaultValue("50") int batchSize, @DefaultValue("2") int workers, @DefaultValue("10") int maxAttempts,
 		@DefaultValue("1m") Duration backOffBase, @DefaultValue("6h") Duration backOffMax,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue("2m") Duration staleAfter) {

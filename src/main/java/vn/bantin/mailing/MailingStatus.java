@@ -1,7 +1,7 @@
 package vn.bantin.mailing;
 
 /** Where a mailing stands. */
-public enum MailingStatus {
+enum MailingStatus {
 
 	/** Its deliveries are being sent. */
 	RUNNING,

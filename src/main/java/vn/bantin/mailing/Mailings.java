@@ -53,7 +53,7 @@ import vn.bantin.text.VietnameseText;
  * cancels it.
  */
 @Service
-public class Mailings {
+class Mailings {
 
 	private static final Logger log = LoggerFactory.getLogger(Mailings.class);
 

@@ -6,7 +6,7 @@ import java.util.Locale;
  * A send a person asked for that cannot be made, and why: a machine-readable
  * {@link Reason} (the API's {@code reason}) and the arguments of its message.
  */
-public class SendRefused extends RuntimeException {
+class SendRefused extends RuntimeException {
 
 	private final Reason reason;
 

@@ -14,6 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@link FfmpegLocator}.
  */
 @ConfigurationProperties("bantin.audio")
-public record AudioSettings(@DefaultValue(FfmpegLocator.AUTO) String ffmpeg) {
+record AudioSettings(@DefaultValue(FfmpegLocator.AUTO) String ffmpeg) {
 
 }

@@ -26,7 +26,7 @@ import vn.bantin.content.Channel;
  * missed); email lateness must stay below its limit ("less than 12 hours").
  */
 @Component
-public final class LatenessPolicy {
+final class LatenessPolicy {
 
 	private final Duration emailMaxLateness;
 

@@ -20,7 +20,7 @@ import vn.bantin.content.Channel;
  * @param from occurrences at or after this instant
  * @param to occurrences before this instant
  */
-public record PublicationQuery(String itemId, Channel channel, PublicationStatus status, Instant from, Instant to) {
+record PublicationQuery(String itemId, Channel channel, PublicationStatus status, Instant from, Instant to) {
 
 	public PublicationQuery {
 		itemId = (itemId == null || itemId.isBlank()) ? null : itemId.strip();

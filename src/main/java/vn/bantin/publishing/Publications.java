@@ -347,6 +347,22 @@ public class Publications {
 		/** No known origin. */
 		public static final Origin NONE = new Origin(null, null);
 
+		/** The slot marker of publications made by "publish now". */
+		public static final String PUBLISH_NOW = "publish-now";
+
+		/** The slot marker of publications of an approved emergency item. */
+		public static final String EMERGENCY = "emergency";
+
+		/** Whether it was put out at once by "publish now" rather than by a slot. */
+		public static boolean publishedNow(String slot) {
+			return PUBLISH_NOW.equals(slot);
+		}
+
+		/** Whether it is an emergency broadcast rather than a timetable slot. */
+		public static boolean emergency(String slot) {
+			return EMERGENCY.equals(slot);
+		}
+
 	}
 
 	/**

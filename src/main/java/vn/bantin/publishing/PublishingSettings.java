@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * marked failed (with the last error as its reason)
  */
 @ConfigurationProperties("bantin.publishing")
-public record PublishingSettings(@DefaultValue("12h") Duration emailMaxLateness,
+record PublishingSettings(@DefaultValue("12h") Duration emailMaxLateness,
 		@DefaultValue("15m") Duration radioMaxLateness, @DefaultValue("5") int maxAttempts) {
 
 	/**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import vn.bantin.content.Priority;
+import vn.bantin.publishing.Publications;
 
 /**
  * What one occurrence of a radio slot plays, in order: the intro jingle, the items by
@@ -89,7 +90,7 @@ record Playlist(Occurrence occurrence, List<Entry> entries) {
 
 		/** Whether it is an emergency broadcast rather than a timetable slot. */
 		public boolean emergency() {
-			return "emergency".equals(this.slot);
+			return Publications.Origin.emergency(this.slot);
 		}
 
 		/**

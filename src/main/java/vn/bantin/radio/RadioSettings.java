@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * at its slot's end, if later) is missed
  */
 @ConfigurationProperties("bantin.radio")
-public record RadioSettings(@DefaultValue("radio/nhac-hieu-mo-dau.mp3") String intro,
+record RadioSettings(@DefaultValue("radio/nhac-hieu-mo-dau.mp3") String intro,
 		@DefaultValue("radio/nhac-hieu-ket-thuc.mp3") String outro, @DefaultValue("1h") Duration missedAfter) {
 
 	public RadioSettings {

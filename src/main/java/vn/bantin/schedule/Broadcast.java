@@ -54,10 +54,10 @@ import vn.bantin.timetable.Timetables;
 public class Broadcast {
 
 	/** The origin of publications made by "publish now". */
-	public static final String PUBLISH_NOW = "publish-now";
+	static final String PUBLISH_NOW = Publications.Origin.PUBLISH_NOW;
 
 	/** The origin of publications of an approved emergency item. */
-	public static final String EMERGENCY = "emergency";
+	static final String EMERGENCY = Publications.Origin.EMERGENCY;
 
 	private static final Logger log = LoggerFactory.getLogger(Broadcast.class);
 

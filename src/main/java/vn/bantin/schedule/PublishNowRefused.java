@@ -4,7 +4,7 @@ package vn.bantin.schedule;
  * An item cannot be put out now: it does not exist, or it is not approved (or published)
  * and live.
  */
-public class PublishNowRefused extends RuntimeException {
+class PublishNowRefused extends RuntimeException {
 
 	private final String itemId;
 

@@ -18,6 +18,7 @@ import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemChanged;
 import vn.bantin.content.ItemView;
 import vn.bantin.publishing.PublicationStatus;
+import vn.bantin.publishing.Publications;
 import vn.bantin.agenda.Agenda;
 import vn.bantin.agenda.AgendaEntry;
 import vn.bantin.agenda.AgendaRange;
@@ -186,7 +187,7 @@ class RadioToday {
 
 		/** Whether it is an emergency broadcast rather than a timetable slot. */
 		public boolean emergency() {
-			return vn.bantin.schedule.Broadcast.EMERGENCY.equals(this.slot);
+			return Publications.Origin.emergency(this.slot);
 		}
 
 		/**
@@ -194,7 +195,7 @@ class RadioToday {
 		 * slot.
 		 */
 		public boolean publishedNow() {
-			return vn.bantin.schedule.Broadcast.PUBLISH_NOW.equals(this.slot);
+			return Publications.Origin.publishedNow(this.slot);
 		}
 
 	}
