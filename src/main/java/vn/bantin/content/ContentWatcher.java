@@ -2,22 +2,9 @@ package vn.bantin.content;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +27,9 @@ import vn.bantin.system.BantinProperties;
  *
  * <p>
  * One daemon thread, {@value #THREAD_NAME}, waits for the operating system's change
- * events on the content folder and its sub-folders ({@link WatchService}; folders created
- * later are watched too) and, every {@code bantin.content.poll-interval}, also compares a
- * fingerprint of the folder (paths, sizes and modification times of the Markdown and
+ * events on the content folder and its sub-folders ({@link ContentFolderEvents}) and,
+ * every {@code bantin.content.poll-interval}, also compares a fingerprint of the folder
+ * ({@link ContentFingerprint}: paths, sizes and modification times of the Markdown and
  * media files) with the one taken for the last load: network drives and some container
  * mounts deliver no events. Editors save in bursts (a temporary file, then a rename), so
  * the folder is reloaded only once it has stayed unchanged for
@@ -57,14 +44,16 @@ import vn.bantin.system.BantinProperties;
  * <p>
  * Durations here only pace the thread's own waiting, so they are measured with
  * {@link System#nanoTime()}: the application's {@code Clock} may be a fixed one in tests.
+ *
+ * <p>
+ * This class decides when to load (the thread's life cycle, the quiet period, polling,
+ * one load at a time); what the folder holds and what the events mean are the two classes
+ * named above, each usable on its own.
  */
 @Component
 class ContentWatcher implements SmartLifecycle {
 
 	static final String THREAD_NAME = "content-watcher";
-
-	/** The sub-folder of attachments; any file in it, at any depth, counts. */
-	static final String MEDIA = "media";
 
 	private static final Logger log = LoggerFactory.getLogger(ContentWatcher.class);
 
@@ -170,101 +159,19 @@ class ContentWatcher implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * The Markdown and media files of a content folder, each with its size and
-	 * modification time, and the folders to watch; {@code null} when the folder is
-	 * missing.
-	 */
-	static Scan scan(Path root) {
-		if (!Files.isDirectory(root)) {
-			return null;
-		}
-		Map<String, Stamp> files = new HashMap<>();
-		List<Path> folders = new ArrayList<>();
-		folders.add(root);
-		for (String sub : ContentFiles.folders()) {
-			collect(root, root.resolve(sub), 1, true, files, folders);
-		}
-		collect(root, root.resolve(MEDIA), Integer.MAX_VALUE, false, files, folders);
-		return new Scan(Map.copyOf(files), List.copyOf(folders));
-	}
-
-	private static void collect(Path root, Path top, int depth, boolean markdownOnly, Map<String, Stamp> files,
-			List<Path> folders) {
-		if (!Files.isDirectory(top)) {
-			return;
-		}
-		try {
-			// the loader follows links, so the fingerprint does too
-			Files.walkFileTree(top, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, new SimpleFileVisitor<>() {
-
-				@Override
-				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-					folders.add(dir);
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-					if (attrs.isRegularFile() && (!markdownOnly || file.getFileName().toString().endsWith(".md"))) {
-						files.put(ContentFiles.relative(root, file), new Stamp(attrs.size(), attrs.lastModifiedTime()));
-					}
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult visitFileFailed(Path file, IOException ex) {
-					// vanished while walking, or unreadable: the loader reports it
-					return FileVisitResult.CONTINUE;
-				}
-
-			});
-		}
-		catch (IOException ex) {
-			log.debug("Cannot walk {}", top, ex);
-		}
-	}
-
-	/** The paths whose stamp differs between two fingerprints, in name order. */
-	static Set<String> differing(Map<String, Stamp> before, Map<String, Stamp> after) {
-		Set<String> paths = new TreeSet<>();
-		after.forEach((path, stamp) -> {
-			if (before == null || !stamp.equals(before.get(path))) {
-				paths.add(path);
-			}
-		});
-		if (before != null) {
-			before.keySet().stream().filter((path) -> !after.containsKey(path)).forEach(paths::add);
-		}
-		return paths;
-	}
-
 	private static String human(Duration duration) {
 		long millis = duration.toMillis();
 		return (millis % 1000 == 0) ? (millis / 1000) + " s" : millis + " ms";
-	}
-
-	/** A file's size and modification time. */
-	record Stamp(long size, FileTime modified) {
-	}
-
-	/**
-	 * A content folder's fingerprint and the folders to watch.
-	 *
-	 * @param files each Markdown and media file by its path relative to the content
-	 * folder
-	 * @param folders the content folder and its sub-folders that exist
-	 */
-	record Scan(Map<String, Stamp> files, List<Path> folders) {
 	}
 
 	/**
 	 * The watcher thread's work. All fields but {@link #stopping} are confined to that
 	 * thread.
 	 */
-	private final class Watch implements Runnable {
+	private final class Watch implements Runnable, ContentFolderEvents.Changes {
 
-		private final WatchService service;
+		/** The operating system's change events, or {@code null} without them. */
+		private final ContentFolderEvents events;
 
 		private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -277,14 +184,8 @@ class ContentWatcher implements SmartLifecycle {
 		/** A change is loaded at the latest this long after it was first seen. */
 		private final long maxDelayNanos;
 
-		private final Map<WatchKey, Path> keys = new HashMap<>();
-
-		private final Map<Path, WatchKey> watched = new HashMap<>();
-
-		private final Set<Path> unwatchable = new HashSet<>();
-
 		/** The fingerprint of the folder as last loaded; {@code null} when unknown. */
-		private Map<String, Stamp> loaded;
+		private Map<String, ContentFingerprint.Stamp> loaded;
 
 		private boolean pending;
 
@@ -301,14 +202,14 @@ class ContentWatcher implements SmartLifecycle {
 		 * The fingerprint with which polling noticed a change, to tell whether the folder
 		 * is still changing.
 		 */
-		private Map<String, Stamp> polled;
+		private Map<String, ContentFingerprint.Stamp> polled;
 
 		private long nextPoll;
 
 		private boolean missing;
 
 		Watch(WatchService service) {
-			this.service = service;
+			this.events = (service != null) ? new ContentFolderEvents(ContentWatcher.this.root, service) : null;
 			ContentSettings settings = ContentWatcher.this.settings;
 			this.quietNanos = Math.max(0, settings.quietPeriod().toNanos());
 			this.pollNanos = settings.polling() ? settings.pollInterval().toNanos() : 0;
@@ -319,13 +220,8 @@ class ContentWatcher implements SmartLifecycle {
 		void stop() {
 			this.stopping = true;
 			this.stopped.countDown();
-			if (this.service != null) {
-				try {
-					this.service.close();
-				}
-				catch (IOException ex) {
-					log.debug("Closing the watch service failed", ex);
-				}
+			if (this.events != null) {
+				this.events.close();
 			}
 		}
 
@@ -336,11 +232,11 @@ class ContentWatcher implements SmartLifecycle {
 		 */
 		void prepare() {
 			log.info("Watching {} for changes (change events: {}, polling: {}, quiet period: {})",
-					ContentWatcher.this.root, (this.service != null) ? "on" : "off",
+					ContentWatcher.this.root, (this.events != null) ? "on" : "off",
 					(this.pollNanos > 0) ? "every " + human(ContentWatcher.this.settings.pollInterval()) : "off",
 					human(ContentWatcher.this.settings.quietPeriod()));
 			try {
-				Scan scan = scanFolder();
+				ContentFingerprint scan = scanFolder();
 				if (scan != null) {
 					register(scan.folders());
 					this.loaded = scan.files();
@@ -415,66 +311,21 @@ class ContentWatcher implements SmartLifecycle {
 		}
 
 		private void awaitEvents(long nanos) throws InterruptedException {
-			if (this.service == null) {
+			if (this.events == null) {
 				this.stopped.await(nanos, TimeUnit.NANOSECONDS);
 				return;
 			}
-			WatchKey key = this.service.poll(nanos, TimeUnit.NANOSECONDS);
-			while (key != null) {
-				handle(key);
-				key = this.service.poll();
-			}
+			this.events.await(nanos, this);
 		}
 
-		private void handle(WatchKey key) {
-			Path dir = this.keys.get(key);
-			if (dir == null) {
-				key.cancel();
-				return;
-			}
-			for (WatchEvent<?> event : key.pollEvents()) {
-				if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-					this.overflow = true;
-					changed(null);
-				}
-				else {
-					onEvent(dir, event.kind(), dir.resolve((Path) event.context()));
-				}
-			}
-			if (!key.reset()) {
-				// the folder was deleted or moved away
-				this.keys.remove(key);
-				this.watched.remove(dir);
-				changed(null);
-			}
+		@Override
+		public void lost() {
+			this.overflow = true;
+			changed(null);
 		}
 
-		private void onEvent(Path dir, WatchEvent.Kind<?> kind, Path child) {
-			Path root = ContentWatcher.this.root;
-			Path media = root.resolve(MEDIA);
-			boolean newFolder = kind == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child);
-			if (dir.equals(root)) {
-				String name = child.getFileName().toString();
-				if (name.equals(MEDIA) || ContentFiles.folders().contains(name)) {
-					// which files came or went with the folder, the fingerprint tells
-					changed(null);
-					if (newFolder) {
-						registerAll();
-					}
-				}
-			}
-			else if (dir.startsWith(media)) {
-				changed(ContentFiles.relative(root, child));
-				if (newFolder) {
-					registerAll();
-				}
-			}
-			else if (child.getFileName().toString().endsWith(".md")) {
-				changed(ContentFiles.relative(root, child));
-			}
-		}
-
-		private void changed(String path) {
+		@Override
+		public void changed(String path) {
 			long now = System.nanoTime();
 			if (!this.pending) {
 				this.pending = true;
@@ -487,7 +338,7 @@ class ContentWatcher implements SmartLifecycle {
 		}
 
 		private void poll() {
-			Scan scan = scanFolder();
+			ContentFingerprint scan = scanFolder();
 			if (scan == null) {
 				return;
 			}
@@ -500,7 +351,7 @@ class ContentWatcher implements SmartLifecycle {
 
 		/** The folder has been quiet: loads it if anything changed. */
 		private void settle(long now) {
-			Scan scan = scanFolder();
+			ContentFingerprint scan = scanFolder();
 			if (scan == null) {
 				clearPending();
 				return;
@@ -514,7 +365,7 @@ class ContentWatcher implements SmartLifecycle {
 				return;
 			}
 			Set<String> files = new TreeSet<>(this.changed);
-			files.addAll(differing(this.loaded, scan.files()));
+			files.addAll(ContentFingerprint.differing(this.loaded, scan.files()));
 			boolean force = this.overflow || this.loaded == null;
 			clearPending();
 			if (files.isEmpty() && !force) {
@@ -543,8 +394,8 @@ class ContentWatcher implements SmartLifecycle {
 			return ": " + shown + ((files.size() > NAMES_LOGGED) ? ", …" : "");
 		}
 
-		private Scan scanFolder() {
-			Scan scan = scan(ContentWatcher.this.root);
+		private ContentFingerprint scanFolder() {
+			ContentFingerprint scan = ContentFingerprint.of(ContentWatcher.this.root);
 			if (scan == null && !this.missing) {
 				log.info("Content folder {} is missing; keeping what was loaded until it is back",
 						ContentWatcher.this.root);
@@ -556,38 +407,9 @@ class ContentWatcher implements SmartLifecycle {
 			return scan;
 		}
 
-		private void registerAll() {
-			Scan scan = scan(ContentWatcher.this.root);
-			if (scan != null) {
-				register(scan.folders());
-			}
-		}
-
 		private void register(List<Path> folders) {
-			if (this.service == null) {
-				return;
-			}
-			for (Path dir : folders) {
-				WatchKey known = this.watched.get(dir);
-				if (known != null && known.isValid()) {
-					continue;
-				}
-				if (known != null) {
-					this.keys.remove(known);
-				}
-				try {
-					WatchKey key = dir.register(this.service, StandardWatchEventKinds.ENTRY_CREATE,
-							StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
-					this.keys.put(key, dir);
-					this.watched.put(dir, key);
-					this.unwatchable.remove(dir);
-				}
-				catch (IOException ex) {
-					// e.g. the system's limit of watches: polling still sees the changes
-					if (this.unwatchable.add(dir)) {
-						log.warn("Cannot watch {} ({}); changes there are seen by polling", dir, ex.toString());
-					}
-				}
+			if (this.events != null) {
+				this.events.watch(folders);
 			}
 		}
 

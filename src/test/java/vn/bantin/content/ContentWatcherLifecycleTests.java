@@ -106,12 +106,12 @@ class ContentWatcherLifecycleTests {
 		Files.writeString(this.content.resolve("other/x.md"), "x", StandardCharsets.UTF_8);
 		Files.writeString(this.content.resolve("README.md"), "r", StandardCharsets.UTF_8);
 
-		ContentWatcher.Scan scan = ContentWatcher.scan(this.content);
+		ContentFingerprint scan = ContentFingerprint.of(this.content);
 
 		assertThat(scan.files()).containsOnlyKeys("plans/p.md", "media/2026/anh.pdf");
 		assertThat(scan.folders()).containsExactlyInAnyOrder(this.content, this.content.resolve("plans"),
 				this.content.resolve("media"), this.content.resolve("media/2026"));
-		assertThat(ContentWatcher.scan(this.content.resolve("missing"))).isNull();
+		assertThat(ContentFingerprint.of(this.content.resolve("missing"))).isNull();
 	}
 
 	private ContentWatcher watcher(ContentFolder folder, ContentSettings settings) {

@@ -1,10 +1,8 @@
-package vn.bantin.content;
+package vn.bantin.wordimport;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;
-import java.util.EnumSet;
-import java.util.List;
 
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
@@ -17,12 +15,13 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.bantin.account.Role;
+import vn.bantin.content.ItemDrafts;
 import vn.bantin.system.RuleViolation;
 
 /**
  * Importing a Word {@code .docx} file as a new draft news item ({@link WordImport}). The
- * draft goes to every channel at normal priority; the editor reviews it, sets the rest
- * and submits it as usual.
+ * draft goes to every channel at normal priority ({@link ItemDrafts#news}); the editor
+ * reviews it, sets the rest and submits it as usual.
  */
 @Controller
 @RequestMapping("/admin/items/import")
@@ -31,11 +30,11 @@ class WordImportController {
 
 	private final WordImport wordImport;
 
-	private final ItemEditor editor;
+	private final ItemDrafts drafts;
 
-	WordImportController(WordImport wordImport, ItemEditor editor) {
+	WordImportController(WordImport wordImport, ItemDrafts drafts) {
 		this.wordImport = wordImport;
-		this.editor = editor;
+		this.drafts = drafts;
 	}
 
 	@GetMapping
@@ -67,9 +66,7 @@ class WordImportController {
 			}
 			String id;
 			try {
-				id = this.editor.create(new ItemDraft(ItemKind.NEWS, imported.title(), null, imported.body(), List.of(),
-						List.of(), List.of(), Priority.NORMAL, null, null, EnumSet.allOf(Channel.class), null, null,
-						null, null), principal.getName());
+				id = this.drafts.news(imported.title(), imported.body(), principal.getName());
 			}
 			catch (RuntimeException ex) {
 				this.wordImport.discard(imported);

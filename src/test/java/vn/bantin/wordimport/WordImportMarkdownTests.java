@@ -1,4 +1,4 @@
-package vn.bantin.content;
+package vn.bantin.wordimport;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
