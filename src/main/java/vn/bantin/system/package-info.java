@@ -5,6 +5,10 @@
  * naming the form field, and {@link vn.bantin.system.YamlFields}, the reader of
  * hand-written YAML files with located problems, and {@link vn.bantin.system.ApiProblem},
  * the JSON API's way of answering such a refusal. It depends on no other module.
+ *
+ * <p>
+ * It depends on no other module ({@code allowedDependencies = {}}): every module uses it,
+ * so a dependency of its own would be a cycle waiting to happen.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "System")
+@org.springframework.modulith.ApplicationModule(displayName = "System", allowedDependencies = {})
 package vn.bantin.system;

@@ -6,5 +6,10 @@
  * pasted HTML with the same policy, and {@link vn.bantin.text.SpokenVietnamese} writes a
  * radio script as it is read aloud. It depends on no other module and not on Spring; only
  * on commonmark-java and jsoup.
+ *
+ * <p>
+ * It depends on no other module ({@code allowedDependencies = {}}): every channel renders
+ * through it, so anything it used would be used by everyone.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Text", allowedDependencies = {})
 package vn.bantin.text;
