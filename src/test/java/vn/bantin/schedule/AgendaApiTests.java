@@ -13,7 +13,6 @@ import vn.bantin.account.TestApiTokens;
 import vn.bantin.content.TestItems;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -30,7 +29,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * naming the parameter, and described in the OpenAPI document.
  */
 @BantinWebTest
-@Import({ TestItems.class, TestApiTokens.class })
 class AgendaApiTests {
 
 	@Autowired

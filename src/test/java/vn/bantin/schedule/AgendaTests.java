@@ -22,7 +22,6 @@ import vn.bantin.publishing.Publications;
 import vn.bantin.system.RuleViolation;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * marks overlapping radio occurrences and overrunning ones, and writes nothing.
  */
 @BantinWebTest
-@Import(TestItems.class)
 class AgendaTests {
 
 	@Autowired
