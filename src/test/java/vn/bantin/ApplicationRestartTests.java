@@ -126,8 +126,7 @@ class ApplicationRestartTests {
 
 	private static ConfigurableApplicationContext start(Path dataDir, String adminPassword,
 			String... databaseArguments) {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-				"--spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-restart-test",
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", SchedulerName.argument(dataDir),
 				"--bantin.data-dir=" + dataDir, "--bantin.account.initial-admin-password=" + adminPassword));
 		arguments.addAll(List.of(databaseArguments));
 		return new SpringApplicationBuilder(BantinApplication.class).run(arguments.toArray(String[]::new));

@@ -10,12 +10,27 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
+import vn.bantin.account.TestAccounts;
+import vn.bantin.account.TestApiTokens;
+import vn.bantin.content.TestItems;
+import vn.bantin.content.TestPublishedItems;
+import vn.bantin.subscription.TestPreferenceLinks;
+import vn.bantin.subscription.TestSubscribers;
+
 /**
  * The whole application behind MockMvc, with real security, a fresh in-memory database,
  * its own data directory and a {@link MutableClock}. Every test class with this
  * annotation (and nothing that changes the configuration) shares one cached context, so
- * tests must not depend on what others left behind: each works with users of its own. The
- * initial user {@code admin} has the password {@link SignIn#ADMIN_PASSWORD}.
+ * tests must not depend on what others left behind: each works with users, items and
+ * subscribers of its own. The initial user {@code admin} has the password
+ * {@link SignIn#ADMIN_PASSWORD}.
+ * <p>
+ * Every shared test helper is here ({@link TestAccounts}, {@link TestApiTokens},
+ * {@link TestItems}, {@link TestPublishedItems}, {@link TestSubscribers},
+ * {@link TestPreferenceLinks}): an {@code @Import} on a test class is part of the
+ * context's cache key, so each combination used to start an application of its own (22
+ * contexts for what is one configuration). A test class adds an {@code @Import} or a
+ * property only when it needs a different application, and says why.
  * <p>
  * Each context's Quartz has a name of its own: Spring registers a job store's data source
  * in Quartz's static connection manager under the scheduler's name, so contexts sharing a
@@ -33,9 +48,10 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(properties = { "bantin.data-dir=target/test-data/${random.uuid}",
 		"spring.datasource.url=jdbc:h2:mem:bantin-${random.uuid}",
 		"bantin.account.initial-admin-password=" + SignIn.ADMIN_PASSWORD, "bantin.radio.speech-command=",
-		"spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-test-${random.uuid}" })
+		SchedulerName.RANDOM })
 @AutoConfigureMockMvc
-@Import(MutableClockConfiguration.class)
+@Import({ MutableClockConfiguration.class, TestAccounts.class, TestApiTokens.class, TestItems.class,
+		TestPublishedItems.class, TestSubscribers.class, TestPreferenceLinks.class })
 public @interface BantinWebTest {
 
 }

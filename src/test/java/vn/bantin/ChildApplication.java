@@ -22,6 +22,10 @@ import org.awaitility.core.ConditionTimeoutException;
  * that.
  *
  * <p>
+ * The process runs with the C1 compiler only, which starts it in less than half the CPU
+ * time (the kill tests start it eight times).
+ *
+ * <p>
  * The process writes its output to {@code output.log} in the given folder (shown when it
  * fails to start); {@link #kill()} ends it at once (SIGKILL), {@link #close()} politely.
  */
@@ -52,6 +56,11 @@ public final class ChildApplication implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx512m");
+		// C1 only: a start then takes less than half the CPU time (measured: 20 s of CPU
+		// instead of 45 s on a busy two-core machine), as the C2 compiler's threads no
+		// longer compete with the start for the cores; what the process computes is the
+		// same
+		command.add("-XX:TieredStopAtLevel=1");
 		command.add("-Duser.timezone=America/New_York");
 		command.add("-Duser.language=tr");
 		command.add("-Duser.country=TR");

@@ -31,7 +31,6 @@ import vn.bantin.content.TestItems;
 import vn.bantin.subscription.Audience;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -52,7 +51,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * one-click unsubscribe link of that mail then takes them off the list by a plain POST.
  */
 @BantinWebTest
-@Import({ TestItems.class, TestApiTokens.class })
 class EmailJourneyTests {
 
 	private static final String LIST = "nguoi-dan-cchc";

@@ -90,9 +90,7 @@ class ExportSiteCommandTests {
 					"--bantin.data-dir=" + temp.resolve("data"), "--bantin.content-dir=" + content,
 					"--bantin.schedules-dir=" + Path.of("schedules").toAbsolutePath(),
 					"--bantin.account.initial-admin-password=mat-khau-xuat-trang", "--logging.level.root=WARN",
-					// Quartz keeps JVM-wide registries by scheduler name: the name of the
-					// test contexts this JVM may still hold would mix their databases
-					"--spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-export-test" }, (args) -> {
+					SchedulerName.argument(temp.resolve("data")) }, (args) -> {
 						throw new AssertionError("export-site must not keep a server running");
 					}, (args) -> SpringApplication.run(BantinApplication.class, args));
 		out = stdout.toString(StandardCharsets.UTF_8);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,6 +59,9 @@ class AdminRoutesByRoleTests {
 	StaffDirectory directory;
 
 	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
 	List<RequestMappingHandlerMapping> handlerMappings;
 
 	/** A user that exists, so that routes with an id find something. */
@@ -72,9 +74,7 @@ class AdminRoutesByRoleTests {
 		String suffix = Long.toString(System.nanoTime(), 36);
 		this.existingId = this.directory.create("route-target-" + suffix, "", PASSWORD, Set.of(Role.EDITOR)).getId();
 		for (Role role : Role.values()) {
-			String username = "only-" + role.name().toLowerCase(Locale.ROOT) + "-" + suffix;
-			this.directory.create(username, "", PASSWORD, Set.of(role));
-			this.sessions.put(role, SignIn.as(this.mvc, username, PASSWORD));
+			this.sessions.put(role, this.accounts.signedIn(role));
 		}
 	}
 

@@ -8,7 +8,6 @@ import vn.bantin.BantinWebTest;
 import vn.bantin.SignIn;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +24,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * administrator signed in over HTTP Basic sees the runtime too.
  */
 @BantinWebTest
-@Import(TestAccounts.class)
 class ApplicationInfoTests {
 
 	@Autowired

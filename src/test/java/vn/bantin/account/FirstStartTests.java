@@ -23,6 +23,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.bantin.BantinApplication;
+import vn.bantin.SchedulerName;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,8 +70,8 @@ class FirstStartTests {
 
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(BantinApplication.class).run("--server.port=0",
-				"--spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-first-start-test",
-				"--bantin.data-dir=" + this.dataDir, "--bantin.account.initial-admin-password=");
+				SchedulerName.argument(this.dataDir), "--bantin.data-dir=" + this.dataDir,
+				"--bantin.account.initial-admin-password=");
 	}
 
 	/** Signs in like a browser; returns where the login sent it. */

@@ -14,7 +14,6 @@ import vn.bantin.content.TestItems;
 import vn.bantin.timetable.Timetables;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -31,7 +30,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * naming the parameter, and described in the OpenAPI document.
  */
 @BantinWebTest
-@Import({ TestItems.class, TestApiTokens.class })
 class AgendaApiTests {
 
 	@Autowired

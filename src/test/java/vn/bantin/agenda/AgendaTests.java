@@ -28,7 +28,6 @@ import vn.bantin.timetable.ScheduleSettings;
 import vn.bantin.timetable.Timetables;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * marks overlapping radio occurrences and overrunning ones, and writes nothing.
  */
 @BantinWebTest
-@Import(TestItems.class)
 class AgendaTests {
 
 	@Autowired

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -56,7 +55,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @BantinWebTest
 @TestPropertySource(properties = { "bantin.radio.max-upload-size=3MB", "bantin.radio.max-duration=40s",
 		"bantin.radio.speech-command=espeak-ng" })
-@Import({ TestAccounts.class, TestApiTokens.class, TestItems.class })
 class AudioIngestTests {
 
 	private static final AtomicInteger counter = new AtomicInteger();
@@ -218,7 +216,7 @@ class AudioIngestTests {
 	@Test
 	void speechIsRenderedOncePerScriptAndSettingsAndARecordingIsPreferred() throws Exception {
 		String item = radioItem("Lịch thu gom rác", "UBND xã thông báo lịch thu gom rác vào 7h30 thứ hai.");
-		MockHttpSession operator = signIn(Role.OPERATOR);
+		MockHttpSession operator = this.accounts.signedIn(Role.OPERATOR);
 		if (!TestRecordings.espeak()) {
 			this.mvc.perform(post("/admin/radio/audio/items/{id}/speech", item).session(operator).with(csrf()))
 				.andExpect(status().isOk())
@@ -292,7 +290,7 @@ class AudioIngestTests {
 			.isEqualTo(first);
 
 		// the approver hears both, with their durations and loudness, before approving
-		MockHttpSession page = signIn(Role.APPROVER);
+		MockHttpSession page = this.accounts.signedIn(Role.APPROVER);
 		this.mvc.perform(get("/admin/radio/audio/items/{id}", item).session(page))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-recording=\"" + first + "\"")))
@@ -373,7 +371,7 @@ class AudioIngestTests {
 	@Test
 	void theAdminPagesListProcessingsAndFollowOneWithoutScript() throws Exception {
 		String item = radioItem("Thông báo họp dân thôn 3", null);
-		MockHttpSession editor = signIn(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		this.mvc.perform(get("/admin/radio/audio/items/{id}", item).session(editor))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
@@ -410,7 +408,8 @@ class AudioIngestTests {
 		this.mvc.perform(get(location + "/broadcast.mp3").session(editor))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "audio/mpeg"));
-		this.mvc.perform(get("/admin/radio/audio").session(signIn(Role.APPROVER))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/radio/audio").session(this.accounts.signedIn(Role.APPROVER)))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -420,7 +419,7 @@ class AudioIngestTests {
 		// CI, which the pipeline tests run on too
 		assertThat(ffmpeg).isEqualTo(TestRecordings.FFMPEG.binary());
 		String origin = (ffmpeg.origin() == FfmpegBinary.Origin.SYSTEM) ? "của hệ thống" : "bản đóng gói sẵn";
-		this.mvc.perform(get("/admin/radio/audio").session(signIn(Role.OPERATOR)))
+		this.mvc.perform(get("/admin/radio/audio").session(this.accounts.signedIn(Role.OPERATOR)))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(containsString("ffmpeg " + ffmpeg.version() + " (" + origin)))
@@ -457,12 +456,6 @@ class AudioIngestTests {
 
 	private ItemView item(String id) {
 		return this.catalog.item(id).orElseThrow();
-	}
-
-	private MockHttpSession signIn(Role role) throws Exception {
-		String name = "am-" + counter.incrementAndGet() + "-" + role.name().toLowerCase(java.util.Locale.ROOT);
-		this.accounts.create(name, "mat-khau-rat-dai-123", Set.of(role));
-		return vn.bantin.SignIn.as(this.mvc, name, "mat-khau-rat-dai-123");
 	}
 
 	private static Path jpeg() throws Exception {

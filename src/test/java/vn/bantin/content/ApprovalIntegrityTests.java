@@ -10,13 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 import vn.bantin.account.TestApiTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -45,7 +43,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * residents before.
  */
 @BantinWebTest
-@Import({ TestAccounts.class, TestApiTokens.class, TestPublishedItems.class })
 class ApprovalIntegrityTests {
 
 	static final AtomicInteger counter = new AtomicInteger();
@@ -93,7 +90,7 @@ class ApprovalIntegrityTests {
 		String id = this.published.published(this.clock.instant(), "Thông báo lịch tiêm phòng " + next(), "tiem-phong",
 				Set.of(Channel.WEB, Channel.FEED));
 		this.mvc.perform(get("/items/{id}", id)).andExpect(status().isOk());
-		MockHttpSession editor = session(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 
 		this.mvc
 			.perform(multipart("/admin/items/{id}/attachments", id)
@@ -115,7 +112,7 @@ class ApprovalIntegrityTests {
 		assertThat(this.events.findByItemIdOrderByAtAscIdAsc(id)).extracting(ItemEvent::action).contains("attached");
 
 		// the approver sees the attachment among the changes since the approved revision
-		MockHttpSession approver = session(Role.APPROVER);
+		MockHttpSession approver = this.accounts.signedIn(Role.APPROVER);
 		String page = page(id, approver);
 		assertThat(page).contains("revisions?number=" + item.revision() + "&amp;since=" + item.approvedRevision());
 		this.mvc
@@ -143,7 +140,7 @@ class ApprovalIntegrityTests {
 		this.mvc
 			.perform(multipart("/admin/items/{id}/attachments", file.id())
 				.file(new MockMultipartFile("file", "anh.png", "image/png", PNG))
-				.session(session(Role.EDITOR))
+				.session(this.accounts.signedIn(Role.EDITOR))
 				.with(csrf()))
 			.andExpect(status().isConflict());
 		assertThat(this.catalog.item(file.id()).orElseThrow().revision()).isEqualTo(file.revision());
@@ -153,8 +150,8 @@ class ApprovalIntegrityTests {
 
 	@Test
 	void theApprovalPageNamesTheRevisionAndAnItemChangedSinceAnswers409WithItsChanges() throws Exception {
-		MockHttpSession editor = session(Role.EDITOR);
-		MockHttpSession approver = session(Role.APPROVER);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
+		MockHttpSession approver = this.accounts.signedIn(Role.APPROVER);
 		String id = createAndSubmit(editor, "Dòng một\nDòng hai");
 		String seen = page(id, approver);
 		int revision = revisionIn(seen);
@@ -234,8 +231,8 @@ class ApprovalIntegrityTests {
 
 	@Test
 	void anEditRacingAnApprovalNeverLeavesAnApprovedItemCarryingTextTheApproverDidNotSee() throws Exception {
-		MockHttpSession editor = session(Role.EDITOR);
-		MockHttpSession approver = session(Role.APPROVER);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
+		MockHttpSession approver = this.accounts.signedIn(Role.APPROVER);
 		java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
 		try {
 			for (int round = 0; round < 20; round++) {
@@ -278,8 +275,8 @@ class ApprovalIntegrityTests {
 
 	@Test
 	void withFourEyesTheOneWhoMadeTheRevisionCannotApproveItButSomeoneElseCan() throws Exception {
-		String both = user(Role.EDITOR, Role.APPROVER);
-		MockHttpSession writer = SignIn.as(this.mvc, both, PASSWORD);
+		String both = this.accounts.user(Role.EDITOR, Role.APPROVER);
+		MockHttpSession writer = this.accounts.signIn(both);
 		String id = createAndSubmit(writer, "Họp dân thôn 2 lúc 19 giờ.");
 
 		String refused = approve(id, revisionIn(page(id, writer)), writer).andExpect(status().isConflict())
@@ -290,7 +287,7 @@ class ApprovalIntegrityTests {
 		assertThat(this.catalog.item(id).orElseThrow().status()).isEqualTo(ItemStatus.SUBMITTED);
 
 		// someone else edits it: now the first writer is the second pair of eyes
-		MockHttpSession other = session(Role.EDITOR, Role.APPROVER);
+		MockHttpSession other = this.accounts.signedIn(Role.EDITOR, Role.APPROVER);
 		edit(other, id, "Họp dân thôn 2 lúc 19 giờ 30.");
 		approve(id, revisionIn(page(id, other)), other).andExpect(status().isConflict());
 		approve(id, revisionIn(page(id, writer)), writer).andExpect(status().isFound());
@@ -315,7 +312,7 @@ class ApprovalIntegrityTests {
 
 	@Test
 	void anEmergencyMayBeApprovedByItsWriterWhoIsAlsoApproverAndTheHistorySaysSo() throws Exception {
-		MockHttpSession both = session(Role.EDITOR, Role.APPROVER);
+		MockHttpSession both = this.accounts.signedIn(Role.EDITOR, Role.APPROVER);
 		String id = created(both, "Cảnh báo lũ quét " + next(), "Sơ tán ngay khỏi bờ suối.", "EMERGENCY");
 
 		approve(id, revisionIn(page(id, both)), both).andExpect(status().isFound());
@@ -353,21 +350,8 @@ class ApprovalIntegrityTests {
 
 	// ---- helpers
 
-	static final String PASSWORD = "mat-khau-rat-dai";
-
 	private String next() {
 		return String.valueOf(counter.incrementAndGet());
-	}
-
-	private String user(Role... roles) {
-		String name = "duyet-" + counter.incrementAndGet() + "-"
-				+ roles[roles.length - 1].name().toLowerCase(java.util.Locale.ROOT);
-		this.accounts.create(name, PASSWORD, Set.of(roles));
-		return name;
-	}
-
-	private MockHttpSession session(Role... roles) throws Exception {
-		return SignIn.as(this.mvc, user(roles), PASSWORD);
 	}
 
 	private String page(String id, MockHttpSession session) throws Exception {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.bantin.BantinApplication;
+import vn.bantin.SchedulerName;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -154,9 +155,8 @@ class ContentWatcherTests {
 
 	private ConfigurableApplicationContext start(Path content, String... settings) {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-				"--spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-content-watcher-test",
-				"--bantin.data-dir=" + this.temp.resolve("data"), "--bantin.content-dir=" + content,
-				"--bantin.account.initial-admin-password=watcher-test-password"));
+				SchedulerName.argument(this.temp.resolve("data")), "--bantin.data-dir=" + this.temp.resolve("data"),
+				"--bantin.content-dir=" + content, "--bantin.account.initial-admin-password=watcher-test-password"));
 		arguments.addAll(List.of(settings));
 		return new SpringApplicationBuilder(BantinApplication.class).run(arguments.toArray(String[]::new));
 	}

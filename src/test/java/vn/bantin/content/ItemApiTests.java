@@ -10,7 +10,6 @@ import vn.bantin.account.Role;
 import vn.bantin.account.TestApiTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,7 +38,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * intact, and the OpenAPI description.
  */
 @BantinWebTest
-@Import(TestApiTokens.class)
 class ItemApiTests {
 
 	static final String FILE_ITEM = "lich-tiep-cong-dan-thang-12-2026";

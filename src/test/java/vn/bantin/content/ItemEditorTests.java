@@ -1,18 +1,15 @@
 package vn.bantin.content;
 
 import java.text.Normalizer;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -37,7 +34,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Writing items in the web editor, posting the form as a browser does.
  */
 @BantinWebTest
-@Import(TestAccounts.class)
 class ItemEditorTests {
 
 	static final AtomicInteger counter = new AtomicInteger();
@@ -50,12 +46,6 @@ class ItemEditorTests {
 
 	@Autowired
 	ItemCatalog catalog;
-
-	MockHttpSession as(Role... roles) throws Exception {
-		String name = "e" + counter.incrementAndGet() + "-" + roles[0].name().toLowerCase(java.util.Locale.ROOT);
-		this.accounts.create(name, "mat-khau-rat-dai", Set.of(roles));
-		return SignIn.as(this.mvc, name, "mat-khau-rat-dai");
-	}
 
 	MockHttpServletRequestBuilder form(String url, MockHttpSession session, String title, String body) {
 		return form(url, session, title, body, "ANNOUNCEMENT");
@@ -90,7 +80,8 @@ class ItemEditorTests {
 
 	@Test
 	void editorCreatesADraftWithAnIdFromTheTitleInComposedText() throws Exception {
-		MockHttpSession editor = as(Role.EDITOR);
+		String editorName = this.accounts.user(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signIn(editorName);
 		String n = String.valueOf(counter.incrementAndGet());
 		String id = created(editor, Normalizer.normalize("Thông báo lịch tiếp dân đợt " + n, Normalizer.Form.NFD),
 				"Nội dung **quan trọng**.");
@@ -102,7 +93,7 @@ class ItemEditorTests {
 		assertThat(item.tags()).containsExactlyInAnyOrder("tiep-dan", "mot-cua");
 		assertThat(item.channels()).containsExactlyInAnyOrder(Channel.WEB, Channel.RADIO);
 		assertThat(item.publishAt()).isEqualTo(java.time.Instant.parse("2026-11-30T23:00:00Z"));
-		assertThat(item.author()).startsWith("e").endsWith("-editor");
+		assertThat(item.author()).isEqualTo(editorName);
 
 		String second = created(editor, "Thông báo lịch tiếp dân đợt " + n, "Khác.");
 		assertThat(second).isEqualTo(id + "-2");
@@ -111,7 +102,7 @@ class ItemEditorTests {
 	@Test
 	void missingTitleReshowsTheFormWithTheErrorAndSavesNothing() throws Exception {
 		long before = this.catalog.find(ItemQuery.all(), 0, 1).getTotalElements();
-		this.mvc.perform(form("/admin/items", as(Role.EDITOR), "  ", "Nội dung"))
+		this.mvc.perform(form("/admin/items", this.accounts.signedIn(Role.EDITOR), "  ", "Nội dung"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("admin/items/form"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "title", "item.error.title-required"))
@@ -123,7 +114,8 @@ class ItemEditorTests {
 	void previewRendersWithTheSiteRendererAndSavesNothing() throws Exception {
 		long before = this.catalog.find(ItemQuery.all(), 0, 1).getTotalElements();
 		this.mvc
-			.perform(form("/admin/items", as(Role.EDITOR), "Xem trước", "## Đề mục\n\n<script>alert(1)</script>")
+			.perform(form("/admin/items", this.accounts.signedIn(Role.EDITOR), "Xem trước",
+					"## Đề mục\n\n<script>alert(1)</script>")
 				.param("action", "preview"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<h2>Đề mục</h2>")))
@@ -133,11 +125,12 @@ class ItemEditorTests {
 
 	@Test
 	void editingAnApprovedItemSendsItBackToApprovalAndKeepsRevisionsToCompareAndRestore() throws Exception {
-		MockHttpSession editor = as(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		String id = created(editor, "Thông báo cần duyệt " + counter.incrementAndGet(), "Dòng một\nDòng hai");
 		this.mvc.perform(post("/admin/items/{id}/submit", id).session(editor).with(csrf()));
-		this.mvc.perform(
-				post("/admin/items/{id}/approve", id).param("revision", "1").session(as(Role.APPROVER)).with(csrf()));
+		this.mvc.perform(post("/admin/items/{id}/approve", id).param("revision", "1")
+			.session(this.accounts.signedIn(Role.APPROVER))
+			.with(csrf()));
 		assertThat(this.catalog.item(id).orElseThrow().status()).isEqualTo(ItemStatus.APPROVED);
 
 		this.mvc.perform(form("/admin/items/" + id, editor, "Thông báo đã sửa", "Dòng một\nDòng hai đã sửa"))
@@ -158,7 +151,7 @@ class ItemEditorTests {
 
 	@Test
 	void itemsFromFilesCannotBeEditedHere() throws Exception {
-		MockHttpSession editor = as(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		this.mvc.perform(get("/admin/items/dang-ky-khai-sinh/edit").session(editor))
 			.andExpect(redirectedUrl("/admin/items/dang-ky-khai-sinh"));
 		this.mvc.perform(form("/admin/items/dang-ky-khai-sinh", editor, "Đổi tên", "Khác"))
@@ -170,7 +163,7 @@ class ItemEditorTests {
 
 	@Test
 	void archivingIsHowAnItemIsDeleted() throws Exception {
-		MockHttpSession editor = as(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		String id = created(editor, "Sẽ lưu trữ " + counter.incrementAndGet(), "Nội dung");
 		this.mvc.perform(post("/admin/items/{id}/archive", id).session(editor).with(csrf()))
 			.andExpect(status().isFound());
@@ -179,7 +172,7 @@ class ItemEditorTests {
 
 	@Test
 	void anAttachedPdfIsStoredServedAndListedWhileOtherKindsAreRefused() throws Exception {
-		MockHttpSession editor = as(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		String id = created(editor, "Có tệp đính kèm " + counter.incrementAndGet(), "Xem tệp.");
 		byte[] pdf = "%PDF-1.4\n% Bản tin\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
@@ -231,7 +224,7 @@ class ItemEditorTests {
 
 	@Test
 	void aProcedureWrittenInTheEditorKeepsItsDetailsAndAnnouncesAChangeOfStatus() throws Exception {
-		MockHttpSession editor = as(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		String title = "Chứng thực bản sao " + counter.incrementAndGet();
 		this.mvc.perform(form("/admin/items", editor, title, "Thủ tục.", "PROCEDURE").param("procField", "Chứng thực"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "procCode", "item.error.required"));
@@ -261,7 +254,7 @@ class ItemEditorTests {
 
 	@Test
 	void aDocumentNeedsItsNumber() throws Exception {
-		MockHttpSession editor = as(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		this.mvc.perform(form("/admin/items", editor, "Quyết định", "Toàn văn.", "DOCUMENT"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "docNumber", "item.error.document-number"));
 		String id = this.mvc
@@ -281,9 +274,10 @@ class ItemEditorTests {
 
 	@Test
 	void onlyEditorsWrite() throws Exception {
-		this.mvc.perform(form("/admin/items", as(Role.APPROVER), "Người duyệt viết", "Không được"))
+		this.mvc.perform(form("/admin/items", this.accounts.signedIn(Role.APPROVER), "Người duyệt viết", "Không được"))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(get("/admin/items/new").session(as(Role.OPERATOR))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/items/new").session(this.accounts.signedIn(Role.OPERATOR)))
+			.andExpect(status().isForbidden());
 	}
 
 }

@@ -9,12 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,7 +33,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * action lands in the item's history.
  */
 @BantinWebTest
-@Import(TestAccounts.class)
 class ItemWorkflowTests {
 
 	static final AtomicInteger counter = new AtomicInteger();
@@ -57,12 +54,6 @@ class ItemWorkflowTests {
 
 	@Autowired
 	TestAccounts accounts;
-
-	MockHttpSession as(Role... roles) throws Exception {
-		String name = "u" + counter.incrementAndGet() + "-" + roles[0].name().toLowerCase(java.util.Locale.ROOT);
-		this.accounts.create(name, "mat-khau-rat-dai", Set.of(roles));
-		return SignIn.as(this.mvc, name, "mat-khau-rat-dai");
-	}
 
 	/** An item of this test's own, made as the web editor will make them (no file). */
 	String item(ItemStatus status, Priority priority) {
@@ -86,8 +77,9 @@ class ItemWorkflowTests {
 	@Test
 	void editorSubmitsAndApproverApprovesWithEachStepInTheHistory() throws Exception {
 		String id = item(ItemStatus.DRAFT, Priority.NORMAL);
-		MockHttpSession editor = as(Role.EDITOR);
-		MockHttpSession approver = as(Role.APPROVER);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
+		String approverName = this.accounts.user(Role.APPROVER);
+		MockHttpSession approver = this.accounts.signIn(approverName);
 
 		this.mvc.perform(post("/admin/items/{id}/submit", id).session(editor).with(csrf()))
 			.andExpect(status().isFound());
@@ -98,7 +90,7 @@ class ItemWorkflowTests {
 		assertThat(statusOf(id)).isEqualTo(ItemStatus.APPROVED);
 		assertThat(this.events.findByItemIdOrderByAtAscIdAsc(id)).extracting(ItemEvent::action)
 			.containsExactly("submitted", "approved");
-		assertThat(this.catalog.item(id).orElseThrow().approvedBy()).startsWith("u").endsWith("-approver");
+		assertThat(this.catalog.item(id).orElseThrow().approvedBy()).isEqualTo(approverName);
 		this.mvc.perform(get("/admin/items/{id}", id).session(editor))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Phê duyệt")))
@@ -109,7 +101,9 @@ class ItemWorkflowTests {
 	void editorCannotApprove() throws Exception {
 		String id = item(ItemStatus.SUBMITTED, Priority.NORMAL);
 		this.mvc
-			.perform(post("/admin/items/{id}/approve", id).param("revision", "1").session(as(Role.EDITOR)).with(csrf()))
+			.perform(post("/admin/items/{id}/approve", id).param("revision", "1")
+				.session(this.accounts.signedIn(Role.EDITOR))
+				.with(csrf()))
 			.andExpect(status().isForbidden());
 		assertThat(statusOf(id)).isEqualTo(ItemStatus.SUBMITTED);
 	}
@@ -117,7 +111,7 @@ class ItemWorkflowTests {
 	@Test
 	void operatorCannotOpenOrChangeItems() throws Exception {
 		String id = item(ItemStatus.DRAFT, Priority.NORMAL);
-		MockHttpSession operator = as(Role.OPERATOR);
+		MockHttpSession operator = this.accounts.signedIn(Role.OPERATOR);
 		this.mvc.perform(get("/admin/items").session(operator)).andExpect(status().isForbidden());
 		this.mvc.perform(post("/admin/items/{id}/submit", id).session(operator).with(csrf()))
 			.andExpect(status().isForbidden());
@@ -127,7 +121,7 @@ class ItemWorkflowTests {
 	@Test
 	void approverRejectsWithAReasonThatLandsInTheHistory() throws Exception {
 		String id = item(ItemStatus.SUBMITTED, Priority.NORMAL);
-		MockHttpSession approver = as(Role.APPROVER);
+		MockHttpSession approver = this.accounts.signedIn(Role.APPROVER);
 
 		this.mvc.perform(post("/admin/items/{id}/reject", id).session(approver).with(csrf()))
 			.andExpect(flash().attribute("rejectError", "item.error.reject-comment"));
@@ -147,12 +141,14 @@ class ItemWorkflowTests {
 	void approvingADraftIsRefusedUnlessItIsAnEmergencyApprovedByAnEditorWhoIsAlsoApprover() throws Exception {
 		String normal = item(ItemStatus.DRAFT, Priority.NORMAL);
 		String storm = item(ItemStatus.DRAFT, Priority.EMERGENCY);
-		MockHttpSession both = as(Role.EDITOR, Role.APPROVER);
+		MockHttpSession both = this.accounts.signedIn(Role.EDITOR, Role.APPROVER);
 
 		this.mvc.perform(post("/admin/items/{id}/approve", normal).param("revision", "1").session(both).with(csrf()))
 			.andExpect(status().isConflict());
-		this.mvc.perform(
-				post("/admin/items/{id}/approve", storm).param("revision", "1").session(as(Role.APPROVER)).with(csrf()))
+		this.mvc
+			.perform(post("/admin/items/{id}/approve", storm).param("revision", "1")
+				.session(this.accounts.signedIn(Role.APPROVER))
+				.with(csrf()))
 			.andExpect(status().isConflict());
 		this.mvc.perform(post("/admin/items/{id}/approve", storm).param("revision", "1").session(both).with(csrf()))
 			.andExpect(status().isFound());
@@ -164,7 +160,7 @@ class ItemWorkflowTests {
 
 	@Test
 	void freshStartShowsTheSampleContentInTheEditorAndSearchIgnoresDiacritics() throws Exception {
-		MockHttpSession editor = as(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		this.mvc.perform(get("/admin/items").param("kind", "PROCEDURE").session(editor))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Đăng ký khai sinh")))
@@ -193,7 +189,7 @@ class ItemWorkflowTests {
 		new TransactionTemplate(this.transactionManager)
 			.executeWithoutResult((tx) -> this.items.save(Item.fromFile(file, null, Instant.now())));
 
-		String page = this.mvc.perform(get("/admin/items/{id}", id).session(as(Role.EDITOR)))
+		String page = this.mvc.perform(get("/admin/items/{id}", id).session(this.accounts.signedIn(Role.EDITOR)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -210,7 +206,7 @@ class ItemWorkflowTests {
 
 	@Test
 	void contentProblemsPageListsTheLastLoadsProblems() throws Exception {
-		this.mvc.perform(get("/admin/content/problems").session(as(Role.EDITOR)))
+		this.mvc.perform(get("/admin/content/problems").session(this.accounts.signedIn(Role.EDITOR)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Lần nạp gần nhất không có lỗi.")));
 	}

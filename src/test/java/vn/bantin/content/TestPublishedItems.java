@@ -11,9 +11,10 @@ import vn.bantin.MutableClock;
 import vn.bantin.account.Role;
 
 /**
- * Lets tests of the site put items in front of residents: written in the editor, approved
- * and published at a chosen instant (the test clock is set to it first, so the scheduler,
- * which may publish the item too, records the same instant).
+ * Lets tests put items in front of residents: written in the editor, approved and
+ * published at a chosen instant (the test clock is set to it first, so the scheduler,
+ * which may publish the item too, records the same instant), or approved items (the
+ * content folder's samples) marked published.
  */
 @TestComponent
 public class TestPublishedItems {
@@ -110,8 +111,35 @@ public class TestPublishedItems {
 	}
 
 	/**
-	 * Marks the item published; the scheduler may be doing the same at the same instant,
-	 * in which case one of the two writes loses the race and is simply tried again.
+	 * Marks approved items (e.g. samples of the content folder) published at {@code at},
+	 * as their first channel would.
+	 */
+	public void markPublished(Instant at, String... ids) {
+		for (String id : ids) {
+			publish(id, at);
+		}
+	}
+
+	/**
+	 * Marks approved items published at the clock's instant and makes sure they are
+	 * visible at it: in the shared test context another test may have had them published
+	 * at a later instant of its own clock, so the clock moves forward to the latest
+	 * publication when needed.
+	 */
+	public void visibleNow(String... ids) {
+		markPublished(this.clock.instant(), ids);
+		for (String id : ids) {
+			Instant published = this.catalog.item(id).orElseThrow().publishedAt();
+			if (published != null && published.isAfter(this.clock.instant())) {
+				this.clock.set(published);
+			}
+		}
+	}
+
+	/**
+	 * Marks the item published; the scheduler may be doing the same at the same instant
+	 * (publishing is idempotent), in which case one of the two writes loses the race and
+	 * is simply tried again.
 	 */
 	private void publish(String id, Instant at) {
 		for (int attempt = 1;; attempt++) {

@@ -1,13 +1,11 @@
 package vn.bantin.mailing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
-import vn.bantin.SignIn;
 import vn.bantin.TestPorts;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
@@ -37,7 +34,6 @@ import vn.bantin.publishing.Publications;
 import vn.bantin.subscription.TestSubscribers;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,7 +62,6 @@ import static vn.bantin.account.TestApiTokens.as;
  * Sent for real to GreenMail; the edit goes through the item API as an editor's would.
  */
 @BantinWebTest
-@Import({ TestSubscribers.class, TestPublishedItems.class, TestItems.class, TestAccounts.class, TestApiTokens.class })
 class ApprovedLettersTests {
 
 	static final int PORT = TestPorts.free();
@@ -196,12 +191,6 @@ class ApprovedLettersTests {
 		return letters;
 	}
 
-	MockHttpSession signIn(Role role) throws Exception {
-		String name = "duyet-thu-" + counter.incrementAndGet() + "-" + role.name().toLowerCase(java.util.Locale.ROOT);
-		this.accounts.create(name, "mat-khau-rat-dai-123", Set.of(role));
-		return SignIn.as(this.mvc, name, "mat-khau-rat-dai-123");
-	}
-
 	@Test
 	void anItemEditedInTheMiddleOfASendHoldsItAndNoLetterCarriesTheUnapprovedTextThenItResumesAfterApproval()
 			throws Exception {
@@ -232,7 +221,7 @@ class ApprovedLettersTests {
 			.andExpect(jsonPath("$.held.reason").value("item-not-approved"))
 			.andExpect(jsonPath("$.held.items[0]").value(itemId))
 			.andExpect(jsonPath("$.held.message").value(containsString("đã được sửa sau khi duyệt")));
-		MockHttpSession editor = signIn(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		this.mvc.perform(get("/admin/sends/" + id).session(editor).header(HttpHeaders.ACCEPT_LANGUAGE, "vi"))
 			.andExpect(content().string(containsString("data-reason=\"item-not-approved\"")))
 			.andExpect(content().string(containsString("Tạm giữ")))
@@ -269,7 +258,8 @@ class ApprovedLettersTests {
 		edit(itemId, title);
 		long sent = held(id).sent();
 
-		MockHttpSession editor = signIn(Role.EDITOR);
+		String editorName = this.accounts.user(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signIn(editorName);
 		this.mvc.perform(post("/admin/sends/" + id + "/cancel").param("confirm", "on").session(editor).with(csrf()))
 			.andExpect(flash().attribute("notice", "sends.cancelled"));
 
@@ -282,7 +272,7 @@ class ApprovedLettersTests {
 				id))
 			.singleElement()
 			.asString()
-			.startsWith("cancelled by duyet-thu-");
+			.isEqualTo("cancelled by " + editorName);
 		this.items.approve(itemId);
 		this.mvc.perform(as(post("/api/sends/" + id + "/resume"), this.tokens.token(Role.EDITOR)))
 			.andExpect(status().isOk())

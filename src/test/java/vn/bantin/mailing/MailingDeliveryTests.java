@@ -41,7 +41,6 @@ import vn.bantin.publishing.Publications;
 import vn.bantin.subscription.TestSubscribers;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
@@ -65,7 +64,6 @@ import static vn.bantin.account.TestApiTokens.as;
  * every recipient has exactly one copy.
  */
 @BantinWebTest
-@Import({ TestSubscribers.class, TestPublishedItems.class, TestItems.class, TestAccounts.class, TestApiTokens.class })
 class MailingDeliveryTests {
 
 	static final int RATE = 400;
@@ -354,7 +352,7 @@ class MailingDeliveryTests {
 		long id = this.mailings.create(this.list, MailingKind.MANUAL, "manual:test-" + this.list,
 				"Thông báo trang gửi thư", List.of(itemId), "tester");
 		completed(id);
-		MockHttpSession editor = signIn(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 
 		String list = this.mvc.perform(get("/admin/sends").session(editor).header("Accept-Language", "vi"))
 			.andExpect(status().isOk())
@@ -379,7 +377,8 @@ class MailingDeliveryTests {
 
 		this.mvc.perform(post("/admin/sends/" + id + "/retry-failed").session(editor).with(csrf()))
 			.andExpect(status().is3xxRedirection());
-		this.mvc.perform(get("/admin/sends").session(signIn(Role.OPERATOR))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/sends").session(this.accounts.signedIn(Role.OPERATOR)))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -443,12 +442,6 @@ class MailingDeliveryTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(docs).contains("/api/lists/{list}/sends", "/api/sends/{id}", "/api/sends/{id}/deliveries",
 				"/api/sends/{id}/retry-failed");
-	}
-
-	MockHttpSession signIn(Role role) throws Exception {
-		String name = "thu-" + counter.incrementAndGet() + "-" + role.name().toLowerCase(java.util.Locale.ROOT);
-		this.accounts.create(name, "mat-khau-rat-dai-123", Set.of(role));
-		return vn.bantin.SignIn.as(this.mvc, name, "mat-khau-rat-dai-123");
 	}
 
 }

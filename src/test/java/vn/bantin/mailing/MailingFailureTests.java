@@ -16,7 +16,6 @@ import vn.bantin.content.TestPublishedItems;
 import vn.bantin.subscription.TestSubscribers;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recovered.
  */
 @BantinWebTest
-@Import({ TestSubscribers.class, TestPublishedItems.class })
 class MailingFailureTests {
 
 	static final ScriptedSmtpServer server = new ScriptedSmtpServer();

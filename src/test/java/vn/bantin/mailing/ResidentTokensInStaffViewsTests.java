@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +35,6 @@ import vn.bantin.subscription.Audience;
 import vn.bantin.subscription.TestSubscribers;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -57,12 +55,9 @@ import static vn.bantin.account.TestApiTokens.as;
  * addresses and names are shown exactly to the roles of {@link ResidentAddresses}.
  */
 @BantinWebTest
-@Import({ TestSubscribers.class, TestPublishedItems.class, TestAccounts.class, TestApiTokens.class })
 class ResidentTokensInStaffViewsTests {
 
 	private static final AtomicInteger counter = new AtomicInteger();
-
-	private static final String PASSWORD = "mat-khau-xem-thu";
 
 	/**
 	 * A token in a link, or in the subject of the {@code mailto:} of List-Unsubscribe.
@@ -133,7 +128,7 @@ class ResidentTokensInStaffViewsTests {
 		assertThat(realTokens).as("the confirm token and the letters' two unsubscribe tokens").hasSize(3);
 
 		for (Role role : List.of(Role.EDITOR, Role.APPROVER, Role.ADMIN)) {
-			MockHttpSession session = signedIn(role);
+			MockHttpSession session = this.accounts.signedIn(role);
 			String apiToken = this.apiTokens.token(role);
 			Map<String, String> views = new LinkedHashMap<>();
 			views.put("outbox", page(get("/admin/outbox"), session));
@@ -193,7 +188,7 @@ class ResidentTokensInStaffViewsTests {
 			assertThat(listApi).as("subscribers API for %s", role).isEqualTo(seesAddresses ? 200 : 403);
 		}
 
-		MockHttpSession operator = signedIn(Role.OPERATOR);
+		MockHttpSession operator = this.accounts.signedIn(Role.OPERATOR);
 		for (String path : List.of("/admin/outbox", "/admin/outbox/" + files.get(0),
 				"/admin/outbox/" + files.get(0) + "/html", "/admin/outbox/" + files.get(0) + "/raw",
 				"/admin/sends/" + mailingId)) {
@@ -290,12 +285,6 @@ class ResidentTokensInStaffViewsTests {
 		MvcResult result = this.mvc.perform(request).andReturn();
 		assertThat(result.getResponse().getStatus()).as("%s", result.getRequest().getRequestURI()).isEqualTo(200);
 		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private MockHttpSession signedIn(Role role) throws Exception {
-		String name = "xem-thu-" + role.name().toLowerCase(Locale.ROOT) + "-" + counter.incrementAndGet();
-		this.accounts.create(name, PASSWORD, Set.of(role));
-		return SignIn.as(this.mvc, name, PASSWORD);
 	}
 
 }

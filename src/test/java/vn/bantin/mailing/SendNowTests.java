@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 import vn.bantin.account.TestApiTokens;
@@ -26,7 +25,6 @@ import vn.bantin.subscription.TestSubscribers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,7 +53,6 @@ import static vn.bantin.account.TestApiTokens.as;
  */
 @BantinWebTest
 @ExtendWith(OutputCaptureExtension.class)
-@Import({ TestItems.class, TestApiTokens.class, TestAccounts.class, TestSubscribers.class })
 class SendNowTests {
 
 	private static final String LIST = "truong-thon";
@@ -105,12 +102,6 @@ class SendNowTests {
 			.queryForObject("SELECT COUNT(*) FROM mailing_item i JOIN mailing m ON m.id = i.mailing_id"
 					+ " WHERE i.item_id = ? AND m.list_key = ?", Long.class, itemId, LIST);
 		return (count != null) ? count : 0;
-	}
-
-	MockHttpSession signIn(Role role) throws Exception {
-		String name = "gui-" + counter.incrementAndGet() + "-" + role.name().toLowerCase(java.util.Locale.ROOT);
-		this.accounts.create(name, "mat-khau-rat-dai-123", Set.of(role));
-		return SignIn.as(this.mvc, name, "mat-khau-rat-dai-123");
 	}
 
 	@Test
@@ -184,7 +175,7 @@ class SendNowTests {
 		sendOverApi(this.tokens.token(Role.EDITOR), json).andExpect(status().isForbidden());
 		sendOverApi(this.tokens.token(Role.OPERATOR), json).andExpect(status().isForbidden());
 		for (Role role : List.of(Role.EDITOR, Role.OPERATOR)) {
-			MockHttpSession session = signIn(role);
+			MockHttpSession session = this.accounts.signedIn(role);
 			this.mvc.perform(get("/admin/sends/new").param("item", item).session(session))
 				.andExpect(status().isForbidden());
 			this.mvc
@@ -197,14 +188,14 @@ class SendNowTests {
 		}
 		assertThat(mailings(item)).isZero();
 
-		MockHttpSession editor = signIn(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		this.mvc.perform(get("/admin/sends").session(editor))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("/admin/sends/new"))));
 		this.mvc.perform(get("/admin/items/{id}", item).session(editor))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("/admin/sends/new"))));
-		MockHttpSession approver = signIn(Role.APPROVER);
+		MockHttpSession approver = this.accounts.signedIn(Role.APPROVER);
 		this.mvc.perform(get("/admin/sends").session(approver))
 			.andExpect(content().string(containsString("/admin/sends/new")));
 		this.mvc.perform(get("/admin/items/{id}", item).session(approver))
@@ -235,7 +226,7 @@ class SendNowTests {
 				.param("again", "true")
 				.param("reason", "")
 				.param("key", "form-key-without-reason")
-				.session(signIn(Role.APPROVER))
+				.session(this.accounts.signedIn(Role.APPROVER))
 				.header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
 				.with(csrf()))
 			.andExpect(status().isBadRequest())
@@ -271,7 +262,7 @@ class SendNowTests {
 			.andExpect(jsonPath("$.againReason").value("Thêm trưởng thôn mới"));
 		this.mvc.perform(as(get("/api/sends/" + third), token))
 			.andExpect(jsonPath("$.againReason").value("Sửa lỗi máy chủ thư hôm qua"));
-		MockHttpSession editor = signIn(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		this.mvc.perform(get("/admin/sends/" + second).session(editor).header(HttpHeaders.ACCEPT_LANGUAGE, "vi"))
 			.andExpect(content().string(containsString("Lý do gửi lại")))
 			.andExpect(content().string(containsString("Thêm trưởng thôn mới")))
@@ -290,7 +281,7 @@ class SendNowTests {
 		String embargoed = this.items.approvedNews("Tin trang cấm đăng trước " + counter.incrementAndGet(), List.of(),
 				List.of(), Priority.NORMAL, Instant.parse("2025-03-05T00:30:00Z"), null,
 				Set.of(Channel.WEB, Channel.EMAIL));
-		MockHttpSession approver = signIn(Role.APPROVER);
+		MockHttpSession approver = this.accounts.signedIn(Role.APPROVER);
 
 		String form = this.mvc.perform(
 				get("/admin/sends/new").param("item", item).session(approver).header(HttpHeaders.ACCEPT_LANGUAGE, "vi"))
@@ -330,7 +321,7 @@ class SendNowTests {
 	@Test
 	void theSameFormSubmittedTwiceMakesOneSendAndOneSendAgain() throws Exception {
 		String item = released("Tin bấm hai lần", Set.of(Channel.WEB, Channel.EMAIL));
-		MockHttpSession approver = signIn(Role.APPROVER);
+		MockHttpSession approver = this.accounts.signedIn(Role.APPROVER);
 		this.mvc
 			.perform(post("/admin/sends").param("itemId", item)
 				.param("list", LIST)

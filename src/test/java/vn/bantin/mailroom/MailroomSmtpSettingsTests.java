@@ -1,7 +1,6 @@
 package vn.bantin.mailroom;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
@@ -14,14 +13,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.bantin.BantinWebTest;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 
@@ -34,7 +31,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * server (signing in with its user name and password) and the outbox page says so.
  */
 @BantinWebTest
-@Import(TestAccounts.class)
 class MailroomSmtpSettingsTests {
 
 	static final GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
@@ -92,8 +88,7 @@ class MailroomSmtpSettingsTests {
 
 	@Test
 	void theOutboxPageSaysWhereMailGoes() throws Exception {
-		this.accounts.create("thu-di-smtp", "mat-khau-thu-di", Set.of(Role.APPROVER));
-		MockHttpSession approver = SignIn.as(this.mvc, "thu-di-smtp", "mat-khau-thu-di");
+		MockHttpSession approver = this.accounts.signedIn(Role.APPROVER);
 		String page = this.mvc.perform(get("/admin/outbox").session(approver))
 			.andExpect(status().isOk())
 			.andReturn()

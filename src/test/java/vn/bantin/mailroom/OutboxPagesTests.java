@@ -4,9 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.Message;
@@ -21,13 +19,11 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import vn.bantin.BantinWebTest;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 
@@ -43,12 +39,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * recipient masked; other roles and names outside the folder get nothing.
  */
 @BantinWebTest
-@Import(TestAccounts.class)
 class OutboxPagesTests {
 
 	static final AtomicInteger counter = new AtomicInteger();
-
-	static final String PASSWORD = "mat-khau-thu-di";
 
 	@Autowired
 	MockMvc mvc;
@@ -70,7 +63,7 @@ class OutboxPagesTests {
 		String subject = "Bản tin tuần: đường liên thôn Đông Hòa sửa xong " + counter.incrementAndGet();
 		Outcome outcome = send(subject);
 		assertThat(outcome.kind()).isEqualTo(Outcome.Kind.ACCEPTED);
-		MockHttpSession editor = signedIn(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 
 		Document list = page("/admin/outbox", editor);
 		Element link = list.select("table.outbox a")
@@ -106,7 +99,7 @@ class OutboxPagesTests {
 		assertThat(shown.select("a[download]")).isEmpty();
 		this.mvc.perform(get("/admin/outbox/" + outcome.answer() + "/raw").session(editor))
 			.andExpect(status().isForbidden());
-		MockHttpSession admin = signedIn(Role.ADMIN);
+		MockHttpSession admin = this.accounts.signedIn(Role.ADMIN);
 		assertThat(page("/admin/outbox/" + outcome.answer(), admin).select("a[download]").attr("href"))
 			.isEqualTo("/admin/outbox/" + outcome.answer() + "/raw");
 		MvcResult raw = this.mvc.perform(get("/admin/outbox/" + outcome.answer() + "/raw").session(admin))
@@ -125,7 +118,7 @@ class OutboxPagesTests {
 	void anApproverSeesTheRecipientMaskedAndNoRawFile() throws Exception {
 		String subject = "Lịch tiếp công dân tháng 12 " + counter.incrementAndGet();
 		Outcome outcome = send(subject);
-		MockHttpSession approver = signedIn(Role.APPROVER);
+		MockHttpSession approver = this.accounts.signedIn(Role.APPROVER);
 
 		Document list = page("/admin/outbox", approver);
 		Element row = list.select("table.outbox a")
@@ -148,7 +141,7 @@ class OutboxPagesTests {
 	@Test
 	void anOperatorIsRefusedTheOutbox() throws Exception {
 		Outcome outcome = send("Thư cho người trực " + counter.incrementAndGet());
-		MockHttpSession operator = signedIn(Role.OPERATOR);
+		MockHttpSession operator = this.accounts.signedIn(Role.OPERATOR);
 		this.mvc.perform(get("/admin/outbox").session(operator)).andExpect(status().isForbidden());
 		this.mvc.perform(get("/admin/outbox/" + outcome.answer()).session(operator)).andExpect(status().isForbidden());
 		this.mvc.perform(get("/admin/outbox/" + outcome.answer() + "/raw").session(operator))
@@ -160,7 +153,7 @@ class OutboxPagesTests {
 		Path dataDir = Path.of(this.mailroom.destination()).getParent();
 		Files.createDirectories(dataDir);
 		Files.writeString(dataDir.resolve("secret.eml"), "Subject: secret\r\n\r\nsecret\r\n");
-		MockHttpSession editor = signedIn(Role.ADMIN);
+		MockHttpSession editor = this.accounts.signedIn(Role.ADMIN);
 		for (String path : new String[] { "/admin/outbox/../secret.eml", "/admin/outbox/2026-11-29/..%2Fsecret.eml",
 				"/admin/outbox/..%2F..%2Fsecret.eml/raw", "/admin/outbox/2026-11-29/secret.eml/raw",
 				"/admin/outbox/2026-11-29/000000-000-00000000.eml" }) {
@@ -185,12 +178,6 @@ class OutboxPagesTests {
 		try (Mailroom.Round round = this.mailroom.open()) {
 			return round.send(message);
 		}
-	}
-
-	private MockHttpSession signedIn(Role role) throws Exception {
-		String name = "thu-di-" + role.name().toLowerCase(Locale.ROOT) + "-" + counter.incrementAndGet();
-		this.accounts.create(name, PASSWORD, Set.of(role));
-		return SignIn.as(this.mvc, name, PASSWORD);
 	}
 
 	private Document page(String path, MockHttpSession session) throws Exception {

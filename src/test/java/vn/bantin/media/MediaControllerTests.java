@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -13,14 +12,12 @@ import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 import vn.bantin.content.TestPublishedItems;
 import vn.bantin.system.BantinProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,7 +36,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * what really goes over the wire are in {@link MediaOverHttpTests}.
  */
 @BantinWebTest
-@Import({ TestPublishedItems.class, TestAccounts.class })
 class MediaControllerTests {
 
 	static final String SAMPLE = "/media/ban-tin-cchc-dai-truyen-thanh.mp3";
@@ -92,8 +88,7 @@ class MediaControllerTests {
 		String address = "/media/" + folder + "/ban-nhap.mp3";
 
 		this.mvc.perform(get(address)).andExpect(status().isNotFound());
-		this.accounts.create("media-" + folder.substring(0, 8), "mat-khau-rat-dai", Set.of(Role.EDITOR));
-		MockHttpSession editor = SignIn.as(this.mvc, "media-" + folder.substring(0, 8), "mat-khau-rat-dai");
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		this.mvc.perform(get(address).session(editor))
 			.andExpect(status().isOk())
 			.andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store"));

@@ -16,6 +16,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.bantin.SchedulerName;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code Content-Length} (never gzipped, which would break ranges), a range, and raw
  * request lines that try to leave the media folder.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = SchedulerName.RANDOM)
 class MediaOverHttpTests {
 
 	static final String SAMPLE = "/media/ban-tin-cchc-dai-truyen-thanh.mp3";

@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jsoup.Jsoup;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestApiTokens;
 import vn.bantin.account.TestAccounts;
@@ -29,7 +26,6 @@ import vn.bantin.content.TestItems;
 import vn.bantin.publishing.Publications.PublicationView;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -51,12 +47,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * cannot.
  */
 @BantinWebTest
-@Import({ TestItems.class, TestAccounts.class, TestApiTokens.class })
 class PublicationHistoryTests {
 
 	static final AtomicInteger counter = new AtomicInteger();
-
-	static final String PASSWORD = "mat-khau-lich-su";
 
 	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -130,12 +123,6 @@ class PublicationHistoryTests {
 		return this.publications.decide(recorded.id(), this.clock.instant());
 	}
 
-	MockHttpSession signIn(Role role) throws Exception {
-		String name = "su-" + counter.incrementAndGet() + "-" + role.name().toLowerCase(Locale.ROOT);
-		this.accounts.create(name, PASSWORD, Set.of(role));
-		return SignIn.as(this.mvc, name, PASSWORD);
-	}
-
 	Document page(MockHttpSession session, String query) throws Exception {
 		return Jsoup
 			.parse(this.mvc.perform(get("/admin/publications" + query).session(session).header("Accept-Language", "vi"))
@@ -147,7 +134,7 @@ class PublicationHistoryTests {
 
 	@Test
 	void historyListsAnItemsPublicationsNewestFirstWithPlannedAndActualTimesInTheCommune() throws Exception {
-		MockHttpSession operator = signIn(Role.OPERATOR);
+		MockHttpSession operator = this.accounts.signedIn(Role.OPERATOR);
 
 		Document page = page(operator, "?item=" + this.item);
 
@@ -169,7 +156,7 @@ class PublicationHistoryTests {
 
 	@Test
 	void historyFiltersByChannelStatusAndDates() throws Exception {
-		MockHttpSession editor = signIn(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 
 		assertThat(page(editor, "?item=" + this.item + "&channel=RADIO").select("table.history tbody tr")).hasSize(1);
 		assertThat(
@@ -186,8 +173,9 @@ class PublicationHistoryTests {
 
 	@Test
 	void approverSendsALateEmailAnywayOrSkipsItAndAnEditorCannot() throws Exception {
-		MockHttpSession editor = signIn(Role.EDITOR);
-		MockHttpSession approver = signIn(Role.APPROVER);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
+		String approverName = this.accounts.user(Role.APPROVER);
+		MockHttpSession approver = this.accounts.signIn(approverName);
 		assertThat(page(editor, "?item=" + this.item).select("form[action$=/confirm]")).isEmpty();
 		assertThat(page(approver, "?item=" + this.item).select("form[action$=/confirm]")).hasSize(2);
 
@@ -203,10 +191,10 @@ class PublicationHistoryTests {
 
 		PublicationView confirmed = this.publications.publication(this.lateEmail.id()).orElseThrow();
 		assertThat(confirmed.status()).isEqualTo(PublicationStatus.DUE);
-		assertThat(confirmed.reason()).startsWith("confirmed by su-");
+		assertThat(confirmed.reason()).startsWith("confirmed by " + approverName + " ");
 		PublicationView skipped = this.publications.publication(this.otherLateEmail.id()).orElseThrow();
 		assertThat(skipped.status()).isEqualTo(PublicationStatus.MISSED);
-		assertThat(skipped.reason()).startsWith("skipped by su-").contains("late by 14h");
+		assertThat(skipped.reason()).startsWith("skipped by " + approverName + " ").contains("late by 14h");
 		// a second click changes nothing
 		this.mvc.perform(post("/admin/publications/{id}/skip", this.lateEmail.id()).session(approver).with(csrf()))
 			.andExpect(status().is3xxRedirection());

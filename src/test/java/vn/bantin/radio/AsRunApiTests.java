@@ -15,7 +15,6 @@ import vn.bantin.content.TestItems;
 import vn.bantin.publishing.Publications;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -37,7 +36,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * occurrences, per zone), with personal tokens.
  */
 @BantinWebTest
-@Import({ TestItems.class, TestApiTokens.class })
 class AsRunApiTests {
 
 	static final AtomicInteger days = new AtomicInteger();

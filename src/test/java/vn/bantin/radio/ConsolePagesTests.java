@@ -2,7 +2,6 @@ package vn.bantin.radio;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 import vn.bantin.content.TestItems;
@@ -21,7 +19,6 @@ import vn.bantin.publishing.Publications;
 import vn.bantin.site.HtmlChecker;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,10 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * log page and in its CSV, and valid HTML.
  */
 @BantinWebTest
-@Import({ TestItems.class, TestAccounts.class })
 class ConsolePagesTests {
-
-	static final String PASSWORD = "mat-khau-phat-thanh";
 
 	static final AtomicInteger days = new AtomicInteger();
 
@@ -70,20 +64,22 @@ class ConsolePagesTests {
 
 	String occurrence;
 
-	/** Each test has a day of its own: they share the database. */
+	/**
+	 * Each test has a day of its own: they share the database (with the tests of the
+	 * as-run API too, whose days begin on 6 May 2030).
+	 */
 	String day;
 
 	@BeforeEach
 	void occurrence() throws Exception {
-		this.day = LocalDate.of(2030, 5, 13).plusDays(days.getAndIncrement()).toString();
+		this.day = LocalDate.of(2030, 8, 5).plusDays(days.getAndIncrement()).toString();
 		this.clock.set(RadioFixture.at(this.day + "T06:05"));
 		this.fixture = new RadioFixture(this.items, this.publications);
 		String item = this.fixture.item("Lịch tiếp công dân tháng 5",
 				"Chủ tịch Ủy ban nhân dân xã tiếp công dân vào sáng thứ Năm hằng tuần.");
 		this.occurrence = this.fixture.occurrence("ban-tin-sang", this.day + "T06:00", item);
-		this.username = "phat-thanh-" + Long.toString(System.nanoTime(), 36);
-		this.accounts.create(this.username, PASSWORD, Set.of(Role.OPERATOR));
-		this.operator = SignIn.as(this.mvc, this.username, PASSWORD);
+		this.username = this.accounts.user(Role.OPERATOR);
+		this.operator = this.accounts.signIn(this.username);
 	}
 
 	Document page(String path) throws Exception {
@@ -221,9 +217,7 @@ class ConsolePagesTests {
 
 	@Test
 	void anEditorMayNotOpenTheConsole() throws Exception {
-		String editor = "bien-tap-" + Long.toString(System.nanoTime(), 36);
-		this.accounts.create(editor, PASSWORD, Set.of(Role.EDITOR));
-		this.mvc.perform(get("/admin/radio").session(SignIn.as(this.mvc, editor, PASSWORD)))
+		this.mvc.perform(get("/admin/radio").session(this.accounts.signedIn(Role.EDITOR)))
 			.andExpect(status().isForbidden());
 	}
 

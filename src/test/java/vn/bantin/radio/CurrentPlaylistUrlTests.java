@@ -3,7 +3,6 @@ package vn.bantin.radio;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
@@ -134,9 +133,7 @@ class CurrentPlaylistUrlTests {
 
 	@Test
 	void onlyAnAdministratorMakesSecretsAndALabelIsRequired() throws Exception {
-		String suffix = Long.toString(System.nanoTime(), 36);
-		this.accounts.create("dieu-hanh-" + suffix, "mat-khau-dieu-hanh", Set.of(Role.OPERATOR));
-		MockHttpSession operator = SignIn.as(this.mvc, "dieu-hanh-" + suffix, "mat-khau-dieu-hanh");
+		MockHttpSession operator = this.accounts.signedIn(Role.OPERATOR);
 		this.mvc.perform(post("/admin/radio/playlists/tokens").param("label", "Loa").with(csrf()).session(operator))
 			.andExpect(status().isForbidden());
 		MockHttpSession admin = SignIn.as(this.mvc, SignIn.ADMIN, SignIn.ADMIN_PASSWORD);

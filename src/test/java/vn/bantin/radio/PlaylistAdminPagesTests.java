@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vn.bantin.MutableClock;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 import vn.bantin.content.Channel;
@@ -84,9 +82,7 @@ class PlaylistAdminPagesTests {
 			this.items.approved("thong-bao-rat-dai-2027-b", "Thông báo dài thứ hai", List.of(), List.of(),
 					Priority.PRIORITY, List.of(Channel.RADIO), script);
 		}
-		String name = "phat-thanh-" + Long.toString(System.nanoTime(), 36);
-		this.accounts.create(name, "mat-khau-phat-thanh", Set.of(Role.OPERATOR));
-		this.operator = SignIn.as(this.mvc, name, "mat-khau-phat-thanh");
+		this.operator = this.accounts.signedIn(Role.OPERATOR);
 	}
 
 	@AfterEach

@@ -6,13 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import vn.bantin.BantinWebTest;
-import vn.bantin.account.TestAccounts;
-import vn.bantin.account.TestApiTokens;
-import vn.bantin.content.TestItems;
 
 /**
  * The whole application as {@link BantinWebTest} gives it (the shipped {@code content/}
@@ -33,7 +29,6 @@ import vn.bantin.content.TestItems;
 @Documented
 @BantinWebTest
 @TestPropertySource(properties = "spring.quartz.auto-startup=false")
-@Import({ TestItems.class, TestApiTokens.class, TestAccounts.class })
 @interface RadioWebTest {
 
 }

@@ -62,7 +62,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @BantinWebTest
 @TestPropertySource(properties = { "bantin.content-dir=src/test/resources/engine/content",
 		"bantin.schedules-dir=target/engine-tests-no-schedules" })
-@Import({ TestItems.class, EngineTests.FlakyRadioConfiguration.class, TestApiTokens.class })
+@Import(EngineTests.FlakyRadioConfiguration.class)
 class EngineTests {
 
 	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");

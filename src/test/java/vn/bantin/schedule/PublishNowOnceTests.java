@@ -36,7 +36,6 @@ import vn.bantin.content.TestItems;
 import vn.bantin.subscription.TestSubscribers;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,7 +68,6 @@ import static vn.bantin.account.TestApiTokens.as;
  * and target, and every recipient gets exactly one letter from a real SMTP server.
  */
 @BantinWebTest
-@Import({ TestItems.class, TestSubscribers.class, TestApiTokens.class })
 class PublishNowOnceTests {
 
 	static final String OFFICIALS = "can-bo-cong-chuc";

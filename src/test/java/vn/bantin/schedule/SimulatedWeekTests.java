@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.bantin.BantinApplication;
 import vn.bantin.MutableClock;
+import vn.bantin.SchedulerName;
 import vn.bantin.content.Channel;
 import vn.bantin.content.Priority;
 import vn.bantin.content.TestItems;
@@ -295,16 +296,9 @@ class SimulatedWeekTests {
 	private static ConfigurableApplicationContext start(Path dataDir, Path schedules) {
 		return new SpringApplicationBuilder(BantinApplication.class, WeekConfiguration.class, TestItems.class).run(
 				"--server.port=0", "--bantin.data-dir=" + dataDir, "--spring.quartz.auto-startup=false",
-				// Quartz keeps each scheduler's connection provider in a JVM-wide
-				// registry by
-				// scheduler name: under the shared name, the running schedulers of other
-				// test
-				// contexts would fire this database's triggers (a restart keeps this
-				// name: it
-				// names the stored triggers)
-				"--spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-week-test",
-				"--bantin.content-dir=src/test/resources/engine/content", "--bantin.schedules-dir=" + schedules,
-				"--bantin.account.initial-admin-password=week-test-password");
+				// a scheduler name of this database's own, kept through restarts
+				SchedulerName.argument(dataDir), "--bantin.content-dir=src/test/resources/engine/content",
+				"--bantin.schedules-dir=" + schedules, "--bantin.account.initial-admin-password=week-test-password");
 	}
 
 	private static Instant vn(String local) {

@@ -12,12 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.bantin.BantinWebTest;
-import vn.bantin.MutableClock;
-import vn.bantin.content.ItemLifecycle;
+import vn.bantin.content.TestPublishedItems;
 import vn.bantin.content.TestItems;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +27,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * searched by number or by words with or without diacritics.
  */
 @BantinWebTest
-@Import(TestItems.class)
 class DocumentPagesTests {
 
 	static final AtomicInteger counter = new AtomicInteger();
@@ -41,20 +38,14 @@ class DocumentPagesTests {
 	MockMvc mvc;
 
 	@Autowired
+	TestPublishedItems published;
+
+	@Autowired
 	TestItems items;
-
-	@Autowired
-	ItemLifecycle lifecycle;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	vn.bantin.content.ItemCatalog catalog;
 
 	@BeforeEach
 	void publishSamples() {
-		Publish.visible(this.lifecycle, this.catalog, this.clock, SAMPLES);
+		this.published.visibleNow(SAMPLES);
 	}
 
 	Document page(String path, Object... variables) throws Exception {
@@ -136,7 +127,7 @@ class DocumentPagesTests {
 				---
 				Nội dung.
 				""".formatted(n, n, 9000 + n, n));
-		Publish.visible(this.lifecycle, this.catalog, this.clock, id);
+		this.published.visibleNow(id);
 
 		Element entry = entry(page("/documents?q={q}", (9000 + n) + "/QĐ-UBND"), (9000 + n) + "/QĐ-UBND");
 

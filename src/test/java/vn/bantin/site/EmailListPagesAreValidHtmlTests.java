@@ -13,7 +13,6 @@ import vn.bantin.subscription.TestPreferenceLinks;
 import vn.bantin.subscription.TestSubscribers;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -29,7 +28,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * its refusal of an old link, both unsubscribe pages, and the refusal of a forged link.
  */
 @BantinWebTest
-@Import({ TestSubscribers.class, TestPreferenceLinks.class })
 class EmailListPagesAreValidHtmlTests {
 
 	@Autowired

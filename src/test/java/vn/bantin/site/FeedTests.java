@@ -29,7 +29,6 @@ import vn.bantin.content.TestPublishedItems;
 import vn.bantin.system.BantinProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -47,7 +46,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * to Vietnamese; they answer 304 to a reader that has them already.
  */
 @BantinWebTest
-@Import(TestPublishedItems.class)
 class FeedTests {
 
 	/** Each test publishes after every earlier one, far after the sample content. */

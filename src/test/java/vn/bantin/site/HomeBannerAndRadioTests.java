@@ -9,17 +9,15 @@ import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
+import vn.bantin.content.TestPublishedItems;
 import vn.bantin.content.Channel;
 import vn.bantin.content.ItemCatalog;
-import vn.bantin.content.ItemLifecycle;
 import vn.bantin.content.Priority;
 import vn.bantin.content.TestItems;
-import vn.bantin.content.TestPublishedItems;
 import vn.bantin.agenda.Agenda;
 import vn.bantin.agenda.AgendaEntry;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,20 +29,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * radio programme from the sample timetable, in the commune's time.
  */
 @BantinWebTest
-@Import({ TestItems.class, TestPublishedItems.class })
 class HomeBannerAndRadioTests {
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
+	TestPublishedItems published;
+
+	@Autowired
 	MutableClock clock;
 
 	@Autowired
 	TestItems items;
-
-	@Autowired
-	ItemLifecycle lifecycle;
 
 	@Autowired
 	ItemCatalog catalog;
@@ -58,7 +55,7 @@ class HomeBannerAndRadioTests {
 		Instant expiry = this.clock.instant().plus(Duration.ofHours(6));
 		String id = this.items.approvedNews("Khẩn cấp: cắt điện toàn xã ngày 1/6", List.of(), List.of(),
 				Priority.EMERGENCY, null, expiry, Set.of(Channel.WEB));
-		Publish.visible(this.lifecycle, this.catalog, this.clock, id);
+		this.published.visibleNow(id);
 
 		String page = home();
 		assertThat(page).contains("aria-labelledby=\"emergency-heading\"")
@@ -66,8 +63,10 @@ class HomeBannerAndRadioTests {
 			.contains("<a href=\"/items/" + id + "\">Khẩn cấp: cắt điện toàn xã ngày 1/6</a>");
 		assertThat(banner(page)).contains("Đăng lúc 01/06/2027 09:00");
 
+		// emergencies of other tests sharing the database may still be live: this one has
+		// left
 		this.clock.set(expiry.plusSeconds(1));
-		assertThat(home()).doesNotContain("emergency-heading").doesNotContain("cắt điện toàn xã ngày 1/6");
+		assertThat(home()).doesNotContain("/items/" + id + "\"").doesNotContain("cắt điện toàn xã ngày 1/6");
 	}
 
 	@Test
@@ -76,14 +75,14 @@ class HomeBannerAndRadioTests {
 		Instant expiry = this.clock.instant().plus(Duration.ofDays(1));
 		String older = this.items.approvedNews("Khẩn: nước lũ sông Mã dâng cao", List.of(), List.of(),
 				Priority.EMERGENCY, null, expiry, Set.of(Channel.WEB));
-		Publish.visible(this.lifecycle, this.catalog, this.clock, older);
+		this.published.visibleNow(older);
 		this.clock.advance(Duration.ofHours(1));
 		String newer = this.items.approvedNews("Khẩn: sơ tán dân vùng trũng thôn Phú Quý", List.of(), List.of(),
 				Priority.EMERGENCY, null, expiry, Set.of(Channel.WEB));
-		Publish.visible(this.lifecycle, this.catalog, this.clock, newer);
+		this.published.visibleNow(newer);
 		String normal = this.items.approvedNews("Lịch tiêm chủng tháng 7", List.of(), List.of(), Priority.NORMAL, null,
 				expiry, Set.of(Channel.WEB));
-		Publish.visible(this.lifecycle, this.catalog, this.clock, normal);
+		this.published.visibleNow(normal);
 
 		String banner = banner(home());
 		assertThat(banner).contains("sơ tán dân vùng trũng", "nước lũ sông Mã").doesNotContain("tiêm chủng");
@@ -125,7 +124,7 @@ class HomeBannerAndRadioTests {
 		this.clock.set(Instant.parse("2025-03-23T22:00:00Z"));
 		List<AgendaEntry.Line> before = planned();
 		assertThat(before).as("the sample campaigns plan items for Monday").isNotEmpty();
-		Publish.visible(this.lifecycle, this.catalog, this.clock, before.get(0).itemId());
+		this.published.visibleNow(before.get(0).itemId());
 
 		Instant now = this.clock.instant();
 		List<AgendaEntry.Line> planned = planned();
@@ -167,7 +166,7 @@ class HomeBannerAndRadioTests {
 		this.clock.set(Instant.parse("2027-09-05T07:00:00Z"));
 		String id = this.items.approvedNews("Khẩn: triều cường chiều nay", List.of(), List.of(), Priority.EMERGENCY,
 				null, this.clock.instant().plus(Duration.ofHours(8)), Set.of(Channel.WEB, Channel.RADIO));
-		Publish.visible(this.lifecycle, this.catalog, this.clock, id);
+		this.published.visibleNow(id);
 		// the broadcast is recorded by the scheduler's thread within about a second
 		Instant midnight = Instant.parse("2027-09-04T17:00:00Z");
 		org.awaitility.Awaitility.await()

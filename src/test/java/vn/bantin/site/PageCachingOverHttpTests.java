@@ -13,6 +13,8 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.bantin.SchedulerName;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * skips: HTML is gzip-compressed for a reader that accepts it, the validators survive
  * compression and a revalidation is a 304 without a body.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = SchedulerName.RANDOM)
 class PageCachingOverHttpTests {
 
 	@TempDir

@@ -14,11 +14,9 @@ import vn.bantin.MutableClock;
 import vn.bantin.SignIn;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemLifecycle;
-import vn.bantin.content.TestItems;
 import vn.bantin.content.TestPublishedItems;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -33,7 +31,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * expired; a new day for the home page's radio programme); admin pages never cacheable.
  */
 @BantinWebTest
-@Import({ TestItems.class, TestPublishedItems.class })
 class PageCachingTests {
 
 	static final List<String> PUBLIC_PAGES = List.of("/", "/items", "/archive", "/search?q=cai+cach", "/procedures",

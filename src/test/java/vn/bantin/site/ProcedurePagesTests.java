@@ -10,12 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
-import vn.bantin.MutableClock;
-import vn.bantin.content.ItemLifecycle;
+import vn.bantin.content.TestPublishedItems;
 import vn.bantin.content.TestItems;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +26,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * status history and the portal link.
  */
 @BantinWebTest
-@Import(TestItems.class)
 class ProcedurePagesTests {
 
 	static final AtomicInteger counter = new AtomicInteger();
@@ -40,20 +37,14 @@ class ProcedurePagesTests {
 	MockMvc mvc;
 
 	@Autowired
+	TestPublishedItems published;
+
+	@Autowired
 	TestItems items;
-
-	@Autowired
-	ItemLifecycle lifecycle;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	vn.bantin.content.ItemCatalog catalog;
 
 	@BeforeEach
 	void publishSamples() {
-		Publish.visible(this.lifecycle, this.catalog, this.clock, SAMPLES);
+		this.published.visibleNow(SAMPLES);
 	}
 
 	Document page(String path) throws Exception {
@@ -92,7 +83,7 @@ class ProcedurePagesTests {
 				---
 				Nội dung.
 				""".formatted(n, n, n, n));
-		Publish.visible(this.lifecycle, this.catalog, this.clock, id);
+		this.published.visibleNow(id);
 		return id;
 	}
 

@@ -22,7 +22,6 @@ import org.jsoup.parser.Parser;
 
 import vn.bantin.MutableClock;
 import vn.bantin.content.ItemCatalog;
-import vn.bantin.content.ItemLifecycle;
 import vn.bantin.content.ItemQuery;
 import vn.bantin.content.ItemStatus;
 import vn.bantin.content.ItemView;
@@ -70,8 +69,6 @@ class PublicPages {
 
 	private final ItemCatalog catalog;
 
-	private final ItemLifecycle lifecycle;
-
 	private final MutableClock clock;
 
 	private final BantinProperties properties;
@@ -85,11 +82,10 @@ class PublicPages {
 
 	private String itemWithAudio;
 
-	PublicPages(TestPublishedItems published, ItemCatalog catalog, ItemLifecycle lifecycle, MutableClock clock,
-			BantinProperties properties, Environment environment) {
+	PublicPages(TestPublishedItems published, ItemCatalog catalog, MutableClock clock, BantinProperties properties,
+			Environment environment) {
 		this.published = published;
 		this.catalog = catalog;
-		this.lifecycle = lifecycle;
 		this.clock = clock;
 		this.properties = properties;
 		this.environment = environment;
@@ -189,7 +185,7 @@ class PublicPages {
 		}
 		for (ItemView item : this.catalog.find(ItemQuery.all(), 0, 1000)) {
 			if (item.status() == ItemStatus.APPROVED && item.publishAt() != null && !item.publishAt().isAfter(NOW)) {
-				Publish.items(this.lifecycle, item.publishAt(), item.id());
+				this.published.markPublished(item.publishAt(), item.id());
 			}
 		}
 		for (int i = 1; i <= 23; i++) {

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import vn.bantin.MutableClockConfiguration;
+import vn.bantin.SchedulerName;
 import vn.bantin.content.TestPublishedItems;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "bantin.data-dir=target/test-data/public-site-${random.uuid}",
-				"spring.datasource.url=jdbc:h2:mem:public-site-${random.uuid}" })
+				"spring.datasource.url=jdbc:h2:mem:public-site-${random.uuid}", SchedulerName.RANDOM })
 @Import({ MutableClockConfiguration.class, TestPublishedItems.class, PublicPages.class })
 @interface PublicSiteTest {
 

@@ -29,11 +29,10 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import vn.bantin.SchedulerName;
 import vn.bantin.Browser;
 import vn.bantin.MutableClock;
 import vn.bantin.MutableClockConfiguration;
-import vn.bantin.content.ItemCatalog;
-import vn.bantin.content.ItemLifecycle;
 import vn.bantin.content.TestPublishedItems;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the whole class. The home and item pages are photographed on a phone and on a desktop
  * into {@code target/screenshots/}, for people to look at.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = SchedulerName.RANDOM)
 @Import({ MutableClockConfiguration.class, TestPublishedItems.class })
 class ResidentInBrowserTests {
 
@@ -92,12 +91,6 @@ class ResidentInBrowserTests {
 	TestPublishedItems items;
 
 	@Autowired
-	ItemLifecycle lifecycle;
-
-	@Autowired
-	ItemCatalog catalog;
-
-	@Autowired
 	MutableClock clock;
 
 	@BeforeAll
@@ -116,7 +109,7 @@ class ResidentInBrowserTests {
 	void publish() {
 		if (recording == null) {
 			this.clock.set(NOW);
-			Publish.visible(this.lifecycle, this.catalog, this.clock, SAMPLES);
+			this.items.visibleNow(SAMPLES);
 			recordingAddress = this.items.uploaded(wav(3, 440), "Bản tin sáng.wav");
 			recording = this.items.published(this.clock.instant().plusSeconds(60), RECORDING_TITLE,
 					"Bản tin của Đài truyền thanh xã", null, "Mời bà con nghe **bản tin** sáng nay.", List.of(),

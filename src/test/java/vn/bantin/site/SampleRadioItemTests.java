@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
-import vn.bantin.content.ItemCatalog;
-import vn.bantin.content.ItemLifecycle;
+import vn.bantin.content.TestPublishedItems;
 import vn.bantin.system.BantinProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,10 +48,7 @@ class SampleRadioItemTests {
 	MockMvc mvc;
 
 	@Autowired
-	ItemLifecycle lifecycle;
-
-	@Autowired
-	ItemCatalog catalog;
+	TestPublishedItems published;
 
 	@Autowired
 	MutableClock clock;
@@ -71,7 +67,7 @@ class SampleRadioItemTests {
 		this.defaultLocale = Locale.getDefault();
 		this.clockBefore = this.clock.instant();
 		Locale.setDefault(Locale.forLanguageTag("vi-VN"));
-		Publish.visible(this.lifecycle, this.catalog, this.clock, ID);
+		this.published.visibleNow(ID);
 		this.size = Files.size(this.properties.contentDir().resolve(AUDIO.substring(1)));
 	}
 

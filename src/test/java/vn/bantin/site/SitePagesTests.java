@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
+import vn.bantin.content.TestPublishedItems;
 import vn.bantin.content.Channel;
-import vn.bantin.content.ItemLifecycle;
 import vn.bantin.content.ItemView;
 import vn.bantin.content.PlanCatalog;
 import vn.bantin.content.PlanView;
@@ -26,8 +26,6 @@ import vn.bantin.media.MediaLibrary;
 import vn.bantin.system.BantinProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,13 +37,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and month, 20 to a page, dated in the commune's time zone whatever the server's.
  */
 @BantinWebTest
-@Import(TestItems.class)
 class SitePagesTests {
 
 	static final Instant NOW = Instant.parse("2030-06-01T00:00:00Z");
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	TestPublishedItems published;
 
 	@Autowired
 	MediaLibrary media;
@@ -58,9 +58,6 @@ class SitePagesTests {
 
 	@Autowired
 	TestItems items;
-
-	@Autowired
-	ItemLifecycle lifecycle;
 
 	@Autowired
 	PlanCatalog plans;
@@ -231,7 +228,7 @@ class SitePagesTests {
 			// list it
 			.replace("field: Hộ tịch", "field: Thử nghiệm trang chủ");
 		String procedure = this.items.approvedFromFile(Path.of("content"), "procedures/" + id + ".md", text);
-		Publish.items(this.lifecycle, later, procedure);
+		this.published.markPublished(later, procedure);
 		String news = publish(unique("Tin sau thủ tục"), "Nội dung.", List.of(), List.of(), later.minusSeconds(60),
 				null);
 		this.clock.set(later);
@@ -268,14 +265,7 @@ class SitePagesTests {
 		// is published at that same instant
 		this.clock.set(at);
 		String id = this.items.approvedNews(title, body, themes, tags, expireAt);
-		try {
-			this.lifecycle.published(id, at);
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
-			// the scheduler published it meanwhile (at the same instant); publishing is
-			// idempotent, so once more settles it
-			this.lifecycle.published(id, at);
-		}
+		this.published.markPublished(at, id);
 		this.clock.set(NOW);
 		return id;
 	}

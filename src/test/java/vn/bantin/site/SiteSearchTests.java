@@ -14,7 +14,6 @@ import vn.bantin.content.ItemLifecycle;
 import vn.bantin.content.TestItems;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -29,7 +28,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * query), and the page says so.
  */
 @BantinWebTest
-@Import(TestItems.class)
 class SiteSearchTests {
 
 	static final Instant NOW = Instant.parse("2030-06-01T00:00:00Z");

@@ -17,7 +17,6 @@ import vn.bantin.content.TestItems;
 import vn.bantin.content.TestPublishedItems;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +30,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the host they asked, and nothing of the admin area.
  */
 @BantinWebTest
-@Import({ TestItems.class, TestPublishedItems.class })
 class SitemapTests {
 
 	static final AtomicInteger counter = new AtomicInteger();

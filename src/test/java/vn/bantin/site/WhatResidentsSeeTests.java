@@ -17,7 +17,6 @@ import vn.bantin.content.OnExpiry;
 import vn.bantin.content.TestPublishedItems;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -34,7 +33,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * no longer in force); an item set to be removed vanishes from the site.
  */
 @BantinWebTest
-@Import(TestPublishedItems.class)
 class WhatResidentsSeeTests {
 
 	@Autowired

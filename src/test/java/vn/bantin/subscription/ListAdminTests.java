@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -15,7 +13,6 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 import vn.bantin.timetable.MailingListRefused;
@@ -25,7 +22,6 @@ import vn.bantin.timetable.Timetables;
 import vn.bantin.system.BantinProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -47,12 +43,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * reported by line, importing twice changes nothing) and the export.
  */
 @BantinWebTest
-@Import({ TestAccounts.class, TestSubscribers.class })
 class ListAdminTests {
 
 	static final AtomicInteger counter = new AtomicInteger();
-
-	static final String PASSWORD = "mat-khau-danh-sach";
 
 	@Autowired
 	MockMvc mvc;
@@ -74,12 +67,6 @@ class ListAdminTests {
 
 	@Autowired
 	BantinProperties properties;
-
-	MockHttpSession signIn(Role role) throws Exception {
-		String name = "ds-" + counter.incrementAndGet() + "-" + role.name().toLowerCase(Locale.ROOT);
-		this.accounts.create(name, PASSWORD, Set.of(role));
-		return SignIn.as(this.mvc, name, PASSWORD);
-	}
 
 	Document page(MockHttpSession session, String path) throws Exception {
 		return Jsoup.parse(this.mvc.perform(get(path).session(session).header("Accept-Language", "vi"))
@@ -106,7 +93,7 @@ class ListAdminTests {
 
 	@Test
 	void listsPageShowsFileAndUiListsWithTheirSendingRulesAndCounts() throws Exception {
-		MockHttpSession editor = signIn(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		String key = newList(editor, "Hội Phụ nữ xã");
 		this.subscribers.add("ds-a-" + key + "@example.vn", "CONFIRMED", key);
 		this.subscribers.add("ds-b-" + key + "@example.vn", "CONFIRMED", key);
@@ -125,7 +112,7 @@ class ListAdminTests {
 
 	@Test
 	void aListCreatedInTheAdminPagesIsPartOfTheTimetablesAndItsKeyMustBeNew() throws Exception {
-		MockHttpSession editor = signIn(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 
 		String key = newList(editor, "Hội Nông dân xã");
 
@@ -175,7 +162,7 @@ class ListAdminTests {
 
 	@Test
 	void aUiListIsRenamedOrDeletedHereAndAFileListHasNoSuchForm() throws Exception {
-		MockHttpSession editor = signIn(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		String key = newList(editor, "Câu lạc bộ dưỡng sinh");
 		Document page = page(editor, "/admin/lists/" + key);
 		String version = page.select("form[action$=/" + key + "] input[name=version]").val();
@@ -214,7 +201,8 @@ class ListAdminTests {
 
 	@Test
 	void csvImportKeepsGoodRowsReportsEachBadRowByLineAndIsIdempotent() throws Exception {
-		MockHttpSession editor = signIn(Role.EDITOR);
+		String editorName = this.accounts.user(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signIn(editorName);
 		String key = newList(editor, "Người dân thôn Trung Hải");
 		String domain = key + ".example.vn";
 		this.subscribers.suppress("roi-di@" + domain, "*", "LEFT");
@@ -243,8 +231,7 @@ class ListAdminTests {
 					org.assertj.core.groups.Tuple.tuple("co-san@" + domain, "Võ Thị Em", "CONFIRMED"),
 					org.assertj.core.groups.Tuple.tuple("hong@" + domain, "Đặng Thị Hồng", "CONFIRMED"));
 		assertThat(rows.get(0).get("CONSENT_SOURCE")).asString()
-			.startsWith("import nguoi-dan.csv line 2 by ds-")
-			.endsWith("-editor");
+			.isEqualTo("import nguoi-dan.csv line 2 by " + editorName);
 		assertThat(rows.get(1).get("CONSENT_SOURCE")).isEqualTo("test");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM subscription WHERE subscriber_id = ?", Long.class,
 				existing))
@@ -264,7 +251,7 @@ class ListAdminTests {
 
 	@Test
 	void exportIsUtf8WithAByteOrderMarkAndReadsBackWithTheSameVietnameseNames() throws Exception {
-		MockHttpSession editor = signIn(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		String key = newList(editor, "Chi hội Cựu chiến binh");
 		String domain = key + ".example.vn";
 		importCsv(editor, key, "ccb.csv",
@@ -293,7 +280,8 @@ class ListAdminTests {
 
 	@Test
 	void staffAddWithConsentRecordingTheirNameOrAskTheAddressToConfirm() throws Exception {
-		MockHttpSession editor = signIn(Role.EDITOR);
+		String editorName = this.accounts.user(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signIn(editorName);
 		String key = newList(editor, "Tổ dân phố");
 		String domain = key + ".example.vn";
 
@@ -318,7 +306,7 @@ class ListAdminTests {
 		assertThat(rows).extracting((row) -> row.get("ADDRESS"), (row) -> row.get("STATUS"))
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("hoi@" + domain, "PENDING"),
 					org.assertj.core.groups.Tuple.tuple("Thu@" + domain, "CONFIRMED"));
-		assertThat(rows.get(1).get("CONSENT_SOURCE")).asString().matches("admin by ds-\\d+-editor");
+		assertThat(rows.get(1).get("CONSENT_SOURCE")).isEqualTo("admin by " + editorName);
 		assertThat(rows.get(1).get("CONFIRMATION_SENT_AT")).isNull();
 		assertThat(rows.get(0).get("CONSENT_AT")).isNull();
 
@@ -337,7 +325,7 @@ class ListAdminTests {
 
 	@Test
 	void aSuppressedAddressIsRefusedWithAClearMessage() throws Exception {
-		MockHttpSession editor = signIn(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		String key = newList(editor, "Đoàn Thanh niên");
 		this.subscribers.suppress("da-roi@" + key + ".example.vn", key, "LEFT");
 
@@ -365,7 +353,7 @@ class ListAdminTests {
 	@Test
 	void operatorsAndApproversCannotSeeOrChangeLists() throws Exception {
 		for (Role role : List.of(Role.OPERATOR, Role.APPROVER)) {
-			MockHttpSession session = signIn(role);
+			MockHttpSession session = this.accounts.signedIn(role);
 			this.mvc.perform(get("/admin/lists").session(session)).andExpect(status().isForbidden());
 			this.mvc.perform(get("/admin/lists/can-bo-cong-chuc").session(session)).andExpect(status().isForbidden());
 			this.mvc.perform(get("/admin/lists/can-bo-cong-chuc/export").session(session))
@@ -375,7 +363,7 @@ class ListAdminTests {
 				.andExpect(status().isForbidden());
 		}
 		assertThat(this.timetables.current().lists()).noneMatch((list) -> list.key().equals("cam"));
-		MockHttpSession admin = signIn(Role.ADMIN);
+		MockHttpSession admin = this.accounts.signedIn(Role.ADMIN);
 		this.mvc.perform(get("/admin/lists/khong-co").session(admin)).andExpect(status().isNotFound());
 	}
 

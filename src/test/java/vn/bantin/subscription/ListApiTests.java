@@ -13,7 +13,6 @@ import vn.bantin.account.TestApiTokens;
 import vn.bantin.timetable.Timetables;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,7 +35,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * removing by id or address, unknown lists (404), roles, and the OpenAPI document.
  */
 @BantinWebTest
-@Import({ TestApiTokens.class, TestSubscribers.class })
 class ListApiTests {
 
 	static final AtomicInteger counter = new AtomicInteger();

@@ -25,14 +25,12 @@ import org.junit.jupiter.api.Test;
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
 import vn.bantin.MutableClockConfiguration;
-import vn.bantin.SignIn;
 import vn.bantin.TestPorts;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 import vn.bantin.commune.Commune;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,7 +54,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * confirmation only by POST, one-click unsubscribe without cookies, preferences, purge.
  */
 @BantinWebTest
-@Import(TestAccounts.class)
 class SubscriptionPagesTests {
 
 	private static final String LIST = "nguoi-dan-cchc";
@@ -533,8 +530,7 @@ class SubscriptionPagesTests {
 			.subscriberId();
 		URI old = preferenceLink("helped@example.vn");
 		SMTP.purgeEmailFromAllMailboxes();
-		this.accounts.create("bien-tap-lien-ket", "mat-khau-lien-ket", Set.of(Role.EDITOR));
-		MockHttpSession editor = SignIn.as(this.mvc, "bien-tap-lien-ket", "mat-khau-lien-ket");
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 
 		MvcResult sent = this.mvc
 			.perform(post("/admin/lists/" + LIST + "/subscribers/" + id + "/preferences-link").session(editor)
@@ -559,10 +555,9 @@ class SubscriptionPagesTests {
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		assertThat(notReceiving.getFlashMap().get("notice")).isEqualTo("lists.preferences-link.not_receiving");
-		this.accounts.create("duyet-lien-ket", "mat-khau-lien-ket", Set.of(Role.APPROVER));
 		this.mvc
 			.perform(post("/admin/lists/" + LIST + "/subscribers/" + id + "/preferences-link")
-				.session(SignIn.as(this.mvc, "duyet-lien-ket", "mat-khau-lien-ket"))
+				.session(this.accounts.signedIn(Role.APPROVER))
 				.with(csrf()))
 			.andExpect(status().isForbidden());
 	}

@@ -7,20 +7,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Puts subscribers straight into the database for tests, fast (batched SQL, no mail, no
  * entities): thousands of confirmed subscribers of a list in well under a second.
  *
  * <p>
- * A Spring bean: {@code @Import(TestSubscribers.class)} in a {@code @BantinWebTest} or
- * {@code @PersistenceTest} class and autowire it. Rows are committed if the caller is not
- * in a transaction; every address it makes is unique ({@code <prefix>-<n>@<domain>}), so
- * tests sharing a database do not collide.
+ * A test bean: every {@code @BantinWebTest} has it; a {@code @PersistenceTest} class
+ * imports it ({@code @Import(TestSubscribers.class)}). Autowire it. Rows are committed if
+ * the caller is not in a transaction; every address it makes is unique
+ * ({@code <prefix>-<n>@<domain>}), so tests sharing a database do not collide.
  */
-@Component
+@TestComponent
 public class TestSubscribers {
 
 	private static final int BATCH = 1000;

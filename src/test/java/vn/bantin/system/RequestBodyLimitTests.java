@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.bantin.SchedulerName;
 import vn.bantin.RawHttp;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * control character in a multipart file name is 400, for anonymous and signed-in callers
  * alike, and never an error in the log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = SchedulerName.RANDOM)
 @Import(TestAccounts.class)
 @ExtendWith(OutputCaptureExtension.class)
 class RequestBodyLimitTests {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.bantin.BantinApplication;
+import vn.bantin.SchedulerName;
 import vn.bantin.content.Channel;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -67,8 +68,8 @@ class StoredTimetablesRestartTests {
 
 	private static ConfigurableApplicationContext start(Path dataDir) {
 		return new SpringApplicationBuilder(BantinApplication.class).run("--server.port=0",
-				"--spring.quartz.properties.org.quartz.scheduler.instanceName=bantin-stored-timetables-test",
-				"--bantin.data-dir=" + dataDir, "--bantin.account.initial-admin-password=restart-test-password");
+				SchedulerName.argument(dataDir), "--bantin.data-dir=" + dataDir,
+				"--bantin.account.initial-admin-password=restart-test-password");
 	}
 
 }

@@ -22,14 +22,12 @@ import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 import vn.bantin.content.Channel;
 import vn.bantin.content.ItemKind;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -56,12 +54,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @BantinWebTest
 @RecordApplicationEvents
-@Import(TestAccounts.class)
 class TimetableAdminTests {
 
 	private static final String FILES = "test-files";
-
-	private static final String PASSWORD = "mat-khau-lich-phat";
 
 	private static final AtomicInteger counter = new AtomicInteger();
 
@@ -111,12 +106,6 @@ class TimetableAdminTests {
 		this.entries.deleteAll();
 		this.stored.reload();
 		this.timetables.define(FILES, Timetable.empty(), List.of());
-	}
-
-	MockHttpSession as(Role... roles) throws Exception {
-		String name = "tt" + counter.incrementAndGet() + "-" + roles[0].name().toLowerCase(java.util.Locale.ROOT);
-		this.accounts.create(name, PASSWORD, Set.of(roles));
-		return SignIn.as(this.mvc, name, PASSWORD);
 	}
 
 	/**
@@ -195,7 +184,7 @@ class TimetableAdminTests {
 	void editorCreatesASlotThatTheEngineIsToldOfWithItsVietnameseNameInComposedForm() throws Exception {
 		String key = "ban-tin-trua-" + this.n;
 		this.mvc
-			.perform(slotForm("/admin/timetables/slots", as(Role.EDITOR), key,
+			.perform(slotForm("/admin/timetables/slots", this.accounts.signedIn(Role.EDITOR), key,
 					Normalizer.normalize("Bản tin trưa", Normalizer.Form.NFD)))
 			.andExpect(redirectedUrl("/admin/timetables"));
 
@@ -214,7 +203,7 @@ class TimetableAdminTests {
 	@Test
 	void listShowsEachSlotInWordsWithItsNextThreeOccurrencesInCommuneTimeAndItsSource() throws Exception {
 		String key = "ban-tin-chieu-" + this.n;
-		MockHttpSession editor = as(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		this.mvc.perform(slotForm("/admin/timetables/slots", editor, key, "Bản tin chiều", "excluded", ""));
 
 		ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -246,7 +235,7 @@ class TimetableAdminTests {
 	@Test
 	void editorChangesAndThenDeletesASlotAfterConfirming() throws Exception {
 		String key = "ban-tin-toi-" + this.n;
-		MockHttpSession editor = as(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		this.mvc.perform(slotForm("/admin/timetables/slots", editor, key, "Bản tin tối"));
 		long version = this.stored.slot(key).orElseThrow().form().version();
 
@@ -282,7 +271,7 @@ class TimetableAdminTests {
 	@Test
 	void editorCreatesChangesAndDeletesACampaign() throws Exception {
 		String key = "chuyen-doi-so-" + this.n;
-		MockHttpSession editor = as(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		String fileSlot = "tep-sang-" + this.n;
 		this.mvc.perform(campaignForm("/admin/timetables/campaigns", editor, key, fileSlot))
 			.andExpect(redirectedUrl("/admin/timetables"));
@@ -320,9 +309,9 @@ class TimetableAdminTests {
 	void badSlotInputIsReportedOnEachFieldKeptAsTypedAndNothingIsStored() throws Exception {
 		String key = "sai-" + this.n;
 		this.mvc
-			.perform(slotForm("/admin/timetables/slots", as(Role.EDITOR), key, "Khung giờ sai", "times", "25:00",
-					"length", "nửa tiếng", "zones", "thon-khong-co", "excluded", "30/2/2026", "ranges",
-					"2026-03-01..2026-02-01"))
+			.perform(slotForm("/admin/timetables/slots", this.accounts.signedIn(Role.EDITOR), key, "Khung giờ sai",
+					"times", "25:00", "length", "nửa tiếng", "zones", "thon-khong-co", "excluded", "30/2/2026",
+					"ranges", "2026-03-01..2026-02-01"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("admin/timetables/slot"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "times", "timetable.error.time"))
@@ -333,15 +322,17 @@ class TimetableAdminTests {
 			.andExpect(content().string(containsString("value=\"nửa tiếng\"")))
 			.andExpect(content().string(containsString("value=\"Khung giờ sai\"")));
 
-		this.mvc.perform(slotForm("/admin/timetables/slots", as(Role.EDITOR), key, "Khung giờ sai", "cron", "mỗi sáng"))
+		this.mvc
+			.perform(slotForm("/admin/timetables/slots", this.accounts.signedIn(Role.EDITOR), key, "Khung giờ sai",
+					"cron", "mỗi sáng"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "cron", "timetable.error.cron"));
 		this.mvc
-			.perform(slotForm("/admin/timetables/slots", as(Role.EDITOR), key, "Khung giờ sai", "zones",
-					"thon-khong-co"))
+			.perform(slotForm("/admin/timetables/slots", this.accounts.signedIn(Role.EDITOR), key, "Khung giờ sai",
+					"zones", "thon-khong-co"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "zones", "timetable.error.zone-unknown"))
 			.andExpect(content().string(containsString("Không có cụm loa «thon-khong-co»")));
 		this.mvc
-			.perform(post("/admin/timetables/slots").session(as(Role.EDITOR))
+			.perform(post("/admin/timetables/slots").session(this.accounts.signedIn(Role.EDITOR))
 				.with(csrf())
 				.param("key", key)
 				.param("channel", "RADIO")
@@ -349,7 +340,9 @@ class TimetableAdminTests {
 				.param("times", "06:00")
 				.param("_days", "on"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "days", "timetable.error.days-required"));
-		this.mvc.perform(slotForm("/admin/timetables/slots", as(Role.EDITOR), "Khóa Sai", "Khung giờ sai"))
+		this.mvc
+			.perform(slotForm("/admin/timetables/slots", this.accounts.signedIn(Role.EDITOR), "Khóa Sai",
+					"Khung giờ sai"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "key", "timetable.error.key"));
 
 		assertThat(this.timetables.current().slot(key)).isEmpty();
@@ -361,16 +354,16 @@ class TimetableAdminTests {
 	void badCampaignInputIsReportedOnEachFieldAndNothingIsStored() throws Exception {
 		String key = "chien-dich-sai-" + this.n;
 		this.mvc
-			.perform(campaignForm("/admin/timetables/campaigns", as(Role.EDITOR), key, "khung-khong-co", "from",
-					"2026-06-01", "until", "2026-05-01", "airs", "0", "within", "một tuần"))
+			.perform(campaignForm("/admin/timetables/campaigns", this.accounts.signedIn(Role.EDITOR), key,
+					"khung-khong-co", "from", "2026-06-01", "until", "2026-05-01", "airs", "0", "within", "một tuần"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "until", "timetable.error.until-before-from"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "airs", "timetable.error.number"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "within", "timetable.error.duration"))
 			.andExpect(content().string(containsString("value=\"một tuần\"")));
 		this.mvc
-			.perform(campaignForm("/admin/timetables/campaigns", as(Role.EDITOR), key, "khung-khong-co", "plan",
-					"ke-hoach-khong-co"))
+			.perform(campaignForm("/admin/timetables/campaigns", this.accounts.signedIn(Role.EDITOR), key,
+					"khung-khong-co", "plan", "ke-hoach-khong-co"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "slots", "timetable.error.slot-unknown"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "plan", "timetable.error.plan-unknown"));
 
@@ -382,7 +375,7 @@ class TimetableAdminTests {
 	@Test
 	void aKeyOfAFileManagedSlotCannotBeTakenByANewOne() throws Exception {
 		String fileKey = "tep-sang-" + this.n;
-		this.mvc.perform(slotForm("/admin/timetables/slots", as(Role.EDITOR), fileKey, "Trùng mã"))
+		this.mvc.perform(slotForm("/admin/timetables/slots", this.accounts.signedIn(Role.EDITOR), fileKey, "Trùng mã"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "key", "timetable.error.key-file"))
 			.andExpect(content().string(containsString("radio.yaml")));
 		assertThat(this.timetables.current().slot(fileKey).orElseThrow().name()).isEqualTo("Bản tin sáng (tệp)");
@@ -391,7 +384,7 @@ class TimetableAdminTests {
 
 	@Test
 	void fileManagedEntriesAreReadOnlyEvenByUrl() throws Exception {
-		MockHttpSession editor = as(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		String slot = "tep-sang-" + this.n;
 		String campaign = "tep-chien-dich-" + this.n;
 		this.mvc.perform(get("/admin/timetables/slots/{key}/edit", slot).session(editor))
@@ -419,8 +412,8 @@ class TimetableAdminTests {
 	@Test
 	void theSecondOfficerSavingAStaleCopyGetsAConflictAndKeepsWhatTheyTyped() throws Exception {
 		String key = "ban-tin-chung-" + this.n;
-		MockHttpSession first = as(Role.EDITOR);
-		MockHttpSession second = as(Role.ADMIN);
+		MockHttpSession first = this.accounts.signedIn(Role.EDITOR);
+		MockHttpSession second = this.accounts.signedIn(Role.ADMIN);
 		this.mvc.perform(slotForm("/admin/timetables/slots", first, key, "Bản tin chung"));
 		String opened = String.valueOf(this.stored.slot(key).orElseThrow().form().version());
 
@@ -450,7 +443,7 @@ class TimetableAdminTests {
 	@Test
 	void aSlotACampaignFillsCannotBeDeleted() throws Exception {
 		String slot = "ban-tin-dung-" + this.n;
-		MockHttpSession editor = as(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		this.mvc.perform(slotForm("/admin/timetables/slots", editor, slot, "Khung giờ đang dùng"));
 		this.mvc.perform(campaignForm("/admin/timetables/campaigns", editor, "dung-" + this.n, slot))
 			.andExpect(redirectedUrl("/admin/timetables"));
@@ -467,8 +460,8 @@ class TimetableAdminTests {
 
 	@Test
 	void operatorsAndApproversSeeTheTimetablesButOnlyEditorsAndAdminsChangeThem() throws Exception {
-		MockHttpSession operator = as(Role.OPERATOR);
-		MockHttpSession approver = as(Role.APPROVER);
+		MockHttpSession operator = this.accounts.signedIn(Role.OPERATOR);
+		MockHttpSession approver = this.accounts.signedIn(Role.APPROVER);
 		this.mvc.perform(get("/admin/timetables").session(operator))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("/admin/timetables/slots/new"))));
@@ -480,20 +473,23 @@ class TimetableAdminTests {
 			.andExpect(status().isForbidden());
 		assertThat(this.entries.count()).isZero();
 
-		this.mvc.perform(get("/admin/timetables/slots/new").session(as(Role.EDITOR))).andExpect(status().isOk());
-		this.mvc.perform(slotForm("/admin/timetables/slots", as(Role.ADMIN), "cua-quan-tri-" + this.n, "Được"))
+		this.mvc.perform(get("/admin/timetables/slots/new").session(this.accounts.signedIn(Role.EDITOR)))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(slotForm("/admin/timetables/slots", this.accounts.signedIn(Role.ADMIN), "cua-quan-tri-" + this.n,
+					"Được"))
 			.andExpect(redirectedUrl("/admin/timetables"));
 		assertThat(this.timetables.current().slot("cua-quan-tri-" + this.n)).isPresent();
 	}
 
 	@Test
 	void slotFormCanBeOpenedBlankAndShowsTheDaysInVietnamese() throws Exception {
-		this.mvc.perform(get("/admin/timetables/slots/new").session(as(Role.EDITOR)))
+		this.mvc.perform(get("/admin/timetables/slots/new").session(this.accounts.signedIn(Role.EDITOR)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("thứ Hai")))
 			.andExpect(content().string(containsString("Chủ nhật")))
 			.andExpect(content().string(containsString("thon-trung-hai")));
-		this.mvc.perform(get("/admin/timetables/campaigns/new").session(as(Role.EDITOR)))
+		this.mvc.perform(get("/admin/timetables/campaigns/new").session(this.accounts.signedIn(Role.EDITOR)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Bản tin sáng (tệp)")));
 	}

@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import vn.bantin.SchedulerName;
 import vn.bantin.Browser;
 import vn.bantin.mailroom.Mailroom;
 import vn.bantin.mailroom.Outcome;
@@ -37,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The pages as a person uses them, in a real headless Chromium with a phone-sized window:
  * the public home page, signing in, switching language and creating a user.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = SchedulerName.RANDOM)
 class AdminInBrowserTests {
 
 	static final String PASSWORD = "mat-khau-thu-nghiem";

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 import vn.bantin.content.Channel;
@@ -27,7 +25,6 @@ import vn.bantin.site.HtmlChecker;
 import vn.bantin.text.Timestamps;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -41,7 +38,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * them valid HTML: the publication history, the agenda, the sends and the outbox.
  */
 @BantinWebTest
-@Import({ TestItems.class, TestAccounts.class })
 class AdminPagesDateRealInstantsToTheSecondTests {
 
 	/** An HTML datetime to the second, in UTC or with an offset. */
@@ -80,8 +76,7 @@ class AdminPagesDateRealInstantsToTheSecondTests {
 		// at this instant
 		this.items.approvedNews("Thông báo lịch tiếp công dân", List.of(), List.of(), Priority.NORMAL, null, null,
 				EnumSet.of(Channel.WEB, Channel.FEED, Channel.EMAIL));
-		this.accounts.create("thoi-gian-admin", "mat-khau-thoi-gian", Set.of(Role.ADMIN));
-		MockHttpSession admin = SignIn.as(this.mvc, "thoi-gian-admin", "mat-khau-thoi-gian");
+		MockHttpSession admin = this.accounts.signedIn(Role.ADMIN);
 
 		HtmlChecker checker = new HtmlChecker();
 		List<String> problems = new ArrayList<>();

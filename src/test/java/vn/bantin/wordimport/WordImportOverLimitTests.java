@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.bantin.SchedulerName;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 import vn.bantin.content.ItemCatalog;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the controller, refuses it, and the editor is sent back to the import form with the
  * reason (not the container's bare error page).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = SchedulerName.RANDOM)
 @Import(TestAccounts.class)
 class WordImportOverLimitTests {
 

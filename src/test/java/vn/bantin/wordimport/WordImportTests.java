@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,7 +34,6 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 
 import vn.bantin.BantinWebTest;
-import vn.bantin.SignIn;
 import vn.bantin.account.Role;
 import vn.bantin.account.TestAccounts;
 import vn.bantin.content.ItemCatalog;
@@ -45,7 +43,6 @@ import vn.bantin.content.ItemStatus;
 import vn.bantin.content.ItemView;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -69,10 +66,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (named styles, numbering definitions, outline levels in the styles).
  */
 @BantinWebTest
-@Import(TestAccounts.class)
 class WordImportTests {
-
-	static final AtomicInteger counter = new AtomicInteger();
 
 	static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*]\\((/media/[0-9a-f-]{36}/image-1\\.png)\\)");
 
@@ -91,12 +85,6 @@ class WordImportTests {
 	@TempDir
 	Path temp;
 
-	MockHttpSession as(Role... roles) throws Exception {
-		String name = "w" + counter.incrementAndGet() + "-" + roles[0].name().toLowerCase(java.util.Locale.ROOT);
-		this.accounts.create(name, "mat-khau-rat-dai", Set.of(roles));
-		return SignIn.as(this.mvc, name, "mat-khau-rat-dai");
-	}
-
 	@Test
 	void aWordFileWithVietnameseTextATableAndAnImageBecomesAFaithfulDraft() throws Exception {
 		byte[] png = png();
@@ -104,7 +92,7 @@ class WordImportTests {
 		try (OutputStream out = Files.newOutputStream(file)) {
 			sampleDocument(png).write(out);
 		}
-		MockHttpSession editor = as(Role.EDITOR);
+		MockHttpSession editor = this.accounts.signedIn(Role.EDITOR);
 		this.mvc.perform(get("/admin/items/import").session(editor))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("enctype=\"multipart/form-data\"")))
@@ -172,7 +160,7 @@ class WordImportTests {
 		}
 		MvcResult result = this.mvc
 			.perform(multipart("/admin/items/import").file(upload("ke-hoach-cchc.docx", docx))
-				.session(as(Role.EDITOR))
+				.session(this.accounts.signedIn(Role.EDITOR))
 				.with(csrf()))
 			.andExpect(status().isFound())
 			.andReturn();
@@ -256,7 +244,7 @@ class WordImportTests {
 		byte[] docx = toBytes(sampleDocument(png()));
 		long before = itemCount();
 		for (Role role : new Role[] { Role.APPROVER, Role.OPERATOR, Role.ADMIN }) {
-			MockHttpSession session = as(role);
+			MockHttpSession session = this.accounts.signedIn(role);
 			this.mvc.perform(get("/admin/items/import").session(session)).andExpect(status().isForbidden());
 			this.mvc
 				.perform(multipart("/admin/items/import").file(upload("a.docx", docx)).session(session).with(csrf()))
@@ -276,7 +264,8 @@ class WordImportTests {
 	private void refused(MockMultipartFile file, String messageKey) throws Exception {
 		long before = itemCount();
 		Set<Path> folders = mediaFolders();
-		this.mvc.perform(multipart("/admin/items/import").file(file).session(as(Role.EDITOR)).with(csrf()))
+		this.mvc.perform(
+				multipart("/admin/items/import").file(file).session(this.accounts.signedIn(Role.EDITOR)).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("role=\"alert\"")))
 			.andExpect(content().string(containsString(messageText(messageKey))));
