@@ -48,9 +48,9 @@ class ApiTokens extends IssuedTokens<ApiToken> {
 
 	private final ApiTokenStore tokens;
 
-	private final StaffUsers users;
+	private final StaffUserStore users;
 
-	ApiTokens(ApiTokenStore tokens, StaffUsers users, Clock clock) {
+	ApiTokens(ApiTokenStore tokens, StaffUserStore users, Clock clock) {
 		super(tokens, SECRET_START, clock);
 		this.tokens = tokens;
 		this.users = users;

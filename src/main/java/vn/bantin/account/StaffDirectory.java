@@ -55,7 +55,7 @@ class StaffDirectory {
 	private static final char[] PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 		.toCharArray();
 
-	private final StaffUsers users;
+	private final StaffUserStore users;
 
 	private final PasswordEncoder passwordEncoder;
 
@@ -69,7 +69,7 @@ class StaffDirectory {
 
 	private final LoginThrottle throttle;
 
-	StaffDirectory(StaffUsers users, PasswordEncoder passwordEncoder, Clock clock, ApplicationEventPublisher events,
+	StaffDirectory(StaffUserStore users, PasswordEncoder passwordEncoder, Clock clock, ApplicationEventPublisher events,
 			ApiTokens tokens, LoginThrottle throttle) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;

@@ -26,9 +26,9 @@ class StaffUserDetailsService implements UserDetailsService, UserDetailsPassword
 
 	private static final Logger log = LoggerFactory.getLogger(StaffUserDetailsService.class);
 
-	private final StaffUsers users;
+	private final StaffUserStore users;
 
-	StaffUserDetailsService(StaffUsers users) {
+	StaffUserDetailsService(StaffUserStore users) {
 		this.users = users;
 	}
 

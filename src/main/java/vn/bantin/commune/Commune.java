@@ -40,7 +40,7 @@ public class Commune {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-	private final CommuneRecords records;
+	private final CommuneRecordStore records;
 
 	private final CommuneSettings settings;
 
@@ -52,7 +52,7 @@ public class Commune {
 
 	private volatile Cached cached;
 
-	Commune(CommuneRecords records, CommuneSettings settings, BantinProperties properties, Clock clock,
+	Commune(CommuneRecordStore records, CommuneSettings settings, BantinProperties properties, Clock clock,
 			TransactionTemplate transactions) {
 		this.records = records;
 		this.settings = settings;

@@ -21,11 +21,11 @@ import vn.bantin.media.UploadAudience;
 @Transactional(readOnly = true)
 class AttachmentAudience implements UploadAudience {
 
-	private final Items items;
+	private final ItemStore items;
 
 	private final Clock clock;
 
-	AttachmentAudience(Items items, Clock clock) {
+	AttachmentAudience(ItemStore items, Clock clock) {
 		this.items = items;
 		this.clock = clock;
 	}

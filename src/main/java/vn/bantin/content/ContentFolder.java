@@ -35,11 +35,11 @@ class ContentFolder implements ApplicationRunner {
 
 	private final BantinProperties properties;
 
-	private final Plans plans;
+	private final PlanStore plans;
 
-	private final Items items;
+	private final ItemStore items;
 
-	private final ItemEvents events;
+	private final ItemEventStore events;
 
 	private final ProcedureAnnouncements announcements;
 
@@ -49,7 +49,7 @@ class ContentFolder implements ApplicationRunner {
 
 	private volatile List<ContentProblem> problems = List.of();
 
-	ContentFolder(BantinProperties properties, Plans plans, Items items, ItemEvents events,
+	ContentFolder(BantinProperties properties, PlanStore plans, ItemStore items, ItemEventStore events,
 			ProcedureAnnouncements announcements, TransactionTemplate transactions, Clock clock) {
 		this.announcements = announcements;
 		this.properties = properties;
@@ -80,9 +80,9 @@ class ContentFolder implements ApplicationRunner {
 		}
 		ContentFiles.Snapshot snapshot = ContentFiles.read(this.properties.contentDir(), this.properties.zone());
 		List<ContentProblem> found = new ArrayList<>(snapshot.problems());
-		Map<String, Items.Stored> stored = this.items.findAllStored()
+		Map<String, ItemStore.Stored> stored = this.items.findAllStored()
 			.stream()
-			.collect(Collectors.toMap(Items.Stored::id, Function.identity()));
+			.collect(Collectors.toMap(ItemStore.Stored::id, Function.identity()));
 		int plansLoaded = storeEach(snapshot.plans(), found, this::store);
 		int problemsBefore = found.size();
 		Map<String, ItemFile> changed = changedItems(snapshot.items(), stored, found);
@@ -106,11 +106,11 @@ class ContentFolder implements ApplicationRunner {
 	 * write), and not those whose id belongs to an item written in the editor (reported:
 	 * a file must not take it over).
 	 */
-	private static Map<String, ItemFile> changedItems(Map<String, ItemFile> files, Map<String, Items.Stored> stored,
+	private static Map<String, ItemFile> changedItems(Map<String, ItemFile> files, Map<String, ItemStore.Stored> stored,
 			List<ContentProblem> found) {
 		Map<String, ItemFile> changed = new LinkedHashMap<>();
 		files.forEach((path, file) -> {
-			Items.Stored item = stored.get(file.id());
+			ItemStore.Stored item = stored.get(file.id());
 			if (item != null && !item.fromFile()) {
 				found.add(new ContentProblem(path, 2, 1, "field 'id': '" + file.id()
 						+ "' is already used by an item written in the editor; choose another id"));
@@ -169,9 +169,9 @@ class ContentFolder implements ApplicationRunner {
 	 * exists). Reads only ids and paths, so that a large folder does not load every
 	 * item's text into memory.
 	 */
-	private void archiveVanished(Collection<Items.Stored> stored) {
+	private void archiveVanished(Collection<ItemStore.Stored> stored) {
 		Instant now = this.clock.instant();
-		for (Items.Stored file : stored) {
+		for (ItemStore.Stored file : stored) {
 			boolean gone = file.fromFile() && !Files.exists(this.properties.contentDir().resolve(file.sourceFile()));
 			if (gone && file.status() != ItemStatus.ARCHIVED) {
 				this.transactions.executeWithoutResult((tx) -> {

@@ -24,9 +24,9 @@ import vn.bantin.text.VietnameseText;
 @Transactional(readOnly = true)
 public class ItemCatalog {
 
-	private final Items items;
+	private final ItemStore items;
 
-	ItemCatalog(Items items) {
+	ItemCatalog(ItemStore items) {
 		this.items = items;
 	}
 

@@ -22,11 +22,11 @@ import vn.bantin.text.VietnameseText;
 @Transactional
 class ItemEditor {
 
-	private final Items items;
+	private final ItemStore items;
 
-	private final ItemEvents events;
+	private final ItemEventStore events;
 
-	private final ItemRevisions revisions;
+	private final ItemRevisionStore revisions;
 
 	private final PlanCatalog plans;
 
@@ -34,7 +34,7 @@ class ItemEditor {
 
 	private final ProcedureAnnouncements announcements;
 
-	ItemEditor(Items items, ItemEvents events, ItemRevisions revisions, PlanCatalog plans,
+	ItemEditor(ItemStore items, ItemEventStore events, ItemRevisionStore revisions, PlanCatalog plans,
 			ProcedureAnnouncements announcements, Clock clock) {
 		this.announcements = announcements;
 		this.items = items;

@@ -17,13 +17,13 @@ public class ItemLifecycle {
 	/** The actor written in the item's history for the scheduler's changes. */
 	public static final String SCHEDULER = "scheduler";
 
-	private final Items items;
+	private final ItemStore items;
 
-	private final ItemEvents events;
+	private final ItemEventStore events;
 
-	private final ItemRevisions revisions;
+	private final ItemRevisionStore revisions;
 
-	ItemLifecycle(Items items, ItemEvents events, ItemRevisions revisions) {
+	ItemLifecycle(ItemStore items, ItemEventStore events, ItemRevisionStore revisions) {
 		this.items = items;
 		this.events = events;
 		this.revisions = revisions;

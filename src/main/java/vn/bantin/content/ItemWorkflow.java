@@ -21,15 +21,15 @@ import vn.bantin.account.Role;
 @Transactional
 class ItemWorkflow {
 
-	private final Items items;
+	private final ItemStore items;
 
-	private final ItemEvents events;
+	private final ItemEventStore events;
 
 	private final Clock clock;
 
 	private final WorkflowSettings settings;
 
-	ItemWorkflow(Items items, ItemEvents events, Clock clock, WorkflowSettings settings) {
+	ItemWorkflow(ItemStore items, ItemEventStore events, Clock clock, WorkflowSettings settings) {
 		this.items = items;
 		this.events = events;
 		this.clock = clock;

@@ -13,9 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class PlanCatalog {
 
-	private final Plans plans;
+	private final PlanStore plans;
 
-	PlanCatalog(Plans plans) {
+	PlanCatalog(PlanStore plans) {
 		this.plans = plans;
 	}
 

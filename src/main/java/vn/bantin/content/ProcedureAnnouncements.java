@@ -19,13 +19,13 @@ class ProcedureAnnouncements {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-	private final Items items;
+	private final ItemStore items;
 
-	private final ItemEvents events;
+	private final ItemEventStore events;
 
 	private final Clock clock;
 
-	ProcedureAnnouncements(Items items, ItemEvents events, Clock clock) {
+	ProcedureAnnouncements(ItemStore items, ItemEventStore events, Clock clock) {
 		this.items = items;
 		this.events = events;
 		this.clock = clock;

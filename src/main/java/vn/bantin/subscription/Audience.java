@@ -33,9 +33,9 @@ public class Audience {
 
 	private final JdbcTemplate jdbc;
 
-	private final Subscribers subscribers;
+	private final SubscriberStore subscribers;
 
-	private final Suppressions suppressions;
+	private final SuppressionStore suppressions;
 
 	private final MailLinks links;
 
@@ -43,7 +43,7 @@ public class Audience {
 
 	private final Clock clock;
 
-	Audience(JdbcTemplate jdbc, Subscribers subscribers, Suppressions suppressions, MailLinks links,
+	Audience(JdbcTemplate jdbc, SubscriberStore subscribers, SuppressionStore suppressions, MailLinks links,
 			SubscriptionSettings settings, Clock clock) {
 		this.jdbc = jdbc;
 		this.subscribers = subscribers;

@@ -36,13 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ListMembers {
 
-	private final Subscribers subscribers;
+	private final SubscriberStore subscribers;
 
-	private final Subscriptions subscriptions;
+	private final SubscriptionStore subscriptions;
 
-	private final Suppressions suppressions;
+	private final SuppressionStore suppressions;
 
-	private final ListMemberQueries queries;
+	private final ListMemberStore queries;
 
 	private final ListConfirmations confirmations;
 
@@ -50,8 +50,8 @@ class ListMembers {
 
 	private final TransactionTemplate transactions;
 
-	ListMembers(Subscribers subscribers, Subscriptions subscriptions, Suppressions suppressions,
-			ListMemberQueries queries, ListConfirmations confirmations, Clock clock,
+	ListMembers(SubscriberStore subscribers, SubscriptionStore subscriptions, SuppressionStore suppressions,
+			ListMemberStore queries, ListConfirmations confirmations, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.transactions = new TransactionTemplate(transactions);
 		this.subscribers = subscribers;

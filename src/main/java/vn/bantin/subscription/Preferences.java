@@ -31,11 +31,11 @@ class Preferences {
 	/** The consent source of lists chosen on the preference page. */
 	static final String PREFERENCE_PAGE = "preference page";
 
-	private final Subscribers subscribers;
+	private final SubscriberStore subscribers;
 
-	private final Subscriptions subscriptions;
+	private final SubscriptionStore subscriptions;
 
-	private final Suppressions suppressions;
+	private final SuppressionStore suppressions;
 
 	private final Timetables timetables;
 
@@ -49,9 +49,9 @@ class Preferences {
 
 	private final Clock clock;
 
-	Preferences(Subscribers subscribers, Subscriptions subscriptions, Suppressions suppressions, Timetables timetables,
-			SignUps signUps, SignUpThrottle throttle, PreferenceLinks links, TransactionTemplate transactions,
-			Clock clock) {
+	Preferences(SubscriberStore subscribers, SubscriptionStore subscriptions, SuppressionStore suppressions,
+			Timetables timetables, SignUps signUps, SignUpThrottle throttle, PreferenceLinks links,
+			TransactionTemplate transactions, Clock clock) {
 		this.subscribers = subscribers;
 		this.subscriptions = subscriptions;
 		this.suppressions = suppressions;

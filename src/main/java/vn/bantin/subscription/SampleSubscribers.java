@@ -38,11 +38,11 @@ class SampleSubscribers {
 
 	private final SubscriptionSettings settings;
 
-	private final Subscribers subscribers;
+	private final SubscriberStore subscribers;
 
 	private final SignUps signUps;
 
-	SampleSubscribers(SubscriptionSettings settings, Subscribers subscribers, SignUps signUps) {
+	SampleSubscribers(SubscriptionSettings settings, SubscriberStore subscribers, SignUps signUps) {
 		this.settings = settings;
 		this.subscribers = subscribers;
 		this.signUps = signUps;

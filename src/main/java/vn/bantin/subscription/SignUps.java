@@ -36,11 +36,11 @@ class SignUps {
 	/** The consent source of the public form. */
 	static final String SIGN_UP_FORM = "sign-up form";
 
-	private final Subscribers subscribers;
+	private final SubscriberStore subscribers;
 
-	private final Subscriptions subscriptions;
+	private final SubscriptionStore subscriptions;
 
-	private final Suppressions suppressions;
+	private final SuppressionStore suppressions;
 
 	private final ConfirmationMail mail;
 
@@ -48,8 +48,8 @@ class SignUps {
 
 	private final Clock clock;
 
-	SignUps(Subscribers subscribers, Subscriptions subscriptions, Suppressions suppressions, ConfirmationMail mail,
-			TransactionTemplate transactions, Clock clock) {
+	SignUps(SubscriberStore subscribers, SubscriptionStore subscriptions, SuppressionStore suppressions,
+			ConfirmationMail mail, TransactionTemplate transactions, Clock clock) {
 		this.subscribers = subscribers;
 		this.subscriptions = subscriptions;
 		this.suppressions = suppressions;

@@ -41,7 +41,7 @@ class StoredTimetables {
 	/** The name of this part in {@link Timetables}. */
 	static final String SOURCE = "ui";
 
-	private final TimetableEntries entries;
+	private final TimetableEntryStore entries;
 
 	private final Timetables timetables;
 
@@ -55,8 +55,8 @@ class StoredTimetables {
 
 	private List<ScheduleProblem> lastProblems = List.of();
 
-	StoredTimetables(TimetableEntries entries, Timetables timetables, PlanCatalog plans, ItemCatalog items, Clock clock,
-			PlatformTransactionManager transactions) {
+	StoredTimetables(TimetableEntryStore entries, Timetables timetables, PlanCatalog plans, ItemCatalog items,
+			Clock clock, PlatformTransactionManager transactions) {
 		this.entries = entries;
 		this.timetables = timetables;
 		this.plans = plans;

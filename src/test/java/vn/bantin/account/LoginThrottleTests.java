@@ -62,7 +62,7 @@ class LoginThrottleTests {
 		JdbcTemplate jdbc;
 
 		@Autowired
-		StaffUsers users;
+		StaffUserStore users;
 
 		final MutableClock clock = new MutableClock(START, ZoneOffset.UTC);
 

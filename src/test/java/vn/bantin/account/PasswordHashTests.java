@@ -31,7 +31,7 @@ class PasswordHashTests {
 	StaffDirectory directory;
 
 	@Autowired
-	StaffUsers users;
+	StaffUserStore users;
 
 	@Autowired
 	PasswordEncoder passwordEncoder;

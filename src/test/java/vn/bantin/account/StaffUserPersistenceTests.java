@@ -51,7 +51,7 @@ class StaffUserPersistenceTests {
 	abstract static class StaffUserChecks {
 
 		@Autowired
-		StaffUsers users;
+		StaffUserStore users;
 
 		@Autowired
 		TestEntityManager entities;

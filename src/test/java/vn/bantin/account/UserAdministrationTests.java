@@ -52,7 +52,7 @@ class UserAdministrationTests {
 	StaffDirectory directory;
 
 	@Autowired
-	StaffUsers users;
+	StaffUserStore users;
 
 	@Autowired
 	ApiTokens tokens;

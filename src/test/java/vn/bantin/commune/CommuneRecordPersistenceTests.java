@@ -44,7 +44,7 @@ class CommuneRecordPersistenceTests {
 	abstract static class CommuneRecordChecks {
 
 		@Autowired
-		CommuneRecords records;
+		CommuneRecordStore records;
 
 		@Autowired
 		TestEntityManager entities;

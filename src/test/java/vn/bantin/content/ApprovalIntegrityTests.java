@@ -69,10 +69,10 @@ class ApprovalIntegrityTests {
 	ItemCatalog catalog;
 
 	@Autowired
-	ItemEvents events;
+	ItemEventStore events;
 
 	@Autowired
-	Items items;
+	ItemStore items;
 
 	@Autowired
 	MutableClock clock;

@@ -45,7 +45,7 @@ class ApprovedRevisionPersistenceTests {
 	abstract static class RevisionChecks {
 
 		@Autowired
-		Items items;
+		ItemStore items;
 
 		@Autowired
 		TestEntityManager entities;

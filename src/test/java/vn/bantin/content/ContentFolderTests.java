@@ -34,13 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContentFolderTests {
 
 	@Autowired
-	Plans plans;
+	PlanStore plans;
 
 	@Autowired
-	Items items;
+	ItemStore items;
 
 	@Autowired
-	ItemEvents events;
+	ItemEventStore events;
 
 	@Autowired
 	PlatformTransactionManager transactionManager;

@@ -177,7 +177,7 @@ class ContentWatcherTests {
 	}
 
 	private static ItemView view(ConfigurableApplicationContext app, String id) {
-		Items items = app.getBean(Items.class);
+		ItemStore items = app.getBean(ItemStore.class);
 		return app.getBean(TransactionTemplate.class).execute((tx) -> items.findById(id).map(Item::view).orElse(null));
 	}
 

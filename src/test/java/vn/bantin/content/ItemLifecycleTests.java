@@ -33,7 +33,7 @@ class ItemLifecycleTests {
 	static final AtomicInteger counter = new AtomicInteger();
 
 	@Autowired
-	Items items;
+	ItemStore items;
 
 	@Autowired
 	ItemWorkflow workflow;
@@ -45,7 +45,7 @@ class ItemLifecycleTests {
 	ItemLifecycle lifecycle;
 
 	@Autowired
-	ItemEvents events;
+	ItemEventStore events;
 
 	@Autowired
 	MutableClock clock;

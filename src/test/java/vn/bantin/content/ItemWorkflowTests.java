@@ -41,10 +41,10 @@ class ItemWorkflowTests {
 	MockMvc mvc;
 
 	@Autowired
-	Items items;
+	ItemStore items;
 
 	@Autowired
-	ItemEvents events;
+	ItemEventStore events;
 
 	@Autowired
 	ItemCatalog catalog;

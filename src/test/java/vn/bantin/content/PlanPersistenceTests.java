@@ -59,7 +59,7 @@ class PlanPersistenceTests {
 	abstract static class PlanChecks {
 
 		@Autowired
-		Plans plans;
+		PlanStore plans;
 
 		@Autowired
 		TestEntityManager entities;

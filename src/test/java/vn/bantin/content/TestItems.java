@@ -24,7 +24,7 @@ import vn.bantin.account.Role;
 @TestComponent
 public class TestItems {
 
-	private final Items items;
+	private final ItemStore items;
 
 	private final ItemWorkflow workflow;
 
@@ -34,7 +34,7 @@ public class TestItems {
 
 	private final ItemEditor editor;
 
-	TestItems(Items items, ItemWorkflow workflow, Clock clock, PlatformTransactionManager transactions,
+	TestItems(ItemStore items, ItemWorkflow workflow, Clock clock, PlatformTransactionManager transactions,
 			ItemEditor editor) {
 		this.editor = editor;
 		this.items = items;

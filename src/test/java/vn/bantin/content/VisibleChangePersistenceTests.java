@@ -42,7 +42,7 @@ class VisibleChangePersistenceTests {
 	abstract static class VisibleChangeChecks {
 
 		@Autowired
-		Items items;
+		ItemStore items;
 
 		@Autowired
 		TestEntityManager entities;

@@ -47,7 +47,7 @@ class ListMemberPersistenceTests {
 	abstract static class ListMemberChecks {
 
 		@Autowired
-		ListMemberQueries queries;
+		ListMemberStore queries;
 
 		@Autowired
 		TestSubscribers subscribers;

@@ -29,7 +29,7 @@ class SampleSubscribersTests {
 	private Audience audience;
 
 	@Autowired
-	private Subscribers subscribers;
+	private SubscriberStore subscribers;
 
 	@Test
 	void goodRowsGoOnTheirListsWithSampleConsentAndABadRowIsSkipped(@TempDir Path folder) throws Exception {

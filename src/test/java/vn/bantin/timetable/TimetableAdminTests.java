@@ -73,7 +73,7 @@ class TimetableAdminTests {
 	StoredTimetables stored;
 
 	@Autowired
-	TimetableEntries entries;
+	TimetableEntryStore entries;
 
 	@Autowired
 	MutableClock clock;

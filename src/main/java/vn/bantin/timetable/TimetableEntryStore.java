@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** The slots and campaigns kept in the database (edited in the admin UI). */
-interface TimetableEntries extends JpaRepository<TimetableEntry, Long> {
+interface TimetableEntryStore extends JpaRepository<TimetableEntry, Long> {
 
 	Optional<TimetableEntry> findByKindAndKey(TimetableEntry.Kind kind, String key);
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface StaffUsers extends JpaRepository<StaffUser, Long> {
+interface StaffUserStore extends JpaRepository<StaffUser, Long> {
 
 	Optional<StaffUser> findByUsername(String username);
 

@@ -11,9 +11,9 @@ import org.springframework.data.repository.query.Param;
 
 /**
  * The subscribers of one list, as the lists' admin pages, export and API read them. Kept
- * apart from {@link Subscribers} because only the lists' pages need these queries.
+ * apart from {@link SubscriberStore} because only the lists' pages need these queries.
  */
-interface ListMemberQueries extends Repository<Subscriber, Long> {
+interface ListMemberStore extends Repository<Subscriber, Long> {
 
 	/** The subscribers on a list, by address. */
 	@Query(value = "select s from Subscriber s where exists (select 1 from Subscription m where m.subscriberId = s.id"

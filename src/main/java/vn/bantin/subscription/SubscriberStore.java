@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** The subscribers, by address. */
-interface Subscribers extends JpaRepository<Subscriber, Long> {
+interface SubscriberStore extends JpaRepository<Subscriber, Long> {
 
 	Optional<Subscriber> findByAddressKey(String addressKey);
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** The suppression list. */
-interface Suppressions extends JpaRepository<Suppression, Suppression.Key> {
+interface SuppressionStore extends JpaRepository<Suppression, Suppression.Key> {
 
 	List<Suppression> findByAddressKey(String addressKey);
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface Plans extends JpaRepository<Plan, String> {
+interface PlanStore extends JpaRepository<Plan, String> {
 
 	List<Plan> findAllByOrderByPeriodStartDescTitleAsc();
 

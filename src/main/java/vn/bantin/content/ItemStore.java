@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-interface Items extends JpaRepository<Item, String>, JpaSpecificationExecutor<Item> {
+interface ItemStore extends JpaRepository<Item, String>, JpaSpecificationExecutor<Item> {
 
 	/**
 	 * Id, file, file hash and status of every item, without their text: enough for a load
@@ -25,7 +25,7 @@ interface Items extends JpaRepository<Item, String>, JpaSpecificationExecutor<It
 			""")
 	java.util.List<Item> referringTo(String address);
 
-	@Query("select new vn.bantin.content.Items$Stored(i.id, i.sourceFile, i.sourceHash, i.status) from Item i")
+	@Query("select new vn.bantin.content.ItemStore$Stored(i.id, i.sourceFile, i.sourceHash, i.status) from Item i")
 	List<Stored> findAllStored();
 
 	/** What a load of the content folder needs to know of a stored item. */

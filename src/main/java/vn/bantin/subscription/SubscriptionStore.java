@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Who is on which list. */
-interface Subscriptions extends JpaRepository<Subscription, Long> {
+interface SubscriptionStore extends JpaRepository<Subscription, Long> {
 
 	Optional<Subscription> findBySubscriberIdAndListKey(long subscriberId, String listKey);
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface ItemEvents extends JpaRepository<ItemEvent, Long> {
+interface ItemEventStore extends JpaRepository<ItemEvent, Long> {
 
 	List<ItemEvent> findByItemIdOrderByAtAscIdAsc(String itemId);
 

@@ -2,6 +2,6 @@ package vn.bantin.commune;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface CommuneRecords extends JpaRepository<CommuneRecord, Integer> {
+interface CommuneRecordStore extends JpaRepository<CommuneRecord, Integer> {
 
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface ItemRevisions extends JpaRepository<ItemRevision, Long> {
+interface ItemRevisionStore extends JpaRepository<ItemRevision, Long> {
 
 	List<ItemRevision> findByItemIdOrderByNumberDesc(String itemId);
 
