@@ -184,6 +184,12 @@ class ModularityTests {
 	 */
 	private static void sortRelations(Path folder) throws IOException {
 		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".adoc")).toList()) {
+				Files.write(file, sortedCells(Files.readAllLines(file, StandardCharsets.UTF_8)),
+						StandardCharsets.UTF_8);
+			}
+		}
+		try (Stream<Path> files = Files.list(folder)) {
 			for (Path file : files.filter((f) -> f.toString().endsWith(".puml")).toList()) {
 				List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
 				List<Integer> positions = new ArrayList<>();
@@ -199,6 +205,33 @@ class ModularityTests {
 				Files.write(file, lines, StandardCharsets.UTF_8);
 			}
 		}
+	}
+
+	/**
+	 * A canvas cell lists its entries ({@code |* a}, {@code * b}, ...) in no stable order
+	 * either: sorted, they stay the same while the module does.
+	 */
+	private static List<String> sortedCells(List<String> lines) {
+		List<String> sorted = new ArrayList<>(lines);
+		for (int start = 0; start < sorted.size(); start++) {
+			if (!sorted.get(start).startsWith("|* ")) {
+				continue;
+			}
+			int end = start + 1;
+			while (end < sorted.size() && sorted.get(end).startsWith("* ")) {
+				end++;
+			}
+			List<String> entries = new ArrayList<>();
+			entries.add(sorted.get(start).substring(1));
+			entries.addAll(sorted.subList(start + 1, end));
+			entries.sort(Comparator.naturalOrder());
+			sorted.set(start, "|" + entries.get(0));
+			for (int i = 1; i < entries.size(); i++) {
+				sorted.set(start + i, entries.get(i));
+			}
+			start = end - 1;
+		}
+		return sorted;
 	}
 
 	private String mermaid() {
