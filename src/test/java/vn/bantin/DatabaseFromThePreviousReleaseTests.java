@@ -108,9 +108,11 @@ class DatabaseFromThePreviousReleaseTests {
 			String base = application.baseUrl();
 			assertTokensStillWork(base, fixture, name);
 			assertPublicationsListed(base, fixture.getProperty(name + ".api-token"), before.publications());
-			// give the scheduler a few rounds: overdue triggers fire now, as after
-			// downtime
-			Thread.sleep(3000);
+			// the start-up sweep has reconciled every trigger and handed over what was
+			// overdue, as after downtime
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(120))
+				.until(() -> application.output().contains("Scheduler start-up sweep at"));
 			application.close();
 			stopped = Instant.now();
 			log = application.output();
