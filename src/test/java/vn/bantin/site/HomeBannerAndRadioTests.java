@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 
 import vn.bantin.BantinWebTest;
 import vn.bantin.MutableClock;
-import vn.bantin.content.TestPublishedItems;
+import vn.bantin.agenda.Agenda;
+import vn.bantin.agenda.AgendaEntry;
 import vn.bantin.content.Channel;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.Priority;
 import vn.bantin.content.TestItems;
-import vn.bantin.agenda.Agenda;
-import vn.bantin.agenda.AgendaEntry;
+import vn.bantin.content.TestPublishedItems;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
