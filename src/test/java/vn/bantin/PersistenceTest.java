@@ -1,6 +1,7 @@
 package vn.bantin;
 
 import vn.bantin.system.BantinProperties;
+import vn.bantin.system.CommuneTenancy;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -8,6 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
@@ -33,6 +35,7 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)
 @EnableConfigurationProperties(BantinProperties.class)
+@Import(CommuneTenancy.class)
 public @interface PersistenceTest {
 
 }

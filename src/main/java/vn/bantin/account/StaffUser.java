@@ -3,6 +3,8 @@ package vn.bantin.account;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -18,6 +20,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import vn.bantin.system.CurrentCommune;
 
 /**
  * A staff member who signs in to the admin area. Holds the password only as a hash.
@@ -42,11 +46,18 @@ class StaffUser {
 	@Column(nullable = false)
 	private boolean enabled;
 
+	/**
+	 * The roles held, each in one commune: a role in one commune means nothing in
+	 * another.
+	 */
 	@ElementCollection(fetch = FetchType.EAGER)
-	@CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
-	@Column(name = "role", length = 16)
+	@CollectionTable(name = "app_user_grant", joinColumns = @JoinColumn(name = "user_id"))
+	private Set<Grant> grants = new HashSet<>();
+
+	/** A role the user holds in the whole province, if any. */
 	@Enumerated(EnumType.STRING)
-	private Set<Role> roles = EnumSet.noneOf(Role.class);
+	@Column(name = "province_role", length = 30)
+	private ProvinceRole provinceRole;
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
@@ -65,7 +76,7 @@ class StaffUser {
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
 		this.enabled = true;
-		this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+		roles.forEach((role) -> this.grants.add(new Grant(scopeCommune(), role)));
 		this.createdAt = now;
 		this.passwordChangedAt = now;
 	}
@@ -90,13 +101,36 @@ class StaffUser {
 		return this.enabled;
 	}
 
-	/** The roles in their declared order. */
+	/** The roles in the commune in scope, in their declared order. */
 	public Set<Role> getRoles() {
-		return this.roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(this.roles));
+		return rolesIn(scopeCommune());
+	}
+
+	/** The roles in a commune, in their declared order. */
+	public Set<Role> rolesIn(long commune) {
+		EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+		this.grants.stream().filter((grant) -> grant.commune() == commune).forEach((grant) -> roles.add(grant.role()));
+		return Collections.unmodifiableSet(roles);
+	}
+
+	/** The communes the user holds a role in, by id. */
+	public Set<Long> communes() {
+		Set<Long> communes = new java.util.TreeSet<>();
+		this.grants.forEach((grant) -> communes.add(grant.commune()));
+		return communes;
+	}
+
+	/** A role over every commune, if the user has one. */
+	public Optional<ProvinceRole> provinceRole() {
+		return Optional.ofNullable(this.provinceRole);
+	}
+
+	void provinceRole(ProvinceRole role) {
+		this.provinceRole = role;
 	}
 
 	boolean holds(Role role) {
-		return this.roles.contains(role);
+		return getRoles().contains(role);
 	}
 
 	public Instant getCreatedAt() {
@@ -111,9 +145,19 @@ class StaffUser {
 		this.displayName = displayName;
 	}
 
+	/** Replaces the roles in the commune in scope; those in other communes stay. */
 	void assignRoles(Set<Role> roles) {
-		this.roles.clear();
-		this.roles.addAll(roles);
+		assignRoles(scopeCommune(), roles);
+	}
+
+	/** Replaces the roles in {@code commune}; those in other communes stay. */
+	void assignRoles(long commune, Set<Role> roles) {
+		this.grants.removeIf((grant) -> grant.commune() == commune);
+		roles.forEach((role) -> this.grants.add(new Grant(commune, role)));
+	}
+
+	private static long scopeCommune() {
+		return CurrentCommune.id().orElse(CurrentCommune.DEFAULT);
 	}
 
 	void setEnabled(boolean enabled) {

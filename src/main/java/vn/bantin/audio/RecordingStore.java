@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.bantin.system.CommuneTenancy;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -28,8 +30,11 @@ class RecordingStore {
 
 	private final JdbcTemplate jdbc;
 
-	RecordingStore(JdbcTemplate jdbc) {
+	private final CommuneTenancy tenancy;
+
+	RecordingStore(JdbcTemplate jdbc, CommuneTenancy tenancy) {
 		this.jdbc = jdbc;
+		this.tenancy = tenancy;
 	}
 
 	/** Inserts a processing; returns its id. */
@@ -37,12 +42,14 @@ class RecordingStore {
 			String cacheKey, String originalName, String format, Long originalSize, String error, String createdBy,
 			Instant createdAt, Integer itemRevision) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		long commune = this.tenancy.requireCommune();
 		this.jdbc.update((connection) -> {
 			PreparedStatement statement = connection.prepareStatement(
 					"INSERT INTO radio_audio (item_id, status, progress, stage, error, source, synthetic, cache_key, "
-							+ "original_name, format, original_size, created_by, created_at, finished_at, item_revision) "
-							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+							+ "original_name, format, original_size, created_by, created_at, finished_at, item_revision, commune_id) "
+							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					new String[] { "id" });
+			statement.setLong(16, commune);
 			boolean failed = status == AudioProcessing.Status.FAILED;
 			statement.setString(1, itemId);
 			statement.setString(2, status.name());

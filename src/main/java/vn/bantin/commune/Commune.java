@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 import vn.bantin.system.BantinProperties;
+import vn.bantin.system.CommuneTenancy;
+import vn.bantin.system.CurrentCommune;
 import vn.bantin.system.FileSignature;
 import vn.bantin.system.RuleViolation;
 import vn.bantin.text.VietnameseText;
@@ -50,10 +54,14 @@ public class Commune {
 
 	private final TransactionTemplate transactions;
 
-	private volatile Cached cached;
+	private final CommuneTenancy tenancy;
+
+	/** By commune id. */
+	private final Map<Long, Cached> cached = new ConcurrentHashMap<>();
 
 	Commune(CommuneRecordStore records, CommuneSettings settings, BantinProperties properties, Clock clock,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, CommuneTenancy tenancy) {
+		this.tenancy = tenancy;
 		this.records = records;
 		this.settings = settings;
 		this.properties = properties;
@@ -61,7 +69,7 @@ public class Commune {
 		this.transactions = transactions;
 	}
 
-	/** The current identity. */
+	/** The identity of the commune in scope. */
 	public CommuneIdentity identity() {
 		return current().identity();
 	}
@@ -75,17 +83,18 @@ public class Commune {
 	}
 
 	private Cached current() {
-		Cached current = this.cached;
+		long commune = this.tenancy.requireCommune();
+		Cached current = this.cached.get(commune);
 		Instant now = this.clock.instant();
 		if (current == null || now.isAfter(current.until())) {
 			CommuneRecord record = stored();
 			CommuneDetails details = record.details();
 			CommuneIdentity identity = new CommuneIdentity(details.name(), details.shortName(), details.level(),
 					details.parentUnits(), details.address(), details.phone(), details.email(), details.websiteUrl(),
-					record.logoFile() != null, details.signerTitle(), details.signerName(), this.properties.zone(),
+					record.logoFile() != null, details.signerTitle(), details.signerName(), record.zone(),
 					details.locale());
 			current = new Cached(identity, record.updatedAt(), now.plus(CACHE_FOR));
-			this.cached = current;
+			this.cached.put(commune, current);
 		}
 		return current;
 	}
@@ -108,7 +117,7 @@ public class Commune {
 		CommuneDetails details = normalise(edited);
 		check(details);
 		this.transactions.executeWithoutResult((tx) -> stored().apply(details, this.clock.instant()));
-		this.cached = null;
+		forget();
 	}
 
 	/**
@@ -147,27 +156,52 @@ public class Commune {
 				// an orphaned old logo wastes a little disk and harms nothing
 			}
 		}
-		this.cached = null;
+		forget();
 	}
 
-	/** Copies {@code bantin.commune.*} into the database on the first start. */
+	/**
+	 * Copies {@code bantin.commune.*} into the default commune on the first start, and
+	 * keeps its zone that of {@code bantin.zone}.
+	 */
 	void seedIfMissing() {
 		this.transactions.executeWithoutResult((tx) -> {
-			if (!this.records.existsById(CommuneRecord.THE_ONLY_ID)) {
-				this.records.save(new CommuneRecord(normalise(CommuneDetails.of(this.settings)), this.clock.instant()));
+			CommuneRecord record = this.records.findById(CurrentCommune.DEFAULT).orElse(null);
+			Instant now = this.clock.instant();
+			if (record == null) {
+				this.records.save(new CommuneRecord("default", this.properties.defaultZone(),
+						normalise(CommuneDetails.of(this.settings)), now));
+			}
+			else {
+				if (!record.configured()) {
+					record.apply(normalise(CommuneDetails.of(this.settings)), now);
+				}
+				if (!record.zone().equals(this.properties.defaultZone())) {
+					record.zone(this.properties.defaultZone(), now);
+				}
 			}
 		});
+		forget();
+	}
+
+	/** Drops the cached identities, after a change. */
+	void forget() {
+		this.cached.clear();
 	}
 
 	private CommuneRecord stored() {
-		return this.records.findById(CommuneRecord.THE_ONLY_ID).orElseGet(() -> {
-			seedIfMissing();
-			return this.records.findById(CommuneRecord.THE_ONLY_ID).orElseThrow();
+		long commune = this.tenancy.requireCommune();
+		return this.records.findById(commune).filter(CommuneRecord::configured).orElseGet(() -> {
+			if (commune == CurrentCommune.DEFAULT) {
+				seedIfMissing();
+			}
+			return this.records.findById(commune).orElseThrow();
 		});
 	}
 
 	private Path logoFolder() {
-		return this.properties.dataPath("commune");
+		long commune = this.tenancy.requireCommune();
+		return (commune == CurrentCommune.DEFAULT) ? this.properties.dataPath("commune")
+				: this.properties.dataPath("commune").resolve(Long.toString(commune));
 	}
 
 	private static CommuneDetails normalise(CommuneDetails details) {

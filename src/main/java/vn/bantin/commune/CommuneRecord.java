@@ -1,5 +1,18 @@
 package vn.bantin.commune;
 
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -11,19 +24,41 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * The stored identity: a single row (id 1).
+ * A commune of the province: its key, its host names, its zone and its identity. The
+ * commune of a single-commune deployment is row 1.
  */
 @Entity
-@Table(name = "commune_identity")
+@Table(name = "commune")
 class CommuneRecord {
-
-	static final int THE_ONLY_ID = 1;
 
 	/** Parent units are stored one per line. */
 	private static final String UNIT_SEPARATOR = "\n";
 
 	@Id
-	private Integer id;
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "commune_seq")
+	@SequenceGenerator(name = "commune_seq", sequenceName = "commune_seq", allocationSize = 1)
+	private Long id;
+
+	@Column(name = "commune_key", nullable = false, length = 63, updatable = false)
+	private String key;
+
+	@Column(name = "time_zone", nullable = false, length = 60)
+	private String zone;
+
+	@Column(name = "archived_at")
+	private Instant archivedAt;
+
+	/**
+	 * False only for the placeholder the migration to communes wrote for a never-seeded
+	 * identity.
+	 */
+	@Column(nullable = false)
+	private boolean configured;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "commune_host", joinColumns = @JoinColumn(name = "commune_id"))
+	@Column(name = "host", length = 253)
+	private Set<String> hosts = new TreeSet<>();
 
 	@Column(nullable = false, length = 200)
 	private String name;
@@ -70,9 +105,56 @@ class CommuneRecord {
 	protected CommuneRecord() {
 	}
 
-	CommuneRecord(CommuneDetails details, Instant now) {
-		this.id = THE_ONLY_ID;
+	CommuneRecord(String key, ZoneId zone, CommuneDetails details, Instant now) {
+		this.key = key;
+		this.zone = zone.getId();
+		this.configured = true;
 		apply(details, now);
+	}
+
+	Long id() {
+		return this.id;
+	}
+
+	String key() {
+		return this.key;
+	}
+
+	ZoneId zone() {
+		return ZoneId.of(this.zone);
+	}
+
+	void zone(ZoneId zone, Instant now) {
+		this.zone = zone.getId();
+		this.updatedAt = now;
+	}
+
+	boolean configured() {
+		return this.configured;
+	}
+
+	Set<String> hosts() {
+		return Collections.unmodifiableSet(this.hosts);
+	}
+
+	void hosts(Collection<String> hosts, Instant now) {
+		this.hosts.clear();
+		this.hosts.addAll(hosts);
+		this.updatedAt = now;
+	}
+
+	Optional<Instant> archivedAt() {
+		return Optional.ofNullable(this.archivedAt);
+	}
+
+	void archive(Instant now) {
+		this.archivedAt = now;
+		this.updatedAt = now;
+	}
+
+	void restore(Instant now) {
+		this.archivedAt = null;
+		this.updatedAt = now;
 	}
 
 	void apply(CommuneDetails details, Instant now) {
@@ -87,6 +169,7 @@ class CommuneRecord {
 		this.signerTitle = details.signerTitle();
 		this.signerName = details.signerName();
 		this.localeTag = details.localeTag();
+		this.configured = true;
 		this.updatedAt = now;
 	}
 

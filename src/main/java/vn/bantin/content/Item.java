@@ -29,6 +29,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.TenantId;
+
 import org.springframework.data.domain.Persistable;
 
 import vn.bantin.text.VietnameseText;
@@ -51,6 +53,11 @@ class Item implements Persistable<String> {
 	 */
 	@Transient
 	private boolean isNew;
+
+	/** The commune the row belongs to: set from the commune in scope, filtered by it. */
+	@TenantId
+	@Column(name = "commune_id", nullable = false, updatable = false)
+	private Long communeId;
 
 	@Id
 	@Column(length = 100)

@@ -9,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.TenantId;
+
 /**
  * One line of an item's audit log: who did what, when. Never changed once written.
  */
@@ -18,6 +20,11 @@ class ItemEvent {
 
 	/** The actor of changes that come from the content folder. */
 	static final String CONTENT_FOLDER = "content folder";
+
+	/** The commune the row belongs to: set from the commune in scope, filtered by it. */
+	@TenantId
+	@Column(name = "commune_id", nullable = false, updatable = false)
+	private Long communeId;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

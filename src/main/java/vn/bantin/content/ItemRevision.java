@@ -9,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.TenantId;
+
 /**
  * One saved version of an item's text. Revisions are only ever added; restoring an old
  * one adds a new revision with its text.
@@ -16,6 +18,11 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "item_revision")
 class ItemRevision {
+
+	/** The commune the row belongs to: set from the commune in scope, filtered by it. */
+	@TenantId
+	@Column(name = "commune_id", nullable = false, updatable = false)
+	private Long communeId;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -16,6 +16,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.TenantId;
+
 /**
  * A plan (kế hoạch) such as the commune's yearly plan for information on administrative
  * reform: its themes are what items point at and what reports count by.
@@ -31,6 +33,11 @@ class Plan {
 	private static final String REQUIREMENT = "requirement";
 
 	private static final String CHANNEL = "channel";
+
+	/** The commune the row belongs to: set from the commune in scope, filtered by it. */
+	@TenantId
+	@Column(name = "commune_id", nullable = false, updatable = false)
+	private Long communeId;
 
 	@Id
 	@Column(length = 100)

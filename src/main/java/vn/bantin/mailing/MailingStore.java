@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.bantin.system.CommuneTenancy;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
@@ -46,8 +48,11 @@ class MailingStore {
 
 	private final JdbcTemplate jdbc;
 
-	MailingStore(JdbcTemplate jdbc) {
+	private final CommuneTenancy tenancy;
+
+	MailingStore(JdbcTemplate jdbc, CommuneTenancy tenancy) {
 		this.jdbc = jdbc;
+		this.tenancy = tenancy;
 	}
 
 	static OffsetDateTime at(Instant instant) {
@@ -76,11 +81,13 @@ class MailingStore {
 	long insertMailing(String listKey, MailingKind kind, String originKey, String subject, Instant createdAt,
 			String createdBy, List<CarriedItem> items, String againReason, List<String> held) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		long commune = this.tenancy.requireCommune();
 		this.jdbc.update((connection) -> {
 			PreparedStatement statement = connection.prepareStatement(
 					"INSERT INTO mailing (list_key, kind, origin_key, subject, status, created_at, created_by, version, "
-							+ "again_reason, held_reason, held_items, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+							+ "again_reason, held_reason, held_items, held_at, commune_id) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
 					new String[] { "id" });
+			statement.setLong(12, commune);
 			statement.setString(1, listKey);
 			statement.setString(2, kind.name());
 			statement.setString(3, originKey);
@@ -114,9 +121,11 @@ class MailingStore {
 	/** Inserts one pending delivery per recipient, in batches. */
 	void insertDeliveries(long mailingId, List<Audience.Recipient> recipients) {
 		this.jdbc.batchUpdate(
-				"INSERT INTO delivery (mailing_id, subscriber_id, address, name, status, attempts) VALUES (?, ?, ?, ?, 'PENDING', 0)",
+				"INSERT INTO delivery (mailing_id, subscriber_id, address, name, status, attempts, commune_id) "
+						+ "VALUES (?, ?, ?, ?, 'PENDING', 0, (SELECT commune_id FROM mailing WHERE id = ?))",
 				recipients, 1000, (statement, recipient) -> {
 					statement.setLong(1, mailingId);
+					statement.setLong(5, mailingId);
 					statement.setLong(2, recipient.id());
 					statement.setString(3, recipient.address());
 					if (recipient.name() != null) {

@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.TenantId;
+
 import vn.bantin.content.Channel;
 
 /**
@@ -22,6 +24,11 @@ import vn.bantin.content.Channel;
 @Entity
 @Table(name = "publication")
 class Publication {
+
+	/** The commune the row belongs to: set from the commune in scope, filtered by it. */
+	@TenantId
+	@Column(name = "commune_id", nullable = false, updatable = false)
+	private Long communeId;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.bantin.system.CommuneTenancy;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -21,8 +23,11 @@ class AsRunStore {
 
 	private final JdbcTemplate jdbc;
 
-	AsRunStore(JdbcTemplate jdbc) {
+	private final CommuneTenancy tenancy;
+
+	AsRunStore(JdbcTemplate jdbc, CommuneTenancy tenancy) {
 		this.jdbc = jdbc;
+		this.tenancy = tenancy;
 	}
 
 	static OffsetDateTime at(Instant instant) {
@@ -37,12 +42,14 @@ class AsRunStore {
 
 	/** Inserts a row; a duplicate event id fails with a data-integrity exception. */
 	void insert(AsRunEntry entry) {
-		this.jdbc.update("INSERT INTO radio_as_run (event_id, occurrence_id, slot, target, occurrence_start, position, "
-				+ "item_id, title, source, started_at, ended_at, outcome, reason, recorded_by, origin, recorded_at) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entry.eventId(), entry.occurrenceId(),
-				entry.slot(), entry.target(), at(entry.occurrenceStart()), entry.position(), entry.itemId(),
-				entry.title(), entry.source().name(), at(entry.start()), at(entry.end()), entry.outcome().name(),
-				entry.reason(), entry.by(), entry.origin().name(), at(entry.recordedAt()));
+		this.jdbc.update(
+				"INSERT INTO radio_as_run (commune_id, event_id, occurrence_id, slot, target, occurrence_start, position, "
+						+ "item_id, title, source, started_at, ended_at, outcome, reason, recorded_by, origin, recorded_at) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				this.tenancy.requireCommune(), entry.eventId(), entry.occurrenceId(), entry.slot(), entry.target(),
+				at(entry.occurrenceStart()), entry.position(), entry.itemId(), entry.title(), entry.source().name(),
+				at(entry.start()), at(entry.end()), entry.outcome().name(), entry.reason(), entry.by(),
+				entry.origin().name(), at(entry.recordedAt()));
 	}
 
 	/**

@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.TenantId;
+
 /**
  * A person who receives email lists, identified by their address (compared without case).
  * Pending until they confirm; then confirmed; left when they leave every list.
@@ -20,6 +22,11 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "subscriber")
 class Subscriber {
+
+	/** The commune the row belongs to: set from the commune in scope, filtered by it. */
+	@TenantId
+	@Column(name = "commune_id", nullable = false, updatable = false)
+	private Long communeId;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -9,10 +9,17 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.TenantId;
+
 /** A subscriber on one list, with how they came to be on it. */
 @Entity
 @Table(name = "subscription")
 class Subscription {
+
+	/** The commune the row belongs to: set from the commune in scope, filtered by it. */
+	@TenantId
+	@Column(name = "commune_id", nullable = false, updatable = false)
+	private Long communeId;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

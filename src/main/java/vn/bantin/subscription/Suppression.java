@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.TenantId;
+
 /**
  * An address that must not be added back to a list ({@link #ALL_LISTS} for every list):
  * it left, it bounced, or staff suppressed it. Imports and staff never override it; the
@@ -23,6 +25,11 @@ class Suppression {
 
 	/** The list key that stands for every list. */
 	static final String ALL_LISTS = "*";
+
+	/** The commune the row belongs to: set from the commune in scope, filtered by it. */
+	@TenantId
+	@Column(name = "commune_id", nullable = false, updatable = false)
+	private Long communeId;
 
 	@Id
 	@Column(name = "address_key", nullable = false, length = 320)

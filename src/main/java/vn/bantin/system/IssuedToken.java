@@ -9,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 
+import org.hibernate.annotations.TenantId;
+
 /**
  * What every secret Bản tin hands out has in common (personal API tokens, calendar feeds,
  * current-playlist URLs): the SHA-256 hash of the secret ({@link Secrets#sha256}), never
@@ -18,6 +20,11 @@ import jakarta.persistence.MappedSuperclass;
  */
 @MappedSuperclass
 public abstract class IssuedToken {
+
+	/** The commune the row belongs to: set from the commune in scope, filtered by it. */
+	@TenantId
+	@Column(name = "commune_id", nullable = false, updatable = false)
+	private Long communeId;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.TenantId;
+
 /**
  * A slot, campaign or email list kept in the database because it is edited in the admin
  * UI, in the canonical text form of {@link TimetableText} (the files in
@@ -29,6 +31,11 @@ class TimetableEntry {
 		SLOT, CAMPAIGN, LIST
 
 	}
+
+	/** The commune the row belongs to: set from the commune in scope, filtered by it. */
+	@TenantId
+	@Column(name = "commune_id", nullable = false, updatable = false)
+	private Long communeId;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -77,7 +77,7 @@ class StaffUserPersistenceTests {
 				.containsExactlyInAnyOrder(Role.values());
 			assertThat(this.users.findAllByOrderByUsername()).extracting(StaffUser::getUsername)
 				.containsExactly("admin", "hoa.lt", "tuan.nv");
-			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM app_user_role", Integer.class))
+			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM app_user_grant", Integer.class))
 				.isEqualTo(2 + 1 + Role.values().length);
 		}
 

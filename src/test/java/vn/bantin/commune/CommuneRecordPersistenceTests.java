@@ -1,6 +1,7 @@
 package vn.bantin.commune;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Nested;
@@ -54,16 +55,20 @@ class CommuneRecordPersistenceTests {
 
 		@Test
 		void identityRoundTripsVietnameseTextUnchanged() {
-			this.records.save(new CommuneRecord(HOANG_TRUNG, Instant.parse("2025-01-02T03:04:05Z")));
+			Long id = this.records
+				.save(new CommuneRecord("hoang-trung", ZoneId.of("Asia/Ho_Chi_Minh"), HOANG_TRUNG,
+						Instant.parse("2025-01-02T03:04:05Z")))
+				.id();
 			this.entities.flush();
 			this.entities.clear();
 
-			CommuneDetails read = this.records.findById(CommuneRecord.THE_ONLY_ID).orElseThrow().details();
+			CommuneDetails read = this.records.findById(id).orElseThrow().details();
 			assertThat(read).isEqualTo(HOANG_TRUNG);
 			assertThat(read.name()).isEqualTo("UBND xã Hoằng Trung");
 			assertThat(read.parentUnits()).containsExactly("huyện Hoằng Hóa", "tỉnh Thanh Hóa");
 			// stored as characters, not as bytes read in another encoding
-			assertThat(this.jdbc.queryForObject("SELECT CHAR_LENGTH(name) FROM commune_identity", Integer.class))
+			assertThat(
+					this.jdbc.queryForObject("SELECT CHAR_LENGTH(name) FROM commune WHERE id = ?", Integer.class, id))
 				.isEqualTo("UBND xã Hoằng Trung".length());
 		}
 
@@ -75,21 +80,30 @@ class CommuneRecordPersistenceTests {
 					HOANG_TRUNG.parentUnits(), HOANG_TRUNG.address(), HOANG_TRUNG.phone(), HOANG_TRUNG.email(),
 					HOANG_TRUNG.websiteUrl(), HOANG_TRUNG.signerTitle(), HOANG_TRUNG.signerName(),
 					HOANG_TRUNG.localeTag());
-			this.records.save(new CommuneRecord(details, Instant.parse("2025-01-02T03:04:05Z")));
+			Long id = this.records
+				.save(new CommuneRecord("hoang-trung", ZoneId.of("Asia/Ho_Chi_Minh"), details,
+						Instant.parse("2025-01-02T03:04:05Z")))
+				.id();
 			this.entities.flush();
 			this.entities.clear();
 
-			assertThat(this.records.findById(CommuneRecord.THE_ONLY_ID).orElseThrow().details().name())
-				.isEqualTo(longName);
+			assertThat(this.records.findById(id).orElseThrow().details().name()).isEqualTo(longName);
 		}
 
 		@Test
-		void databaseAllowsNoSecondIdentityRow() {
+		void databaseAllowsNoTwoCommunesWithTheSameKey() {
+			this.records.saveAndFlush(new CommuneRecord("hoang-trung", ZoneId.of("Asia/Ho_Chi_Minh"), HOANG_TRUNG,
+					Instant.parse("2025-01-02T03:04:05Z")));
+			assertThatExceptionOfType(DataIntegrityViolationException.class)
+				.isThrownBy(() -> this.records.saveAndFlush(new CommuneRecord("hoang-trung",
+						ZoneId.of("Asia/Ho_Chi_Minh"), HOANG_TRUNG, Instant.parse("2025-01-02T03:04:05Z"))));
+		}
+
+		@Test
+		void databaseAllowsNoHostNameForTwoCommunes() {
+			this.jdbc.update("INSERT INTO commune_host (host, commune_id) VALUES ('hoangtrung.example.vn', 1)");
 			assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.jdbc
-				.update("INSERT INTO commune_identity (id, name, short_name, level_name, parent_units, address, phone,"
-						+ " email, website_url, signer_title, signer_name, locale_tag, updated_at, version)"
-						+ " VALUES (2, 'x', 'x', 'xã', '', '', '', '', 'http://x.vn', 'x', 'x', 'vi',"
-						+ " TIMESTAMP WITH TIME ZONE '2025-01-02 03:04:05+00:00', 0)"));
+				.update("INSERT INTO commune_host (host, commune_id) VALUES ('hoangtrung.example.vn', 1)"));
 		}
 
 	}

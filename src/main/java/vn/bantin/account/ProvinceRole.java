@@ -1,0 +1,23 @@
+package vn.bantin.account;
+
+/**
+ * A role over every commune of the province, held besides (not instead of) the roles in
+ * single communes.
+ */
+public enum ProvinceRole {
+
+	/**
+	 * Creates, edits and archives communes and their administrators, and the province's
+	 * settings.
+	 */
+	PROVINCE_ADMIN,
+
+	/** Reads every commune's agenda, history and reports; changes nothing. */
+	PROVINCE_VIEWER;
+
+	/** The Spring Security authority. */
+	public String authority() {
+		return "ROLE_" + name();
+	}
+
+}
