@@ -30,18 +30,19 @@ class SchemaOutlivesItsMigrationTests {
 			Flyway.configure().dataSource(url, "bantin", "").load().migrate();
 
 			try (Statement statement = kept.createStatement()) {
-				statement.executeUpdate("INSERT INTO subscriber (address, address_key, status, consent_source,"
-						+ " consent_at, created_at) VALUES ('lan@example.vn', 'lan@example.vn', 'CONFIRMED', 'test',"
-						+ " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+				statement
+					.executeUpdate("INSERT INTO subscriber (commune_id, address, address_key, status, consent_source,"
+							+ " consent_at, created_at) VALUES (1, 'lan@example.vn', 'lan@example.vn', 'CONFIRMED', 'test',"
+							+ " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
 				assertThat(statement.executeQuery("SELECT COUNT(*) FROM subscriber WHERE status = 'CONFIRMED'"))
 					.satisfies((rows) -> {
 						rows.next();
 						assertThat(rows.getInt(1)).isEqualTo(1);
 					});
 				// and the constraint still refuses what it must
-				org.assertj.core.api.Assertions
-					.assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO subscriber (address, address_key,"
-							+ " status, consent_source, consent_at, created_at) VALUES ('x@example.vn', 'x@example.vn',"
+				org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement
+					.executeUpdate("INSERT INTO subscriber (commune_id, address, address_key,"
+							+ " status, consent_source, consent_at, created_at) VALUES (1, 'x@example.vn', 'x@example.vn',"
 							+ " 'LOST', 'test', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
 					.isInstanceOf(SQLException.class)
 					.hasMessageContaining("CK_SUBSCRIBER_STATUS")

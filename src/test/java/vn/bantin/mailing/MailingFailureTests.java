@@ -225,12 +225,12 @@ class MailingFailureTests {
 	void recoveryAfterACrashPutsClaimedRowsBackAndMakesSendingRowsUncertain() {
 		long id = send(0);
 		this.jdbc.update(
-				"INSERT INTO delivery (mailing_id, subscriber_id, address, status, attempts, claimed_by, claimed_at)"
-						+ " VALUES (?, -1, 'claimed@example.vn', 'CLAIMED', 0, 'dead-node', ?)",
+				"INSERT INTO delivery (commune_id, mailing_id, subscriber_id, address, status, attempts, claimed_by, claimed_at)"
+						+ " VALUES (1, ?, -1, 'claimed@example.vn', 'CLAIMED', 0, 'dead-node', ?)",
 				id, MailingStore.at(this.clock.instant().minus(Duration.ofMinutes(10))));
 		this.jdbc.update(
-				"INSERT INTO delivery (mailing_id, subscriber_id, address, status, attempts, claimed_by, claimed_at)"
-						+ " VALUES (?, -2, 'sending@example.vn', 'SENDING', 0, 'dead-node', ?)",
+				"INSERT INTO delivery (commune_id, mailing_id, subscriber_id, address, status, attempts, claimed_by, claimed_at)"
+						+ " VALUES (1, ?, -2, 'sending@example.vn', 'SENDING', 0, 'dead-node', ?)",
 				id, MailingStore.at(this.clock.instant().minus(Duration.ofMinutes(10))));
 		// the rows' mailing is paused so that the workers leave the recovered row alone
 		this.jdbc.update("UPDATE mailing SET status = 'PAUSED' WHERE id = ?", id);

@@ -102,8 +102,8 @@ class MailingStorePersistenceTests {
 			this.items.add(id);
 			java.sql.Timestamp now = java.sql.Timestamp.from(NOW);
 			this.jdbc
-				.update("INSERT INTO item (id, kind, title, body_markdown, priority, status, channels, search_text,"
-						+ " created_at, updated_at, version) VALUES (?, 'NEWS', 'Tin thử', 'Nội dung', 'NORMAL', 'APPROVED',"
+				.update("INSERT INTO item (commune_id, id, kind, title, body_markdown, priority, status, channels, search_text,"
+						+ " created_at, updated_at, version) VALUES (1, ?, 'NEWS', 'Tin thử', 'Nội dung', 'NORMAL', 'APPROVED',"
 						+ " 'web,email', 'tin thu', ?, ?, 0)", id, now, now);
 			return id;
 		}

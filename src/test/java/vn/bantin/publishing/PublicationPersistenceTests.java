@@ -347,8 +347,8 @@ class PublicationPersistenceTests {
 		private void insertItem(String id) {
 			Timestamp now = Timestamp.from(Instant.parse("2025-01-02T03:04:05Z"));
 			this.jdbc
-				.update("INSERT INTO item (id, kind, title, body_markdown, priority, status, channels, search_text,"
-						+ " created_at, updated_at, version) VALUES (?, 'NEWS', 'Tin thử', 'Nội dung', 'NORMAL', 'APPROVED',"
+				.update("INSERT INTO item (commune_id, id, kind, title, body_markdown, priority, status, channels, search_text,"
+						+ " created_at, updated_at, version) VALUES (1, ?, 'NEWS', 'Tin thử', 'Nội dung', 'NORMAL', 'APPROVED',"
 						+ " 'web,feed,email,radio', 'tin thu', ?, ?, 0)", id, now, now);
 		}
 

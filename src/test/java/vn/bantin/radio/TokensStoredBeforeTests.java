@@ -63,12 +63,12 @@ class TokensStoredBeforeTests {
 		Timestamp created = Timestamp.from(this.clock.instant().minus(Duration.ofDays(10)));
 		Timestamp expires = Timestamp.from(this.clock.instant().plus(Duration.ofDays(80)));
 		this.jdbc.update(
-				"INSERT INTO api_token (user_id, name, token_hash, prefix, created_at, expires_at) "
-						+ "VALUES (?, 'Cổng huyện (cũ)', ?, ?, ?, ?)",
+				"INSERT INTO api_token (commune_id, user_id, name, token_hash, prefix, created_at, expires_at) "
+						+ "VALUES (1, ?, 'Cổng huyện (cũ)', ?, ?, ?, ?)",
 				admin, sha256(secret), secret.substring(0, 8), created, expires);
 		this.jdbc.update(
-				"INSERT INTO api_token (user_id, name, token_hash, prefix, created_at, expires_at, revoked_at) "
-						+ "VALUES (?, 'Đã thu hồi (cũ)', ?, ?, ?, ?, ?)",
+				"INSERT INTO api_token (commune_id, user_id, name, token_hash, prefix, created_at, expires_at, revoked_at) "
+						+ "VALUES (1, ?, 'Đã thu hồi (cũ)', ?, ?, ?, ?, ?)",
 				admin, sha256(revoked), revoked.substring(0, 8), created, expires, created);
 
 		this.mvc.perform(get("/api/items").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret))
@@ -86,10 +86,12 @@ class TokensStoredBeforeTests {
 		String secret = secret("cal_");
 		String revoked = secret("cal_");
 		Timestamp created = Timestamp.from(this.clock.instant().minus(Duration.ofDays(10)));
-		this.jdbc.update("INSERT INTO calendar_token (token_hash, channel, label, created_by, created_at) "
-				+ "VALUES (?, 'RADIO', 'Điện thoại (cũ)', 'admin', ?)", sha256(secret), created);
-		this.jdbc.update("INSERT INTO calendar_token (token_hash, channel, label, created_by, created_at, revoked_at) "
-				+ "VALUES (?, 'RADIO', 'Đã thu hồi (cũ)', 'admin', ?, ?)", sha256(revoked), created, created);
+		this.jdbc.update("INSERT INTO calendar_token (commune_id, token_hash, channel, label, created_by, created_at) "
+				+ "VALUES (1, ?, 'RADIO', 'Điện thoại (cũ)', 'admin', ?)", sha256(secret), created);
+		this.jdbc.update(
+				"INSERT INTO calendar_token (commune_id, token_hash, channel, label, created_by, created_at, revoked_at) "
+						+ "VALUES (1, ?, 'RADIO', 'Đã thu hồi (cũ)', 'admin', ?, ?)",
+				sha256(revoked), created, created);
 
 		this.mvc.perform(get("/calendar/{t}.ics", secret)).andExpect(status().isOk());
 		this.mvc.perform(get("/calendar/{t}.ics", revoked)).andExpect(status().isNotFound());
@@ -100,10 +102,10 @@ class TokensStoredBeforeTests {
 		String secret = secret("radio_");
 		String revoked = secret("radio_");
 		Timestamp created = Timestamp.from(this.clock.instant().minus(Duration.ofDays(10)));
-		this.jdbc.update("INSERT INTO radio_token (token_hash, label, created_by, created_at) "
-				+ "VALUES (?, 'Loa IP (cũ)', 'admin', ?)", sha256(secret), created);
-		this.jdbc.update("INSERT INTO radio_token (token_hash, label, created_by, created_at, revoked_at) "
-				+ "VALUES (?, 'Đã thu hồi (cũ)', 'admin', ?, ?)", sha256(revoked), created, created);
+		this.jdbc.update("INSERT INTO radio_token (commune_id, token_hash, label, created_by, created_at) "
+				+ "VALUES (1, ?, 'Loa IP (cũ)', 'admin', ?)", sha256(secret), created);
+		this.jdbc.update("INSERT INTO radio_token (commune_id, token_hash, label, created_by, created_at, revoked_at) "
+				+ "VALUES (1, ?, 'Đã thu hồi (cũ)', 'admin', ?, ?)", sha256(revoked), created, created);
 
 		this.mvc.perform(get("/radio/{t}/current.json", secret)).andExpect(status().isOk());
 		this.mvc.perform(get("/radio/{t}/current.json", revoked)).andExpect(status().isNotFound());

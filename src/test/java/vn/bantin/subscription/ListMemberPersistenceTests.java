@@ -81,8 +81,8 @@ class ListMemberPersistenceTests {
 		@Test
 		void timetableEntriesMayBeListsButNothingElseNew() {
 			Timestamp now = Timestamp.from(Instant.parse("2026-11-29T00:00:00Z"));
-			String insert = "INSERT INTO timetable_entry (kind, entry_key, definition, created_by, created_at,"
-					+ " updated_by, updated_at, version) VALUES (?, ?, ?, 'test', ?, 'test', ?, 0)";
+			String insert = "INSERT INTO timetable_entry (commune_id, kind, entry_key, definition, created_by, created_at,"
+					+ " updated_by, updated_at, version) VALUES (1, ?, ?, ?, 'test', ?, 'test', ?, 0)";
 
 			this.jdbc.update(insert, "LIST", "persist-ui-list", "name: Hội Phụ nữ\npublic: true\n", now, now);
 

@@ -314,8 +314,8 @@ class SubscriptionPagesTests {
 	@Test
 	void thePreferencePageLeavesListsChangesNameAndVillageAndLeavesAll() throws Exception {
 		long id = confirmed("choosing@example.vn");
-		this.jdbc.update("INSERT INTO subscription (subscriber_id, list_key, source, created_at)"
-				+ " SELECT id, 'truong-thon', 'test', created_at FROM subscriber WHERE id = ?", id);
+		this.jdbc.update("INSERT INTO subscription (commune_id, subscriber_id, list_key, source, created_at)"
+				+ " SELECT commune_id, id, 'truong-thon', 'test', created_at FROM subscriber WHERE id = ?", id);
 		URI preferences = preferenceLink("choosing@example.vn");
 		String token = token(preferences);
 
@@ -405,8 +405,8 @@ class SubscriptionPagesTests {
 	@Test
 	void joiningAgainFromThePreferencePageTakesTheConfirmationMail() throws Exception {
 		long id = confirmed("returning@example.vn");
-		this.jdbc.update("INSERT INTO subscription (subscriber_id, list_key, source, created_at)"
-				+ " SELECT id, 'truong-thon', 'test', created_at FROM subscriber WHERE id = ?", id);
+		this.jdbc.update("INSERT INTO subscription (commune_id, subscriber_id, list_key, source, created_at)"
+				+ " SELECT commune_id, id, 'truong-thon', 'test', created_at FROM subscriber WHERE id = ?", id);
 		this.mvc.perform(post("/unsubscribe").param("token", token(this.audience.links(id, LIST).unsubscribe())))
 			.andExpect(status().isOk());
 		URI preferences = preferenceLink("returning@example.vn");

@@ -48,15 +48,15 @@ public class TestSubscribers {
 			String address = prefix + n + "@example.vn";
 			rows.add(new Object[] { address, address, "Người đọc " + n, "Thôn 1", now, now, now });
 			if (rows.size() == BATCH || n == count) {
-				this.jdbc.batchUpdate("INSERT INTO subscriber (address, address_key, name, village, status,"
+				this.jdbc.batchUpdate("INSERT INTO subscriber (commune_id, address, address_key, name, village, status,"
 						+ " consent_source, consent_at, created_at, confirmed_at)"
-						+ " VALUES (?, ?, ?, ?, 'CONFIRMED', 'test', ?, ?, ?)", rows);
+						+ " VALUES (1, ?, ?, ?, ?, 'CONFIRMED', 'test', ?, ?, ?)", rows);
 				rows.clear();
 			}
 		}
 		this.jdbc.update(
-				"INSERT INTO subscription (subscriber_id, list_key, source, created_at)"
-						+ " SELECT id, ?, 'test', ? FROM subscriber WHERE address_key LIKE ?",
+				"INSERT INTO subscription (commune_id, subscriber_id, list_key, source, created_at)"
+						+ " SELECT commune_id, id, ?, 'test', ? FROM subscriber WHERE address_key LIKE ?",
 				listKey, now, prefix + "%");
 		return this.jdbc.queryForList("SELECT id FROM subscriber WHERE address_key LIKE ? ORDER BY id", Long.class,
 				prefix + "%");
@@ -70,14 +70,14 @@ public class TestSubscribers {
 	public long add(String address, String status, String... lists) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		this.jdbc.update(
-				"INSERT INTO subscriber (address, address_key, status, consent_source, consent_at, created_at)"
-						+ " VALUES (?, ?, ?, 'test', ?, ?)",
+				"INSERT INTO subscriber (commune_id, address, address_key, status, consent_source, consent_at, created_at)"
+						+ " VALUES (1, ?, ?, ?, 'test', ?, ?)",
 				address, address.toLowerCase(Locale.ROOT), status, now, now);
 		long id = this.jdbc.queryForObject("SELECT id FROM subscriber WHERE address_key = ?", Long.class,
 				address.toLowerCase(Locale.ROOT));
 		for (String list : lists) {
 			this.jdbc.update(
-					"INSERT INTO subscription (subscriber_id, list_key, source, created_at) VALUES (?, ?, 'test', ?)",
+					"INSERT INTO subscription (commune_id, subscriber_id, list_key, source, created_at) VALUES (1, ?, ?, 'test', ?)",
 					id, list, now);
 		}
 		return id;
@@ -88,7 +88,8 @@ public class TestSubscribers {
 	 * STAFF.
 	 */
 	public void suppress(String address, String listKey, String reason) {
-		this.jdbc.update("INSERT INTO suppression (address_key, list_key, reason, created_at) VALUES (?, ?, ?, ?)",
+		this.jdbc.update(
+				"INSERT INTO suppression (commune_id, address_key, list_key, reason, created_at) VALUES (1, ?, ?, ?, ?)",
 				address.toLowerCase(Locale.ROOT), listKey, reason, Timestamp.from(this.clock.instant()));
 	}
 

@@ -86,8 +86,8 @@ class TimetableEntryPersistenceTests {
 							List.of()),
 					List.of());
 			Timestamp now = Timestamp.from(Instant.parse("2025-01-02T03:04:05Z"));
-			this.jdbc.update("INSERT INTO item (id, kind, title, body_markdown, priority, status, channels,"
-					+ " search_text, created_at, updated_at, version) VALUES (?, 'NEWS', 'Tin thử', 'Nội dung',"
+			this.jdbc.update("INSERT INTO item (commune_id, id, kind, title, body_markdown, priority, status, channels,"
+					+ " search_text, created_at, updated_at, version) VALUES (1, ?, 'NEWS', 'Tin thử', 'Nội dung',"
 					+ " 'NORMAL', 'APPROVED', 'web,feed,email,radio', 'tin thu', ?, ?, 0)", ITEM, now, now);
 		}
 
@@ -139,8 +139,8 @@ class TimetableEntryPersistenceTests {
 
 		@Test
 		void aKeyIsStoredOncePerKind() {
-			String insert = "INSERT INTO timetable_entry (kind, entry_key, definition, created_by, created_at,"
-					+ " updated_by, updated_at, version) VALUES (?, 'trung', 'name: x', 'a', ?, 'a', ?, 0)";
+			String insert = "INSERT INTO timetable_entry (commune_id, kind, entry_key, definition, created_by, created_at,"
+					+ " updated_by, updated_at, version) VALUES (1, ?, 'trung', 'name: x', 'a', ?, 'a', ?, 0)";
 			Timestamp now = Timestamp.from(Instant.parse("2026-01-01T00:00:00Z"));
 			this.jdbc.update(insert, "SLOT", now, now);
 			this.jdbc.update(insert, "CAMPAIGN", now, now);
