@@ -56,7 +56,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * commit's migration files and every table's rows as the old application left them (COPY,
  * CSV); this test rebuilds the schema by running those files with Flyway, loads the rows
  * and the sequences' values, then starts the application. The schema is thus the one the
- * old migrations make on the same server, not a dump of it.
+ * old migrations make on the same server, not a dump of it. The application's role (no
+ * superuser) owns the tables, as in production; the rows are loaded, and everything is
+ * checked, as the superuser, who sees past row-level security.
+ *
+ * <p>
+ * The database of one commune becomes a province of one with nothing lost: after this
+ * code's migrations (run first on their own, so that the application's start adds nothing
+ * yet) every table has its rows, every commune-owned row is commune 1's, the identity is
+ * commune 1's with the key {@code default}, the roles are held in commune 1, and the
+ * application serves the old items.
  *
  * <p>
  * The application runs as a child process with the test class path (this code) and
@@ -79,28 +88,47 @@ class DatabaseFromThePreviousReleaseTests {
 	void h2FileDatabaseStartsWithItsTriggersTokensAndPublications(@TempDir Path folder) throws Exception {
 		Path dataDir = folder.resolve("data");
 		unzip("h2.zip", dataDir.resolve("db"));
-		Database database = new Database("jdbc:h2:file:" + dataDir.resolve("db/bantin"), "bantin");
-		assertStartsOnIt(database, "h2", folder, "--bantin.data-dir=" + dataDir);
+		String url = "jdbc:h2:file:" + dataDir.resolve("db/bantin");
+		Database database = new Database(url, "bantin");
+		assertStartsOnIt(database, "h2", folder, database, "--bantin.data-dir=" + dataDir);
 	}
 
 	@Test
 	void postgresDatabaseStartsWithItsTriggersTokensAndPublications(@TempDir Path folder) throws Exception {
 		Path dump = folder.resolve("dump");
 		unzip("postgres.zip", dump);
-		Database database = new Database(EmbeddedPostgresSupport.newDatabase(), EmbeddedPostgresSupport.USERNAME);
-		restore(dump, database);
+		// the application's role owns the tables, as in production; the test looks from
+		// outside as the superuser, past row-level security
+		Database application = new Database(EmbeddedPostgresSupport.newDatabase(), EmbeddedPostgresSupport.USERNAME);
+		Database database = new Database(EmbeddedPostgresSupport.superuserUrl(application.url()),
+				EmbeddedPostgresSupport.SUPERUSER);
+		restore(dump, application, database);
 		List<String> arguments = new ArrayList<>(List.of("--bantin.data-dir=" + folder.resolve("data")));
-		arguments.addAll(List.of(EmbeddedPostgresSupport.applicationArguments(database.url())));
-		assertStartsOnIt(database, "postgres", folder, arguments.toArray(String[]::new));
+		arguments.addAll(List.of(EmbeddedPostgresSupport.applicationArguments(application.url())));
+		assertStartsOnIt(database, "postgres", folder, application, arguments.toArray(String[]::new));
 	}
 
-	private void assertStartsOnIt(Database database, String name, Path folder, String... arguments) throws Exception {
+	private void assertStartsOnIt(Database database, String name, Path folder, Database owner, String... arguments)
+			throws Exception {
 		Properties fixture = fixture();
 		Snapshot before = database.snapshot();
 		assertThat(before.jobs()).as("the fixture's Quartz jobs").isNotEmpty();
 		assertThat(before.triggers()).as("the fixture's Quartz triggers").isNotEmpty();
 		assertThat(before.publications()).as("the fixture's publications").isNotEmpty();
 		database.keepApiTokensValid();
+		Province before30 = database.province();
+
+		// This code's migrations alone first, as the application's role, so that what
+		// they
+		// did is seen before the application adds rows of its own (its start reloads the
+		// content and fires what was overdue). The application then finds nothing pending
+		// and validates the same history.
+		Flyway.configure()
+			.dataSource(owner.url(), owner.user(), "")
+			.locations("classpath:db/migration")
+			.load()
+			.migrate();
+		assertProvinceOfOne(database, owner, before30, name);
 
 		String log;
 		Instant stopped;
@@ -108,6 +136,7 @@ class DatabaseFromThePreviousReleaseTests {
 			String base = application.baseUrl();
 			assertTokensStillWork(base, fixture, name);
 			assertPublicationsListed(base, fixture.getProperty(name + ".api-token"), before.publications());
+			assertOldItemsServed(base, before30);
 			// the start-up sweep has reconciled every trigger and handed over what was
 			// overdue, as after downtime
 			org.awaitility.Awaitility.await()
@@ -171,6 +200,77 @@ class DatabaseFromThePreviousReleaseTests {
 			.forEach((publication) -> assertThat(listed).as("publication %d in the API", publication.id())
 				.containsEntry(publication.id(), "published"));
 		assertThat(listed.keySet()).containsAll(fixture.keySet());
+	}
+
+	/**
+	 * The database of one commune became a province of one with nothing lost: every table
+	 * has the rows it had (the identity and the roles moved to their new tables), every
+	 * commune-owned row is commune 1's, the identity is commune 1's with the key
+	 * {@code default}, every role is held in commune 1; on PostgreSQL the application's
+	 * role sees them only when a transaction names commune 1.
+	 */
+	private void assertProvinceOfOne(Database database, Database application, Province before, String name)
+			throws SQLException {
+		Map<String, Long> after = database.counts();
+		before.counts().forEach((table, rows) -> {
+			switch (table) {
+				case "commune_identity" ->
+					assertThat(after).as("the identity, now commune 1").containsEntry("commune", 1L);
+				case "app_user_role" ->
+					assertThat(after).as("the roles, now grants").containsEntry("app_user_grant", rows);
+				default -> assertThat(after).as("rows of %s", table).containsEntry(table, rows);
+			}
+		});
+		List<String> owned = database.communeOwnedTables();
+		assertThat(owned).as("tables with a commune")
+			.contains("item", "plan", "publication", "subscriber", "mailing", "delivery", "radio_audio", "api_token",
+					"calendar_token", "radio_token", "timetable_entry");
+		for (String table : owned) {
+			assertThat(database.rows("SELECT COUNT(*) AS n FROM " + table + " WHERE commune_id <> 1"))
+				.as("rows of %s outside commune 1", table)
+				.singleElement()
+				.satisfies((row) -> assertThat(((Number) row.get("n")).longValue()).isZero());
+		}
+		List<Map<String, Object>> communes = database.rows("SELECT id, commune_key, name FROM commune");
+		assertThat(communes).as("the communes").singleElement().satisfies((commune) -> {
+			assertThat(((Number) commune.get("id")).longValue()).isEqualTo(1L);
+			assertThat(commune.get("commune_key")).isEqualTo("default");
+			if (before.identity() != null) {
+				assertThat(commune.get("name")).isEqualTo(before.identity());
+			}
+		});
+		assertThat(database.rows("SELECT user_id, commune_id, role FROM app_user_grant"))
+			.as("the roles, held in commune 1")
+			.allSatisfy((grant) -> assertThat(((Number) grant.get("commune_id")).longValue()).isEqualTo(1L))
+			.map((grant) -> grant.get("user_id") + ":" + grant.get("role"))
+			.containsExactlyInAnyOrderElementsOf(before.roles());
+		if (name.equals("postgres")) {
+			long items = before.counts().get("item");
+			assertThat(items).isPositive();
+			try (Connection connection = application.connect(); Statement statement = connection.createStatement()) {
+				assertThat(count(statement, "SELECT COUNT(*) FROM item")).as("items seen without a commune").isZero();
+				connection.setAutoCommit(false);
+				statement.execute("SELECT set_config('bantin.commune', '1', true)");
+				assertThat(count(statement, "SELECT COUNT(*) FROM item")).as("items seen in commune 1")
+					.isEqualTo(items);
+				connection.rollback();
+			}
+		}
+	}
+
+	private static long count(Statement statement, String sql) throws SQLException {
+		try (ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+	/** The items the old release had published on the web site are still served. */
+	private void assertOldItemsServed(String base, Province before) throws Exception {
+		assertThat(before.webItems()).as("the fixture's items on the web site").isNotEmpty();
+		for (String item : before.webItems()) {
+			assertThat(get(base + "/items/" + item, null).statusCode()).as("page of item %s", item).isEqualTo(200);
+		}
 	}
 
 	private void assertMigrated(Database database, Snapshot before) throws SQLException {
@@ -279,9 +379,9 @@ class DatabaseFromThePreviousReleaseTests {
 	 * Rebuilds the old schema from the old migration files, then loads the old rows (the
 	 * history of the migrations too) and the sequences' values.
 	 */
-	private static void restore(Path dump, Database database) throws Exception {
+	private static void restore(Path dump, Database application, Database database) throws Exception {
 		Flyway.configure()
-			.dataSource(database.url(), database.user(), "")
+			.dataSource(application.url(), application.user(), "")
 			.locations("filesystem:" + dump.resolve("migrations"))
 			.load()
 			.migrate();
@@ -324,6 +424,17 @@ class DatabaseFromThePreviousReleaseTests {
 	record Publication(long id, String occurrenceKey, String status) {
 	}
 
+	/**
+	 * What the migration into a province of one must keep.
+	 *
+	 * @param counts rows per table (not Quartz's or Flyway's), by lower-case name
+	 * @param roles {@code user_id:role} of every role held
+	 * @param identity the commune's stored name, if it was stored
+	 * @param webItems ids of the items published on the web site
+	 */
+	record Province(Map<String, Long> counts, List<String> roles, String identity, List<String> webItems) {
+	}
+
 	/** A Quartz trigger as stored. */
 	record Trigger(String key, String job, long nextFire, String state) {
 	}
@@ -363,6 +474,58 @@ class DatabaseFromThePreviousReleaseTests {
 				}
 				return result;
 			}
+		}
+
+		/** Rows per table, but Quartz's and Flyway's, by lower-case name. */
+		Map<String, Long> counts() throws SQLException {
+			List<String> tables = new ArrayList<>();
+			try (Connection connection = connect();
+					ResultSet rows = connection.getMetaData()
+						.getTables(null, connection.getSchema(), "%", new String[] { "TABLE" })) {
+				while (rows.next()) {
+					String table = rows.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
+					if (!table.startsWith("qrtz_") && !table.equals("flyway_schema_history")) {
+						tables.add(table);
+					}
+				}
+			}
+			Map<String, Long> counts = new HashMap<>();
+			for (String table : tables) {
+				counts.put(table, ((Number) rows("SELECT COUNT(*) AS n FROM " + table).get(0).get("n")).longValue());
+			}
+			return counts;
+		}
+
+		/** The tables with a column {@code commune_id}, by lower-case name. */
+		List<String> communeOwnedTables() throws SQLException {
+			List<String> tables = new ArrayList<>();
+			try (Connection connection = connect()) {
+				for (String column : List.of("commune_id", "COMMUNE_ID")) {
+					try (ResultSet rows = connection.getMetaData()
+						.getColumns(null, connection.getSchema(), "%", column)) {
+						while (rows.next()) {
+							tables.add(rows.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+						}
+					}
+				}
+			}
+			return tables.stream().distinct().sorted().toList();
+		}
+
+		/** Before this code's migrations: what the province of one must keep. */
+		Province province() throws SQLException {
+			List<String> roles = rows("SELECT user_id, role FROM app_user_role").stream()
+				.map((row) -> row.get("user_id") + ":" + row.get("role"))
+				.toList();
+			List<Map<String, Object>> identity = rows("SELECT name FROM commune_identity WHERE id = 1");
+			List<String> webItems = rows("SELECT DISTINCT p.item_id FROM publication p JOIN item i ON i.id = p.item_id"
+					+ " WHERE p.channel = 'WEB' AND p.status = 'PUBLISHED' AND i.status = 'PUBLISHED'")
+				.stream()
+				.map((row) -> (String) row.get("item_id"))
+				.sorted()
+				.toList();
+			return new Province(counts(), roles, identity.isEmpty() ? null : (String) identity.get(0).get("name"),
+					webItems);
 		}
 
 		Snapshot snapshot() throws SQLException {

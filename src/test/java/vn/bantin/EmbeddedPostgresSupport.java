@@ -16,11 +16,27 @@ import org.springframework.context.ConfigurableApplicationContext;
  * One real PostgreSQL server per test JVM (zonky embedded binaries, no Docker), started
  * on first use and stopped when the JVM exits. Each caller gets its own database on it,
  * so that tests never see each other's rows.
+ *
+ * <p>
+ * The databases are owned by, and the application connects as, {@value #USERNAME}: an
+ * ordinary role as in production, not the server's superuser. A superuser passes every
+ * row-level security policy, so tests connected as one would never meet the second wall
+ * between communes; the owner of a table is held to its policies only because they are
+ * forced ({@code FORCE ROW LEVEL SECURITY}, migration V31).
  */
 public final class EmbeddedPostgresSupport {
 
-	/** The superuser the embedded server trusts without a password. */
-	public static final String USERNAME = "postgres";
+	/**
+	 * The role the application connects as, which owns the test databases: no superuser,
+	 * no {@code BYPASSRLS}. The embedded server trusts it without a password.
+	 */
+	public static final String USERNAME = "bantin";
+
+	/**
+	 * The server's superuser: creates the role and the databases, and lets a test look at
+	 * every row past row-level security (fixtures, checks from outside).
+	 */
+	public static final String SUPERUSER = "postgres";
 
 	private static EmbeddedPostgres server;
 
@@ -39,12 +55,24 @@ public final class EmbeddedPostgresSupport {
 		String name = "bantin_" + (++databases);
 		try (Connection connection = server().getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
+			if (databases == 1) {
+				statement.execute("CREATE ROLE " + USERNAME + " LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE");
+			}
+			statement.execute("CREATE DATABASE " + name + " OWNER " + USERNAME + " ENCODING 'UTF8'");
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create database " + name, ex);
 		}
 		return server().getJdbcUrl(USERNAME, name);
+	}
+
+	/**
+	 * The URL of the same database for the {@linkplain #SUPERUSER superuser}, who sees
+	 * every row whatever the policies: for loading fixtures and checking from outside.
+	 * @param url a URL from {@link #newDatabase()}
+	 */
+	public static String superuserUrl(String url) {
+		return url.replace("user=" + USERNAME, "user=" + SUPERUSER);
 	}
 
 	/**

@@ -26,7 +26,9 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
  *
  * <p>
  * Slices skip {@code @ConfigurationPropertiesScan}, but the application class's
- * {@code Clock} bean needs {@link BantinProperties}, so it is enabled here.
+ * {@code Clock} bean needs {@link BantinProperties}, so it is enabled here. The
+ * transaction manager is the application's ({@link CommuneTransactionManager}): on
+ * PostgreSQL every test's transaction is told its commune, and row-level security holds.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -35,7 +37,7 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)
 @EnableConfigurationProperties(BantinProperties.class)
-@Import(CommuneTenancy.class)
+@Import({ CommuneTenancy.class, CommuneTransactionManager.class })
 public @interface PersistenceTest {
 
 }

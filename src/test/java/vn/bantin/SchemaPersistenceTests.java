@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.metamodel.EntityType;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SchemaPersistenceTests {
 
-	private static final Pattern MIGRATION_FILE = Pattern.compile("V([0-9._]+)__.+\\.sql");
+	private static final Pattern MIGRATION_FILE = Pattern.compile("V([0-9._]+)__[^$]+\\.(sql|class)");
 
 	@Nested
 	@H2Database
@@ -78,9 +79,11 @@ class SchemaPersistenceTests {
 		}
 
 		private static List<String> migrationFileVersions() throws IOException {
-			Resource[] resources = new PathMatchingResourcePatternResolver()
-				.getResources("classpath*:db/migration/V*__*.sql");
-			return Arrays.stream(resources)
+			// SQL files, and Java migrations (V31: PostgreSQL's row-level security)
+			PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+			return Stream
+				.concat(Arrays.stream(resolver.getResources("classpath*:db/migration/V*__*.sql")),
+						Arrays.stream(resolver.getResources("classpath*:db/migration/V*__*.class")))
 				.map(Resource::getFilename)
 				.map(MIGRATION_FILE::matcher)
 				.filter(Matcher::matches)

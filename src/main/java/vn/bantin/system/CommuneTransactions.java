@@ -33,6 +33,8 @@ import org.springframework.transaction.TransactionDefinition;
 @Configuration(proxyBeanMethods = false)
 class CommuneTransactions {
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommuneTransactions.class);
+
 	/** The setting the policies read. */
 	static final String SETTING = "bantin.commune";
 
@@ -70,13 +72,34 @@ class CommuneTransactions {
 
 	private static boolean isPostgres(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData()
+			boolean postgres = connection.getMetaData()
 				.getDatabaseProductName()
 				.toLowerCase(java.util.Locale.ROOT)
 				.contains("postgresql");
+			if (postgres) {
+				warnIfPastThePolicies(connection);
+			}
+			return postgres;
 		}
 		catch (SQLException ex) {
 			return false;
+		}
+	}
+
+	/**
+	 * A superuser, or a role with {@code BYPASSRLS}, passes every row-level security
+	 * policy: the second wall would not be there, and nothing else would show it.
+	 */
+	private static void warnIfPastThePolicies(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT current_user, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user");
+				java.sql.ResultSet role = statement.executeQuery()) {
+			if (role.next() && (role.getBoolean("rolsuper") || role.getBoolean("rolbypassrls"))) {
+				LOG.warn(
+						"The database role {} is a superuser or bypasses row-level security: the database does"
+								+ " not keep the communes apart (docs/operations.md, \"The database role\")",
+						role.getString(1));
+			}
 		}
 	}
 
