@@ -24,6 +24,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import vn.bantin.commune.CommuneFolders;
 import vn.bantin.content.ContentFiles;
 import vn.bantin.content.ContentProblem;
 import vn.bantin.export.SiteExport;
@@ -66,7 +67,8 @@ final class CommandLine {
 		COMMANDS.put("validate", "validate [CONTENT_DIR] [--schedules=DIR] [--now=INSTANT]: check a content folder"
 				+ " (default ./content) and the timetables in the schedules folder (default: beside the content"
 				+ " folder, or ./schedules) against it; prints path:line:col: message, exit status 1 when there is"
-				+ " any error (warnings only: 0)");
+				+ " any error (warnings only: 0); validate --communes=DIR checks every commune folder of a province"
+				+ " (DIR/<key>/commune.yaml, content/, schedules/), naming DIR/<key>/content/items/x.md:line:col");
 		COMMANDS.put("export-site",
 				"export-site DIR [--base-url=URL] [--languages=vi,en]: write the public site, its feeds, sitemap.xml,"
 						+ " robots.txt, styles and media as static files into DIR (replaced only when complete), with links"
@@ -159,9 +161,13 @@ final class CommandLine {
 		ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
 		Instant now = this.clock.instant();
 		int wordsPerMinute = ScheduleSettings.defaults().readingWordsPerMinute();
+		Path communes = null;
 		try {
 			for (String arg : args) {
-				if (arg.startsWith("--bantin.zone=")) {
+				if (arg.startsWith("--communes=")) {
+					communes = Path.of(arg.substring("--communes=".length()));
+				}
+				else if (arg.startsWith("--bantin.zone=")) {
 					zone = ZoneId.of(arg.substring("--bantin.zone=".length()));
 				}
 				else if (arg.startsWith("--schedules=")) {
@@ -183,6 +189,9 @@ final class CommandLine {
 			this.err.println("bantin validate: " + ex.getMessage());
 			return USAGE_ERROR;
 		}
+		if (communes != null) {
+			return validateCommunes(communes, zone, now, wordsPerMinute);
+		}
 		if (schedules == null) {
 			// beside the content folder named, else ./schedules; none when absent
 			schedules = (folder != null) ? sibling(folder, "schedules") : Path.of("schedules");
@@ -199,6 +208,40 @@ final class CommandLine {
 			this.err.println("bantin validate: " + folder + " is not a folder");
 			return USAGE_ERROR;
 		}
+		return (check(folder, schedules, zone, now, wordsPerMinute) == 0) ? 0 : 1;
+	}
+
+	/**
+	 * Checks every commune folder of a province: each {@code commune.yaml}, then the
+	 * content and schedules of each commune whose file reads, in its zone.
+	 */
+	private int validateCommunes(Path communes, ZoneId zone, Instant now, int wordsPerMinute) {
+		if (!Files.isDirectory(communes)) {
+			this.err.println("bantin validate: " + communes + " is not a folder");
+			return USAGE_ERROR;
+		}
+		CommuneFolders.Reading reading = CommuneFolders.read(communes, zone);
+		String prefix = prefix(communes);
+		reading.problems().forEach((problem) -> this.out.println(prefix + problem));
+		this.err.println(communes + ": " + reading.communes().size() + " commune(s), "
+				+ (reading.problems().isEmpty() ? "no problems" : reading.problems().size() + " problem(s)"));
+		int errors = reading.problems().size();
+		for (CommuneFolders.CommuneFolder commune : reading.communes()) {
+			Path schedules = Files.isDirectory(commune.schedules()) ? commune.schedules() : null;
+			if (!Files.isDirectory(commune.content())) {
+				this.err.println(commune.content() + ": no content folder");
+				continue;
+			}
+			errors += check(commune.content(), schedules, commune.zone(), now, wordsPerMinute);
+		}
+		return (errors == 0) ? 0 : 1;
+	}
+
+	/**
+	 * Checks one content folder and its schedules folder (if any), printing each problem.
+	 * @return the number of errors (warnings do not count)
+	 */
+	private int check(Path folder, Path schedules, ZoneId zone, Instant now, int wordsPerMinute) {
 		ContentFiles.Contents contents = ContentFiles.contents(folder, zone, now);
 		List<String> problems = new ArrayList<>(contents.problems().stream().map(ContentProblem::toString).toList());
 		// the radio's abbreviation dictionary lives in the content folder too
@@ -220,7 +263,7 @@ final class CommandLine {
 			this.err.println(schedules + ": " + (found.isEmpty() ? "no problems"
 					: (found.size() - warnings) + " error(s), " + warnings + " warning(s)"));
 		}
-		return (errors == 0) ? 0 : 1;
+		return errors;
 	}
 
 	/**

@@ -54,10 +54,9 @@ public class CommuneFolders {
 
 	private static final Logger log = LoggerFactory.getLogger(CommuneFolders.class);
 
+	/** The fields of {@code bantin.commune.*}, and the commune's hosts and zone. */
 	private static final Set<String> FIELDS = Set.of("name", "short-name", "level", "parent-units", "address", "phone",
-			"email", "website", "hosts", "zone", "signer", "locale");
-
-	private static final Set<String> SIGNER = Set.of("title", "name");
+			"email", "website-url", "hosts", "zone", "signer-title", "signer-name", "locale");
 
 	private final ProvinceSettings province;
 
@@ -224,9 +223,9 @@ public class CommuneFolders {
 		if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
 			fields.problem("email", ": '" + email + "' is not an email address");
 		}
-		String website = fields.text("website", true, 500);
+		String website = fields.text("website-url", true, 500);
 		if (website != null && !isWebAddress(website)) {
-			fields.problem("website", ": '" + website + "' must be an http(s) address, e.g. https://"
+			fields.problem("website-url", ": '" + website + "' must be an http(s) address, e.g. https://"
 					+ key.replace("-", "") + ".thanhhoa.gov.vn/");
 		}
 		List<String> hosts = new ArrayList<>();
@@ -253,16 +252,8 @@ public class CommuneFolders {
 				fields.problem("zone", ": '" + zoneText + "' is not a time zone (e.g. Asia/Ho_Chi_Minh)");
 			}
 		}
-		String signerTitle = null;
-		String signerName = "";
-		YamlFields signer = fields.fields("signer", SIGNER);
-		if (signer == null) {
-			fields.problem(fields.start(), "missing field 'signer' (title: and name: of the official who signs)");
-		}
-		else {
-			signerTitle = signer.text("title", true, 100);
-			signerName = orEmpty(signer.text("name", false, 100));
-		}
+		String signerTitle = fields.text("signer-title", true, 100);
+		String signerName = orEmpty(fields.text("signer-name", false, 100));
 		String locale = orEmpty(fields.text("locale", false, 20));
 		locale = locale.isEmpty() ? "vi" : locale.toLowerCase(Locale.ROOT);
 		if (!CommuneDetails.LOCALES.contains(locale)) {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DataAccessException;
@@ -65,6 +66,13 @@ class ContentFolder implements ApplicationRunner {
 	/** The problems of each commune's last load, by commune id. */
 	private final Map<Long, List<ContentProblem>> problems = new ConcurrentHashMap<>();
 
+	/** A single commune's content folder, {@code bantin.content-dir}. */
+	ContentFolder(BantinProperties properties, PlanStore plans, ItemStore items, ItemEventStore events,
+			ProcedureAnnouncements announcements, TransactionTemplate transactions, Clock clock) {
+		this(properties, plans, items, events, announcements, transactions, clock, null, new CommuneTenancy());
+	}
+
+	@Autowired
 	ContentFolder(BantinProperties properties, PlanStore plans, ItemStore items, ItemEventStore events,
 			ProcedureAnnouncements announcements, TransactionTemplate transactions, Clock clock,
 			CommuneFolders communes, CommuneTenancy tenancy) {
@@ -81,7 +89,7 @@ class ContentFolder implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (this.communes.enabled()) {
+		if (this.communes != null && this.communes.enabled()) {
 			this.communes.folders().forEach(this::load);
 		}
 		else {
@@ -112,7 +120,7 @@ class ContentFolder implements ApplicationRunner {
 	 * when {@code key} is {@code null}.
 	 */
 	void reload(String key) {
-		if (key == null) {
+		if (key == null || this.communes == null) {
 			load();
 		}
 		else {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -95,17 +96,27 @@ class ContentWatcher implements SmartLifecycle {
 	 */
 	private volatile Map<String, Path> roots;
 
+	/** A single commune's content folder, {@code bantin.content-dir}. */
+	ContentWatcher(ContentFolder folder, BantinProperties properties, ContentSettings settings) {
+		this(folder, properties, settings, null);
+	}
+
+	@Autowired
 	ContentWatcher(ContentFolder folder, BantinProperties properties, ContentSettings settings,
 			CommuneFolders communes) {
 		this.folder = folder;
 		this.communes = communes;
-		this.root = communes.root().orElseGet(() -> properties.contentDir().toAbsolutePath().normalize());
+		this.root = (province()) ? communes.root().orElseThrow() : properties.contentDir().toAbsolutePath().normalize();
 		this.settings = settings;
+	}
+
+	private boolean province() {
+		return this.communes != null && this.communes.enabled();
 	}
 
 	/** The content folders to watch, by the prefix of their files' paths. */
 	private Map<String, Path> roots() {
-		if (!this.communes.enabled()) {
+		if (!province()) {
 			return Map.of("", this.root);
 		}
 		Map<String, Path> roots = new java.util.LinkedHashMap<>();
@@ -411,7 +422,7 @@ class ContentWatcher implements SmartLifecycle {
 		 * (every commune when only a new fingerprint can tell).
 		 */
 		private void reload(Set<String> files, boolean force) {
-			if (!ContentWatcher.this.communes.enabled()) {
+			if (!province()) {
 				ContentWatcher.this.folder.load();
 				return;
 			}
@@ -446,8 +457,7 @@ class ContentWatcher implements SmartLifecycle {
 		}
 
 		private ContentFingerprint scanFolder() {
-			ContentFingerprint scan = ContentWatcher.this.communes.enabled()
-					? ContentFingerprint.of(ContentWatcher.this.roots)
+			ContentFingerprint scan = province() ? ContentFingerprint.of(ContentWatcher.this.roots)
 					: ContentFingerprint.of(ContentWatcher.this.root);
 			if (scan == null && !this.missing) {
 				log.info("Content folder {} is missing; keeping what was loaded until it is back",
