@@ -78,8 +78,9 @@ class ProvinceContentTests {
 			// a change reloads in its own commune only
 			write(communes, "xa-b/content/items/tin.md", ContentWatcherTests.item("tin", "Tin của xã B (sửa)"));
 			write(communes, "xa-b/content/items/moi.md", ContentWatcherTests.item("moi", "Tin mới của xã B"));
-			await().atMost(WITHIN).until(() -> title(app, b, "moi").isPresent());
-			assertThat(title(app, b, "tin")).contains("Tin của xã B (sửa)");
+			await().atMost(WITHIN)
+				.until(() -> title(app, b, "moi").isPresent()
+						&& title(app, b, "tin").equals(Optional.of("Tin của xã B (sửa)")));
 			assertThat(title(app, a, "tin")).contains("Tin của xã A");
 			assertThat(find(app, a, CommuneTenancy.key(a.id(), "moi"))).isEmpty();
 			assertThat(ids(app, a)).hasSize(2);
