@@ -25,6 +25,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.bantin.commune.CommuneFolders;
+import vn.bantin.commune.Communes;
+import vn.bantin.system.CurrentCommune;
 import vn.bantin.content.ContentFiles;
 import vn.bantin.content.ContentProblem;
 import vn.bantin.export.SiteExport;
@@ -74,7 +76,9 @@ final class CommandLine {
 						+ " robots.txt, styles and media as static files into DIR (replaced only when complete), with links"
 						+ " that work under any base URL; canonical and feed addresses use --base-url (default: the commune's"
 						+ " website URL); pages in the languages listed (default: every language the site links to);"
-						+ " exit status 1 when a link of the site is broken (listed)");
+						+ " exit status 1 when a link of the site is broken (listed); in a province"
+						+ " (--bantin.communes-dir=...), --commune=KEY exports one commune's site, --all one folder per"
+						+ " commune (DIR/<key>/)");
 		COMMANDS.put("help", "print this help");
 	}
 
@@ -277,8 +281,16 @@ final class CommandLine {
 		URI baseUrl = null;
 		Set<String> languages = new LinkedHashSet<>();
 		List<String> applicationArgs = new ArrayList<>();
+		String communeKey = null;
+		boolean all = false;
 		for (String arg : args) {
-			if (arg.startsWith("--base-url=")) {
+			if (arg.startsWith("--commune=")) {
+				communeKey = arg.substring("--commune=".length()).strip();
+			}
+			else if (arg.equals("--all")) {
+				all = true;
+			}
+			else if (arg.startsWith("--base-url=")) {
 				try {
 					baseUrl = new URI(arg.substring("--base-url=".length()).strip());
 				}
@@ -317,8 +329,20 @@ final class CommandLine {
 			this.err.println("bantin export-site: name the folder to write, e.g. export-site ./site");
 			return USAGE_ERROR;
 		}
+		if (all && (communeKey != null || baseUrl != null)) {
+			this.err.println("bantin export-site: --all exports every commune at its own website URL; give neither"
+					+ " --commune nor --base-url with it");
+			return USAGE_ERROR;
+		}
+		if (all || communeKey != null) {
+			// the crawl names each commune's host; the JDK's client refuses that unless
+			// told
+			System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+		}
 		try {
-			SiteExport.refuseToReplaceForeign(dir.toAbsolutePath().normalize());
+			if (!all) {
+				SiteExport.refuseToReplaceForeign(dir.toAbsolutePath().normalize());
+			}
 		}
 		catch (IOException ex) {
 			this.err.println("bantin export-site: " + ex.getMessage());
@@ -334,6 +358,11 @@ final class CommandLine {
 			// Spring Boot has logged why
 			this.err.println("bantin export-site: the application did not start; " + dir + " is left as it was");
 			return 1;
+		}
+		if (all || communeKey != null) {
+			try (ConfigurableApplicationContext context = started) {
+				return exportCommunes(context, dir, communeKey, baseUrl, languages);
+			}
 		}
 		try (ConfigurableApplicationContext context = started) {
 			SiteExport export = context.getBean(SiteExport.class);
@@ -364,6 +393,74 @@ final class CommandLine {
 			this.err.println("bantin export-site: " + ex.getMessage() + "; " + dir + " is left as it was");
 			return 1;
 		}
+	}
+
+	/**
+	 * Exports one commune's site ({@code --commune=KEY}) into {@code dir}, or every
+	 * commune's ({@code key == null}) into {@code dir/<key>/}, each in its commune's
+	 * scope and asked for with its first host name.
+	 */
+	private int exportCommunes(ConfigurableApplicationContext context, Path dir, String key, URI baseUrl,
+			Set<String> languages) {
+		Communes communes = context.getBean(Communes.class);
+		List<Communes.CommuneSummary> chosen = communes.all()
+			.stream()
+			.filter((c) -> key == null || c.key().equals(key))
+			.filter((c) -> key != null || !c.hosts().isEmpty())
+			.toList();
+		if (chosen.isEmpty()) {
+			this.err.println(
+					"bantin export-site: " + ((key != null)
+							? "no commune '" + key + "'; the communes are "
+									+ String.join(", ",
+											communes.all().stream().map(Communes.CommuneSummary::key).toList())
+							: "no commune with a host name to export"));
+			return USAGE_ERROR;
+		}
+		SiteExport export = context.getBean(SiteExport.class);
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		boolean ok = true;
+		for (Communes.CommuneSummary commune : chosen) {
+			Path target = (key != null) ? dir : dir.resolve(commune.key());
+			String host = commune.hosts().isEmpty() ? null : commune.hosts().get(0);
+			CurrentCommune.Scope scope = communes.scope(commune.key()).orElseThrow();
+			try {
+				SiteExport.Report report = CurrentCommune.call(scope, () -> {
+					URI base = (baseUrl != null) ? baseUrl : export.defaultBaseUrl().orElse(null);
+					if (base == null) {
+						return null;
+					}
+					try {
+						return export.export(URI.create("http://127.0.0.1:" + port + "/"), target, base, languages,
+								host);
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				});
+				if (report == null) {
+					this.err
+						.println("bantin export-site: " + commune.key() + " has no website URL: give --base-url=URL");
+					ok = false;
+					continue;
+				}
+				report.broken()
+					.forEach((broken) -> this.out.println(commune.key() + ": "
+							+ ((broken.status() < 0) ? "no answer" : broken.status()) + " " + broken.url()));
+				report.problems().forEach((problem) -> this.out.println(commune.key() + ": " + problem));
+				this.err.printf(Locale.ROOT,
+						"%s: %s: %d page(s), %d file(s) for %s; %d broken link(s), %d problem(s)%n", commune.key(),
+						report.dir(), report.pages(), report.files(), report.baseUrl(), report.broken().size(),
+						report.problems().size());
+				ok &= report.ok();
+			}
+			catch (UncheckedIOException ex) {
+				this.err.println("bantin export-site: " + commune.key() + ": " + ex.getMessage() + "; " + target
+						+ " is left as it was");
+				ok = false;
+			}
+		}
+		return ok ? 0 : 1;
 	}
 
 	/** The folder beside another, written as short as the other was. */
