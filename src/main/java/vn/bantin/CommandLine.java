@@ -24,6 +24,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import vn.bantin.commune.CommuneFolders;
+import vn.bantin.commune.Communes;
+import vn.bantin.system.CurrentCommune;
 import vn.bantin.content.ContentFiles;
 import vn.bantin.content.ContentProblem;
 import vn.bantin.export.SiteExport;
@@ -66,13 +69,16 @@ final class CommandLine {
 		COMMANDS.put("validate", "validate [CONTENT_DIR] [--schedules=DIR] [--now=INSTANT]: check a content folder"
 				+ " (default ./content) and the timetables in the schedules folder (default: beside the content"
 				+ " folder, or ./schedules) against it; prints path:line:col: message, exit status 1 when there is"
-				+ " any error (warnings only: 0)");
+				+ " any error (warnings only: 0); validate --communes=DIR checks every commune folder of a province"
+				+ " (DIR/<key>/commune.yaml, content/, schedules/), naming DIR/<key>/content/items/x.md:line:col");
 		COMMANDS.put("export-site",
 				"export-site DIR [--base-url=URL] [--languages=vi,en]: write the public site, its feeds, sitemap.xml,"
 						+ " robots.txt, styles and media as static files into DIR (replaced only when complete), with links"
 						+ " that work under any base URL; canonical and feed addresses use --base-url (default: the commune's"
 						+ " website URL); pages in the languages listed (default: every language the site links to);"
-						+ " exit status 1 when a link of the site is broken (listed)");
+						+ " exit status 1 when a link of the site is broken (listed); in a province"
+						+ " (--bantin.communes-dir=...), --commune=KEY exports one commune's site, --all one folder per"
+						+ " commune (DIR/<key>/)");
 		COMMANDS.put("help", "print this help");
 	}
 
@@ -159,9 +165,13 @@ final class CommandLine {
 		ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
 		Instant now = this.clock.instant();
 		int wordsPerMinute = ScheduleSettings.defaults().readingWordsPerMinute();
+		Path communes = null;
 		try {
 			for (String arg : args) {
-				if (arg.startsWith("--bantin.zone=")) {
+				if (arg.startsWith("--communes=")) {
+					communes = Path.of(arg.substring("--communes=".length()));
+				}
+				else if (arg.startsWith("--bantin.zone=")) {
 					zone = ZoneId.of(arg.substring("--bantin.zone=".length()));
 				}
 				else if (arg.startsWith("--schedules=")) {
@@ -183,6 +193,9 @@ final class CommandLine {
 			this.err.println("bantin validate: " + ex.getMessage());
 			return USAGE_ERROR;
 		}
+		if (communes != null) {
+			return validateCommunes(communes, zone, now, wordsPerMinute);
+		}
 		if (schedules == null) {
 			// beside the content folder named, else ./schedules; none when absent
 			schedules = (folder != null) ? sibling(folder, "schedules") : Path.of("schedules");
@@ -199,6 +212,40 @@ final class CommandLine {
 			this.err.println("bantin validate: " + folder + " is not a folder");
 			return USAGE_ERROR;
 		}
+		return (check(folder, schedules, zone, now, wordsPerMinute) == 0) ? 0 : 1;
+	}
+
+	/**
+	 * Checks every commune folder of a province: each {@code commune.yaml}, then the
+	 * content and schedules of each commune whose file reads, in its zone.
+	 */
+	private int validateCommunes(Path communes, ZoneId zone, Instant now, int wordsPerMinute) {
+		if (!Files.isDirectory(communes)) {
+			this.err.println("bantin validate: " + communes + " is not a folder");
+			return USAGE_ERROR;
+		}
+		CommuneFolders.Reading reading = CommuneFolders.read(communes, zone);
+		String prefix = prefix(communes);
+		reading.problems().forEach((problem) -> this.out.println(prefix + problem));
+		this.err.println(communes + ": " + reading.communes().size() + " commune(s), "
+				+ (reading.problems().isEmpty() ? "no problems" : reading.problems().size() + " problem(s)"));
+		int errors = reading.problems().size();
+		for (CommuneFolders.CommuneFolder commune : reading.communes()) {
+			Path schedules = Files.isDirectory(commune.schedules()) ? commune.schedules() : null;
+			if (!Files.isDirectory(commune.content())) {
+				this.err.println(commune.content() + ": no content folder");
+				continue;
+			}
+			errors += check(commune.content(), schedules, commune.zone(), now, wordsPerMinute);
+		}
+		return (errors == 0) ? 0 : 1;
+	}
+
+	/**
+	 * Checks one content folder and its schedules folder (if any), printing each problem.
+	 * @return the number of errors (warnings do not count)
+	 */
+	private int check(Path folder, Path schedules, ZoneId zone, Instant now, int wordsPerMinute) {
 		ContentFiles.Contents contents = ContentFiles.contents(folder, zone, now);
 		List<String> problems = new ArrayList<>(contents.problems().stream().map(ContentProblem::toString).toList());
 		// the radio's abbreviation dictionary lives in the content folder too
@@ -220,7 +267,7 @@ final class CommandLine {
 			this.err.println(schedules + ": " + (found.isEmpty() ? "no problems"
 					: (found.size() - warnings) + " error(s), " + warnings + " warning(s)"));
 		}
-		return (errors == 0) ? 0 : 1;
+		return errors;
 	}
 
 	/**
@@ -234,8 +281,16 @@ final class CommandLine {
 		URI baseUrl = null;
 		Set<String> languages = new LinkedHashSet<>();
 		List<String> applicationArgs = new ArrayList<>();
+		String communeKey = null;
+		boolean all = false;
 		for (String arg : args) {
-			if (arg.startsWith("--base-url=")) {
+			if (arg.startsWith("--commune=")) {
+				communeKey = arg.substring("--commune=".length()).strip();
+			}
+			else if (arg.equals("--all")) {
+				all = true;
+			}
+			else if (arg.startsWith("--base-url=")) {
 				try {
 					baseUrl = new URI(arg.substring("--base-url=".length()).strip());
 				}
@@ -274,8 +329,20 @@ final class CommandLine {
 			this.err.println("bantin export-site: name the folder to write, e.g. export-site ./site");
 			return USAGE_ERROR;
 		}
+		if (all && (communeKey != null || baseUrl != null)) {
+			this.err.println("bantin export-site: --all exports every commune at its own website URL; give neither"
+					+ " --commune nor --base-url with it");
+			return USAGE_ERROR;
+		}
+		if (all || communeKey != null) {
+			// the crawl names each commune's host; the JDK's client refuses that unless
+			// told
+			System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+		}
 		try {
-			SiteExport.refuseToReplaceForeign(dir.toAbsolutePath().normalize());
+			if (!all) {
+				SiteExport.refuseToReplaceForeign(dir.toAbsolutePath().normalize());
+			}
 		}
 		catch (IOException ex) {
 			this.err.println("bantin export-site: " + ex.getMessage());
@@ -291,6 +358,11 @@ final class CommandLine {
 			// Spring Boot has logged why
 			this.err.println("bantin export-site: the application did not start; " + dir + " is left as it was");
 			return 1;
+		}
+		if (all || communeKey != null) {
+			try (ConfigurableApplicationContext context = started) {
+				return exportCommunes(context, dir, communeKey, baseUrl, languages);
+			}
 		}
 		try (ConfigurableApplicationContext context = started) {
 			SiteExport export = context.getBean(SiteExport.class);
@@ -321,6 +393,74 @@ final class CommandLine {
 			this.err.println("bantin export-site: " + ex.getMessage() + "; " + dir + " is left as it was");
 			return 1;
 		}
+	}
+
+	/**
+	 * Exports one commune's site ({@code --commune=KEY}) into {@code dir}, or every
+	 * commune's ({@code key == null}) into {@code dir/<key>/}, each in its commune's
+	 * scope and asked for with its first host name.
+	 */
+	private int exportCommunes(ConfigurableApplicationContext context, Path dir, String key, URI baseUrl,
+			Set<String> languages) {
+		Communes communes = context.getBean(Communes.class);
+		List<Communes.CommuneSummary> chosen = communes.all()
+			.stream()
+			.filter((c) -> key == null || c.key().equals(key))
+			.filter((c) -> key != null || !c.hosts().isEmpty())
+			.toList();
+		if (chosen.isEmpty()) {
+			this.err.println(
+					"bantin export-site: " + ((key != null)
+							? "no commune '" + key + "'; the communes are "
+									+ String.join(", ",
+											communes.all().stream().map(Communes.CommuneSummary::key).toList())
+							: "no commune with a host name to export"));
+			return USAGE_ERROR;
+		}
+		SiteExport export = context.getBean(SiteExport.class);
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		boolean ok = true;
+		for (Communes.CommuneSummary commune : chosen) {
+			Path target = (key != null) ? dir : dir.resolve(commune.key());
+			String host = commune.hosts().isEmpty() ? null : commune.hosts().get(0);
+			CurrentCommune.Scope scope = communes.scope(commune.key()).orElseThrow();
+			try {
+				SiteExport.Report report = CurrentCommune.call(scope, () -> {
+					URI base = (baseUrl != null) ? baseUrl : export.defaultBaseUrl().orElse(null);
+					if (base == null) {
+						return null;
+					}
+					try {
+						return export.export(URI.create("http://127.0.0.1:" + port + "/"), target, base, languages,
+								host);
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				});
+				if (report == null) {
+					this.err
+						.println("bantin export-site: " + commune.key() + " has no website URL: give --base-url=URL");
+					ok = false;
+					continue;
+				}
+				report.broken()
+					.forEach((broken) -> this.out.println(commune.key() + ": "
+							+ ((broken.status() < 0) ? "no answer" : broken.status()) + " " + broken.url()));
+				report.problems().forEach((problem) -> this.out.println(commune.key() + ": " + problem));
+				this.err.printf(Locale.ROOT,
+						"%s: %s: %d page(s), %d file(s) for %s; %d broken link(s), %d problem(s)%n", commune.key(),
+						report.dir(), report.pages(), report.files(), report.baseUrl(), report.broken().size(),
+						report.problems().size());
+				ok &= report.ok();
+			}
+			catch (UncheckedIOException ex) {
+				this.err.println("bantin export-site: " + commune.key() + ": " + ex.getMessage() + "; " + target
+						+ " is left as it was");
+				ok = false;
+			}
+		}
+		return ok ? 0 : 1;
 	}
 
 	/** The folder beside another, written as short as the other was. */

@@ -147,6 +147,59 @@ class ValidateCommandTests {
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("0 error(s), 1 warning(s)");
 	}
 
+	@Test
+	void theSampleProvinceIsClean() {
+		assertThat(validate("--communes=sample/province")).as(this.out.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).isEmpty();
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("sample/province: 3 commune(s), no problems")
+			.doesNotContain("problem(s)")
+			.doesNotContain("error(s)");
+	}
+
+	@Test
+	void everyCommuneFolderIsCheckedAndEachProblemNamesItsCommune(@TempDir Path communes) throws IOException {
+		write(communes, "xa-a/commune.yaml", communeYaml("UBND xã A", "a.localhost"));
+		write(communes, "xa-a/content/items/tin.md", item("tin", "title: [A"));
+		write(communes, "xa-b/commune.yaml", communeYaml("UBND xã B", "b.localhost"));
+		write(communes, "xa-b/content/items/tin.md", item("tin", "title: Tin B\ncolour: red"));
+		write(communes, "xa-b/schedules/radio.yaml", "slots:\n  - key: sang\n    times: \"25:00\"\n");
+		write(communes, "xa-c/commune.yaml", "name: UBND xã C\nshort-name: C\nlevel: xã\nwebsite-url: ftp://c\n"
+				+ "hosts: [a.localhost]\nsigner-title: Chủ tịch\nzone: Sao/Hỏa\n");
+
+		assertThat(validate("--communes=" + communes)).isEqualTo(1);
+
+		List<String> lines = this.out.toString(StandardCharsets.UTF_8).lines().toList();
+		assertThat(lines)
+			.anySatisfy((l) -> assertThat(l).startsWith(communes + "/xa-a/content/items/tin.md:5:1: bad YAML"))
+			.anySatisfy((l) -> assertThat(l)
+				.startsWith(communes + "/xa-b/content/items/tin.md:5:1: unknown field 'colour'"))
+			.anySatisfy((l) -> assertThat(l).startsWith(communes + "/xa-b/schedules/radio.yaml:"))
+			.anySatisfy((l) -> assertThat(l).startsWith(communes + "/xa-c/commune.yaml:4:14: field 'website-url'"))
+			.anySatisfy((l) -> assertThat(l).startsWith(communes + "/xa-c/commune.yaml:7:7: field 'zone'"))
+			.noneSatisfy((l) -> assertThat(l).contains("xa-c/content"));
+	}
+
+	@Test
+	void aCommuneFolderWithoutItsFileOrWithAHostOfAnotherIsReported(@TempDir Path communes) throws IOException {
+		write(communes, "xa-a/commune.yaml", communeYaml("UBND xã A", "a.localhost"));
+		write(communes, "xa-b/commune.yaml", communeYaml("UBND xã B", "A.localhost:8080"));
+		write(communes, "xa-c/content/items/tin.md", item("tin", "title: Tin"));
+		write(communes, "Xa_D/commune.yaml", communeYaml("UBND xã D", "d.localhost"));
+
+		assertThat(validate("--communes=" + communes)).isEqualTo(1);
+
+		assertThat(this.out.toString(StandardCharsets.UTF_8).lines().toList()).containsExactlyInAnyOrder(
+				communes + "/Xa_D/:1:1: a commune folder's name is its key: lower-case letters, digits and '-'"
+						+ " (e.g. hoang-trung)",
+				communes + "/xa-b/commune.yaml:1:1: host 'a.localhost' is already a host of xa-a",
+				communes + "/xa-c/commune.yaml:1:1: missing: each commune folder needs its commune.yaml");
+	}
+
+	static String communeYaml(String name, String host) {
+		return "name: " + name + "\nshort-name: " + name.substring(name.lastIndexOf(' ') + 1) + "\nlevel: xã\n"
+				+ "website-url: http://" + host + "/\nhosts: [" + host + "]\nsigner-title: Chủ tịch\n";
+	}
+
 	static final String PLAN = """
 			---
 			id: ke-hoach

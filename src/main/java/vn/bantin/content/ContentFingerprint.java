@@ -55,6 +55,25 @@ record ContentFingerprint(Map<String, Stamp> files, List<Path> folders) {
 		return new ContentFingerprint(Map.copyOf(files), List.copyOf(folders));
 	}
 
+	/**
+	 * Takes the fingerprint of several content folders as one (the communes of a
+	 * province), each file's path prefixed with its folder's prefix. A missing folder
+	 * holds no files.
+	 * @param roots each content folder by its prefix, e.g. {@code hoang-trung/content/}
+	 */
+	static ContentFingerprint of(Map<String, Path> roots) {
+		Map<String, Stamp> files = new HashMap<>();
+		List<Path> folders = new ArrayList<>();
+		roots.forEach((prefix, root) -> {
+			ContentFingerprint one = of(root);
+			if (one != null) {
+				one.files().forEach((path, stamp) -> files.put(prefix + path, stamp));
+				folders.addAll(one.folders());
+			}
+		});
+		return new ContentFingerprint(Map.copyOf(files), List.copyOf(folders));
+	}
+
 	private static void collect(Path root, Path top, int depth, boolean markdownOnly, Map<String, Stamp> files,
 			List<Path> folders) {
 		if (!Files.isDirectory(top)) {

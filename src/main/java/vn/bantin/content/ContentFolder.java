@@ -1,6 +1,7 @@
 package vn.bantin.content;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,25 +9,36 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.bantin.commune.CommuneFolders;
 import vn.bantin.system.BantinProperties;
+import vn.bantin.system.CommuneTenancy;
+import vn.bantin.system.CurrentCommune;
 
 /**
  * Loads the content folder into the database: at start, and again whenever asked (the
  * folder watcher). Each file is stored on its own, in its own transaction, so that a bad
  * file is reported and skipped while the others load. An item whose file was deleted is
  * archived, never deleted: its history stays.
+ *
+ * <p>
+ * In a province ({@code bantin.communes-dir}) each commune's {@code content/} is loaded
+ * in that commune's scope, so what it stores is its own; a file's id is the item's slug,
+ * and the item's id is {@link CommuneTenancy#key(String) the slug keyed by the commune},
+ * so the same file name in two communes makes two items.
  */
 @Component
 class ContentFolder implements ApplicationRunner {
@@ -47,10 +59,25 @@ class ContentFolder implements ApplicationRunner {
 
 	private final Clock clock;
 
-	private volatile List<ContentProblem> problems = List.of();
+	private final CommuneFolders communes;
 
+	private final CommuneTenancy tenancy;
+
+	/** The problems of each commune's last load, by commune id. */
+	private final Map<Long, List<ContentProblem>> problems = new ConcurrentHashMap<>();
+
+	/** A single commune's content folder, {@code bantin.content-dir}. */
 	ContentFolder(BantinProperties properties, PlanStore plans, ItemStore items, ItemEventStore events,
 			ProcedureAnnouncements announcements, TransactionTemplate transactions, Clock clock) {
+		this(properties, plans, items, events, announcements, transactions, clock, null, new CommuneTenancy());
+	}
+
+	@Autowired
+	ContentFolder(BantinProperties properties, PlanStore plans, ItemStore items, ItemEventStore events,
+			ProcedureAnnouncements announcements, TransactionTemplate transactions, Clock clock,
+			CommuneFolders communes, CommuneTenancy tenancy) {
+		this.communes = communes;
+		this.tenancy = tenancy;
 		this.announcements = announcements;
 		this.properties = properties;
 		this.plans = plans;
@@ -62,43 +89,97 @@ class ContentFolder implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		load();
+		if (this.communes != null && this.communes.enabled()) {
+			this.communes.folders().forEach(this::load);
+		}
+		else {
+			load();
+		}
 	}
 
 	/**
-	 * Reads every file and upserts the good ones.
+	 * Reads every file of the content folder ({@code bantin.content-dir}) and upserts the
+	 * good ones, in the commune in scope (the default commune without one).
 	 * @return the problems found, also kept for {@link #problems()}
 	 */
-	synchronized List<ContentProblem> load() {
-		if (!Files.isDirectory(this.properties.contentDir())) {
+	List<ContentProblem> load() {
+		return load(this.properties.contentDir(), "");
+	}
+
+	/**
+	 * Reads the content folder of one commune of {@code bantin.communes-dir} in its
+	 * scope.
+	 * @return the problems found
+	 */
+	List<ContentProblem> load(CommuneFolders.Folder folder) {
+		return CurrentCommune.call(folder.scope(), () -> load(folder.content(), folder.key() + "/content/"));
+	}
+
+	/**
+	 * Reloads the commune with this key (a commune folder), or the single content folder
+	 * when {@code key} is {@code null}.
+	 */
+	void reload(String key) {
+		if (key == null || this.communes == null) {
+			load();
+		}
+		else {
+			this.communes.folder(key).ifPresent(this::load);
+		}
+	}
+
+	/**
+	 * Reads every file of {@code folder} and upserts the good ones in the commune in
+	 * scope.
+	 * @param label what logs show before a file's path: empty for the single folder,
+	 * {@code <key>/content/} for a commune's
+	 */
+	private synchronized List<ContentProblem> load(Path folder, String label) {
+		long commune = this.tenancy.commune();
+		if (!Files.isDirectory(folder)) {
 			// an unmounted drive must not archive every item: with no folder there is
 			// nothing to load
-			log.warn("No content folder at {}: nothing loaded, nothing archived",
-					this.properties.contentDir().toAbsolutePath());
-			this.problems = List.of();
-			return this.problems;
+			log.warn("No content folder at {}: nothing loaded, nothing archived", folder.toAbsolutePath());
+			this.problems.put(commune, List.of());
+			return List.of();
 		}
-		ContentFiles.Snapshot snapshot = ContentFiles.read(this.properties.contentDir(), this.properties.zone());
+		ContentFiles.Snapshot snapshot = ContentFiles.read(folder, this.properties.zone());
 		List<ContentProblem> found = new ArrayList<>(snapshot.problems());
 		Map<String, ItemStore.Stored> stored = this.items.findAllStored()
 			.stream()
 			.collect(Collectors.toMap(ItemStore.Stored::id, Function.identity()));
-		int plansLoaded = storeEach(snapshot.plans(), found, this::store);
+		int plansLoaded = storeEach(keyedPlans(snapshot.plans()), found, this::store);
 		int problemsBefore = found.size();
-		Map<String, ItemFile> changed = changedItems(snapshot.items(), stored, found);
-		int unchanged = snapshot.items().size() - changed.size() - (found.size() - problemsBefore);
+		Map<String, ItemFile> keyed = keyedItems(snapshot.items());
+		Map<String, ItemFile> changed = changedItems(keyed, stored, found);
+		int unchanged = keyed.size() - changed.size() - (found.size() - problemsBefore);
 		int itemsLoaded = storeEach(changed, found, this::store) + unchanged;
-		archiveVanished(stored.values());
-		found.forEach((problem) -> log.warn("Content problem: {}", problem));
+		archiveVanished(folder, stored.values());
+		found.forEach((problem) -> log.warn("Content problem: {}{}", label, problem));
 		log.info("Loaded {} plan(s) and {} item(s) from {}; {} problem(s)", plansLoaded, itemsLoaded,
-				this.properties.contentDir().toAbsolutePath(), found.size());
-		this.problems = List.copyOf(found);
-		return this.problems;
+				folder.toAbsolutePath(), found.size());
+		List<ContentProblem> result = List.copyOf(found);
+		this.problems.put(commune, result);
+		return result;
 	}
 
-	/** The problems of the last load. */
+	/** The problems of the last load of the content folder of the commune in scope. */
 	List<ContentProblem> problems() {
-		return this.problems;
+		return this.problems.getOrDefault(this.tenancy.commune(), List.of());
+	}
+
+	/** The plans with their ids keyed by the commune in scope. */
+	private Map<String, PlanFile> keyedPlans(Map<String, PlanFile> files) {
+		Map<String, PlanFile> keyed = new LinkedHashMap<>();
+		files.forEach((path, file) -> keyed.put(path, file.withId(this.tenancy.key(file.id()))));
+		return keyed;
+	}
+
+	/** The items with their ids keyed by the commune in scope. */
+	private Map<String, ItemFile> keyedItems(Map<String, ItemFile> files) {
+		Map<String, ItemFile> keyed = new LinkedHashMap<>();
+		files.forEach((path, file) -> keyed.put(path, file.withId(this.tenancy.key(file.id()))));
+		return keyed;
 	}
 
 	/**
@@ -112,7 +193,7 @@ class ContentFolder implements ApplicationRunner {
 		files.forEach((path, file) -> {
 			ItemStore.Stored item = stored.get(file.id());
 			if (item != null && !item.fromFile()) {
-				found.add(new ContentProblem(path, 2, 1, "field 'id': '" + file.id()
+				found.add(new ContentProblem(path, 2, 1, "field 'id': '" + CommuneTenancy.slug(file.id())
 						+ "' is already used by an item written in the editor; choose another id"));
 			}
 			else if (item == null || !item.unchangedBy(file, path)) {
@@ -169,10 +250,10 @@ class ContentFolder implements ApplicationRunner {
 	 * exists). Reads only ids and paths, so that a large folder does not load every
 	 * item's text into memory.
 	 */
-	private void archiveVanished(Collection<ItemStore.Stored> stored) {
+	private void archiveVanished(Path folder, Collection<ItemStore.Stored> stored) {
 		Instant now = this.clock.instant();
 		for (ItemStore.Stored file : stored) {
-			boolean gone = file.fromFile() && !Files.exists(this.properties.contentDir().resolve(file.sourceFile()));
+			boolean gone = file.fromFile() && !Files.exists(folder.resolve(file.sourceFile()));
 			if (gone && file.status() != ItemStatus.ARCHIVED) {
 				this.transactions.executeWithoutResult((tx) -> {
 					this.items.findById(file.id()).ifPresent((item) -> item.archive(now));

@@ -34,7 +34,8 @@ final class ContentFolderEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(ContentFolderEvents.class);
 
-	private final Path root;
+	/** Each content folder watched, by the prefix of its files' paths. */
+	private final Map<String, Path> roots;
 
 	private final WatchService service;
 
@@ -45,7 +46,17 @@ final class ContentFolderEvents {
 	private final Set<Path> unwatchable = new HashSet<>();
 
 	ContentFolderEvents(Path root, WatchService service) {
-		this.root = root;
+		this(Map.of("", root), service);
+	}
+
+	/**
+	 * Events of several content folders on one watch service (the communes of a province:
+	 * one watcher over the tree).
+	 * @param roots each content folder by the prefix its files' paths are told with, e.g.
+	 * {@code hoang-trung/content/}
+	 */
+	ContentFolderEvents(Map<String, Path> roots, WatchService service) {
+		this.roots = Map.copyOf(roots);
 		this.service = service;
 	}
 
@@ -121,31 +132,40 @@ final class ContentFolderEvents {
 	}
 
 	private void onEvent(Path dir, WatchEvent.Kind<?> kind, Path child, Changes changes) {
-		Path media = this.root.resolve(ContentFingerprint.MEDIA);
+		for (Map.Entry<String, Path> root : this.roots.entrySet()) {
+			if (dir.startsWith(root.getValue())) {
+				onEvent(root.getKey(), root.getValue(), dir, kind, child, changes);
+				return;
+			}
+		}
+	}
+
+	private void onEvent(String prefix, Path root, Path dir, WatchEvent.Kind<?> kind, Path child, Changes changes) {
+		Path media = root.resolve(ContentFingerprint.MEDIA);
 		boolean newFolder = kind == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child);
-		if (dir.equals(this.root)) {
+		if (dir.equals(root)) {
 			String name = child.getFileName().toString();
 			if (name.equals(ContentFingerprint.MEDIA) || ContentFiles.folders().contains(name)) {
 				// which files came or went with the folder, the fingerprint tells
 				changes.changed(null);
 				if (newFolder) {
-					watchAll();
+					watchAll(root);
 				}
 			}
 		}
 		else if (dir.startsWith(media)) {
-			changes.changed(ContentFiles.relative(this.root, child));
+			changes.changed(prefix + ContentFiles.relative(root, child));
 			if (newFolder) {
-				watchAll();
+				watchAll(root);
 			}
 		}
 		else if (child.getFileName().toString().endsWith(".md")) {
-			changes.changed(ContentFiles.relative(this.root, child));
+			changes.changed(prefix + ContentFiles.relative(root, child));
 		}
 	}
 
-	private void watchAll() {
-		ContentFingerprint now = ContentFingerprint.of(this.root);
+	private void watchAll(Path root) {
+		ContentFingerprint now = ContentFingerprint.of(root);
 		if (now != null) {
 			watch(now.folders());
 		}

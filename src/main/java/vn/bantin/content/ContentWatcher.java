@@ -17,9 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import vn.bantin.commune.CommuneFolders;
 import vn.bantin.system.BantinProperties;
 
 /**
@@ -49,6 +51,11 @@ import vn.bantin.system.BantinProperties;
  * This class decides when to load (the thread's life cycle, the quiet period, polling,
  * one load at a time); what the folder holds and what the events mean are the two classes
  * named above, each usable on its own.
+ *
+ * <p>
+ * In a province ({@code bantin.communes-dir}) the one thread watches the whole tree:
+ * every commune's {@code content/} on one watch service (a system allows only so many),
+ * and a change reloads only the commune(s) whose files changed, each in its own scope.
  */
 @Component
 class ContentWatcher implements SmartLifecycle {
@@ -81,10 +88,40 @@ class ContentWatcher implements SmartLifecycle {
 
 	private Thread thread;
 
+	private final CommuneFolders communes;
+
+	/**
+	 * The content folders watched by the prefix of their paths: the content folder alone
+	 * (prefix empty), or each commune's ({@code <key>/content/}); known once started.
+	 */
+	private volatile Map<String, Path> roots;
+
+	/** A single commune's content folder, {@code bantin.content-dir}. */
 	ContentWatcher(ContentFolder folder, BantinProperties properties, ContentSettings settings) {
+		this(folder, properties, settings, null);
+	}
+
+	@Autowired
+	ContentWatcher(ContentFolder folder, BantinProperties properties, ContentSettings settings,
+			CommuneFolders communes) {
 		this.folder = folder;
-		this.root = properties.contentDir().toAbsolutePath().normalize();
+		this.communes = communes;
+		this.root = (province()) ? communes.root().orElseThrow() : properties.contentDir().toAbsolutePath().normalize();
 		this.settings = settings;
+	}
+
+	private boolean province() {
+		return this.communes != null && this.communes.enabled();
+	}
+
+	/** The content folders to watch, by the prefix of their files' paths. */
+	private Map<String, Path> roots() {
+		if (!province()) {
+			return Map.of("", this.root);
+		}
+		Map<String, Path> roots = new java.util.LinkedHashMap<>();
+		this.communes.folders().forEach((f) -> roots.put(f.key() + "/content/", f.content()));
+		return roots;
 	}
 
 	@Override
@@ -98,6 +135,7 @@ class ContentWatcher implements SmartLifecycle {
 				log.info("Content files in {} are loaded at start only (watching and polling are off)", this.root);
 				return;
 			}
+			this.roots = roots();
 			this.watch = new Watch(openWatchService());
 			this.watch.prepare();
 			this.thread = new Thread(this.watch, THREAD_NAME);
@@ -209,7 +247,7 @@ class ContentWatcher implements SmartLifecycle {
 		private boolean missing;
 
 		Watch(WatchService service) {
-			this.events = (service != null) ? new ContentFolderEvents(ContentWatcher.this.root, service) : null;
+			this.events = (service != null) ? new ContentFolderEvents(ContentWatcher.this.roots, service) : null;
 			ContentSettings settings = ContentWatcher.this.settings;
 			this.quietNanos = Math.max(0, settings.quietPeriod().toNanos());
 			this.pollNanos = settings.polling() ? settings.pollInterval().toNanos() : 0;
@@ -373,10 +411,34 @@ class ContentWatcher implements SmartLifecycle {
 			}
 			log.info("Content changed: reloading {} file(s){}", files.size(), names(files));
 			this.loaded = null;
-			ContentWatcher.this.folder.load();
+			reload(files, force);
 			ContentWatcher.this.reloads.incrementAndGet();
 			// a change made while loading differs from this and loads again
 			this.loaded = scan.files();
+		}
+
+		/**
+		 * Loads the content folder, or in a province the communes whose files changed
+		 * (every commune when only a new fingerprint can tell).
+		 */
+		private void reload(Set<String> files, boolean force) {
+			if (!province()) {
+				ContentWatcher.this.folder.load();
+				return;
+			}
+			Set<String> keys = new TreeSet<>();
+			if (force || files.isEmpty()) {
+				ContentWatcher.this.roots.keySet()
+					.forEach((prefix) -> keys.add(prefix.substring(0, prefix.indexOf('/'))));
+			}
+			else {
+				files.stream()
+					.filter((path) -> path.indexOf('/') > 0)
+					.forEach((path) -> keys.add(path.substring(0, path.indexOf('/'))));
+			}
+			for (String key : keys) {
+				ContentWatcher.this.folder.reload(key);
+			}
 		}
 
 		private void clearPending() {
@@ -395,7 +457,8 @@ class ContentWatcher implements SmartLifecycle {
 		}
 
 		private ContentFingerprint scanFolder() {
-			ContentFingerprint scan = ContentFingerprint.of(ContentWatcher.this.root);
+			ContentFingerprint scan = province() ? ContentFingerprint.of(ContentWatcher.this.roots)
+					: ContentFingerprint.of(ContentWatcher.this.root);
 			if (scan == null && !this.missing) {
 				log.info("Content folder {} is missing; keeping what was loaded until it is back",
 						ContentWatcher.this.root);

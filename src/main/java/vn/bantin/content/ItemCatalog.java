@@ -39,7 +39,7 @@ public class ItemCatalog {
 
 	/** The item with this id, if there is one. */
 	public Optional<ItemView> item(String id) {
-		return this.items.findById(id).map(Item::view);
+		return this.items.findById(ItemKeys.of(id)).map(Item::view);
 	}
 
 	/**

@@ -65,7 +65,8 @@ class ItemEditor {
 	 * @throws RuleViolation naming the first field at fault
 	 * @throws ItemTransitionRefused for an item kept in a file or archived
 	 */
-	void update(String id, ItemDraft draft, String actor) {
+	void update(String slug, ItemDraft draft, String actor) {
+		String id = ItemKeys.of(slug);
 		ItemDraft checked = check(draft);
 		Instant now = this.clock.instant();
 		Item item = item(id);
@@ -84,7 +85,8 @@ class ItemEditor {
 	 * Attaches a stored upload ({@link Attachments}) to an item written in Bản tin, as a
 	 * new revision: an approved or published item goes back to approval, like an edit.
 	 */
-	void attach(String id, String file, String title, String actor) {
+	void attach(String slug, String file, String title, String actor) {
+		String id = ItemKeys.of(slug);
 		Instant now = this.clock.instant();
 		Item item = item(id);
 		String name = clean(title);
@@ -95,7 +97,8 @@ class ItemEditor {
 	}
 
 	/** Deleting is archiving: the item leaves every channel, its history stays. */
-	void archive(String id, String actor) {
+	void archive(String slug, String actor) {
+		String id = ItemKeys.of(slug);
 		Instant now = this.clock.instant();
 		item(id).archiveByEditor(now);
 		this.events.save(new ItemEvent(id, now, actor, ItemChanged.Action.ARCHIVED, null));
@@ -104,7 +107,8 @@ class ItemEditor {
 	/**
 	 * Makes an old revision's text the current one, as a new revision.
 	 */
-	void restore(String id, int number, String actor) {
+	void restore(String slug, int number, String actor) {
+		String id = ItemKeys.of(slug);
 		ItemRevision.Entry old = this.revisions.findByItemIdAndNumber(id, number)
 			.orElseThrow(() -> new UnknownItem(id + " revision " + number))
 			.entry();
@@ -120,7 +124,7 @@ class ItemEditor {
 
 	@Transactional(readOnly = true)
 	List<ItemRevision.Entry> revisions(String id) {
-		return this.revisions.findByItemIdOrderByNumberDesc(id).stream().map(ItemRevision::entry).toList();
+		return this.revisions.findByItemIdOrderByNumberDesc(ItemKeys.of(id)).stream().map(ItemRevision::entry).toList();
 	}
 
 	/** Trims, normalises and checks a draft; the first problem is thrown. */
@@ -231,11 +235,12 @@ class ItemEditor {
 		if (!StringUtils.hasText(base)) {
 			base = "ban-tin";
 		}
-		return this.items.freeId(base);
+		// unique in the commune: the id is the slug keyed by the commune
+		return this.items.freeId(ItemKeys.of(base));
 	}
 
 	private Item item(String id) {
-		return this.items.findById(id).orElseThrow(() -> new UnknownItem(id));
+		return this.items.findById(ItemKeys.of(id)).orElseThrow(() -> new UnknownItem(id));
 	}
 
 }

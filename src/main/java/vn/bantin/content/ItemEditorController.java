@@ -82,7 +82,7 @@ class ItemEditorController {
 		try {
 			String id = this.editor.create(form.draft(this.properties.zone()), principal.getName());
 			redirect.addFlashAttribute("notice", "item.created");
-			return "redirect:/admin/items/" + id;
+			return "redirect:/admin/items/" + ItemKeys.slug(id);
 		}
 		catch (RuleViolation violation) {
 			errors.rejectValue(violation.field(), violation.messageKey());
@@ -95,7 +95,7 @@ class ItemEditorController {
 	String edit(@PathVariable String id, Model model, RedirectAttributes redirect) {
 		ItemView item = this.catalog.item(id).orElseThrow(() -> new UnknownItem(id));
 		if (item.fromFile()) {
-			return "redirect:/admin/items/" + id;
+			return "redirect:/admin/items/" + ItemKeys.slug(id);
 		}
 		model.addAttribute("item", item);
 		model.addAttribute("form", ItemForm.of(item, this.properties.zone()));
@@ -115,7 +115,7 @@ class ItemEditorController {
 		try {
 			this.editor.update(id, form.draft(this.properties.zone()), principal.getName());
 			redirect.addFlashAttribute("notice", "item.saved");
-			return "redirect:/admin/items/" + id;
+			return "redirect:/admin/items/" + ItemKeys.slug(id);
 		}
 		catch (RuleViolation violation) {
 			errors.rejectValue(violation.field(), violation.messageKey());

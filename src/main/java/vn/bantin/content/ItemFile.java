@@ -34,6 +34,13 @@ record ItemFile(String id, ItemKind kind, String title, String summary, String b
 			"author", "status", "approved-by", "publish-at", "expire-at", "on-expiry", "channels", "attachments",
 			"email", "radio", "feed", "procedure", "document");
 
+	/** This file with another id: the slug keyed by the commune it loads into. */
+	ItemFile withId(String id) {
+		return new ItemFile(id, this.kind, this.title, this.summary, this.body, this.themes, this.tags, this.zones,
+				this.priority, this.author, this.status, this.approvedBy, this.publishAt, this.expireAt, this.channels,
+				this.attachments, this.variants, this.document, this.procedure, this.sourceHash, this.onExpiry);
+	}
+
 	/**
 	 * What a file may say about its status: publishing and expiry are the scheduler's
 	 * business.

@@ -38,10 +38,11 @@ record ItemJson(String id, String kind, String title, String summary, String bod
 		VariantsJson variants, String onExpiry, int revision, Integer approvedRevision, String lastEditedBy) {
 
 	static ItemJson of(ItemView item) {
-		return new ItemJson(item.id(), item.kind().key(), item.title(), item.summary(), item.bodyMarkdown(),
-				List.copyOf(item.themes()), List.copyOf(item.tags()), List.copyOf(item.zones()), item.priority().key(),
-				item.author(), item.status().key(), item.approvedBy(), item.publishAt(), item.expireAt(),
-				item.channels().stream().sorted().map(Channel::key).toList(), item.sourceFile(), item.updatedAt(),
+		return new ItemJson(ItemKeys.slug(item.id()), item.kind().key(), item.title(), item.summary(),
+				item.bodyMarkdown(), List.copyOf(item.themes()), List.copyOf(item.tags()), List.copyOf(item.zones()),
+				item.priority().key(), item.author(), item.status().key(), item.approvedBy(), item.publishAt(),
+				item.expireAt(), item.channels().stream().sorted().map(Channel::key).toList(), item.sourceFile(),
+				item.updatedAt(),
 				new VariantsJson(item.variants().emailSubject(), item.variants().emailIntro(),
 						item.variants().radioScript(), item.variants().radioRecording(), item.variants().feedSummary()),
 				item.onExpiry().key(), item.revision(), item.approvedRevision(), item.lastEditedBy());

@@ -36,7 +36,8 @@ class ItemWorkflow {
 		this.settings = settings;
 	}
 
-	void submit(String id, String actor) {
+	void submit(String slug, String actor) {
+		String id = ItemKeys.of(slug);
 		Instant now = this.clock.instant();
 		item(id).submit(now);
 		this.events.save(new ItemEvent(id, now, actor, ItemChanged.Action.SUBMITTED, null));
@@ -53,7 +54,8 @@ class ItemWorkflow {
 	 * @throws ItemChangedSinceSeen when the item has a newer revision
 	 * @throws FourEyesRefused when the approver made the current revision
 	 */
-	void approve(String id, Integer revision, String actor, Set<Role> roles) {
+	void approve(String slug, Integer revision, String actor, Set<Role> roles) {
+		String id = ItemKeys.of(slug);
 		if (revision == null) {
 			throw new RuleViolation("revision", "item.error.revision-required");
 		}
@@ -74,7 +76,8 @@ class ItemWorkflow {
 	 * Rejects a submitted item.
 	 * @throws RuleViolation on field {@code comment} when no reason is given
 	 */
-	void reject(String id, String actor, String comment) {
+	void reject(String slug, String actor, String comment) {
+		String id = ItemKeys.of(slug);
 		if (!StringUtils.hasText(comment)) {
 			throw new RuleViolation("comment", "item.error.reject-comment");
 		}
@@ -85,11 +88,11 @@ class ItemWorkflow {
 
 	@Transactional(readOnly = true)
 	List<ItemEvent.HistoryEntry> history(String id) {
-		return this.events.findByItemIdOrderByAtAscIdAsc(id).stream().map(ItemEvent::entry).toList();
+		return this.events.findByItemIdOrderByAtAscIdAsc(ItemKeys.of(id)).stream().map(ItemEvent::entry).toList();
 	}
 
 	private Item item(String id) {
-		return this.items.findById(id).orElseThrow(() -> new UnknownItem(id));
+		return this.items.findById(ItemKeys.of(id)).orElseThrow(() -> new UnknownItem(id));
 	}
 
 }

@@ -19,6 +19,12 @@ record PlanFile(String id, String numberSymbol, String title, String issuer, Loc
 	static final Set<String> FIELDS = Set.of("id", "kind", "number", "title", "issuer", "issued", "period", "themes",
 			"legal-bases", "purposes", "requirements", "channels", "responsibilities");
 
+	/** This file with another id: the slug keyed by the commune it loads into. */
+	PlanFile withId(String id) {
+		return new PlanFile(id, this.numberSymbol, this.title, this.issuer, this.issuedOn, this.periodStart,
+				this.periodEnd, this.themes, this.sections, this.body);
+	}
+
 	private static final Set<String> THEME_FIELDS = Set.of("key", "title", "description");
 
 	private static final Set<String> RESPONSIBILITY_FIELDS = Set.of("unit", "duties", "reporting");

@@ -44,7 +44,18 @@ final class Crawl {
 
 	private final AtomicInteger files = new AtomicInteger();
 
+	/**
+	 * The host name every request names ({@code Host}), for a commune of a province; null
+	 * to name the application's address.
+	 */
+	private final String host;
+
 	Crawl(HttpClient client, Links links, Path scratch, int parallelism) {
+		this(client, links, scratch, parallelism, null);
+	}
+
+	Crawl(HttpClient client, Links links, Path scratch, int parallelism, String host) {
+		this.host = host;
 		this.client = client;
 		this.links = links;
 		this.scratch = scratch;
@@ -105,12 +116,16 @@ final class Crawl {
 	/** Asks for one address and finds the site's links in the answer. */
 	Fetched fetch(Address address) throws IOException {
 		Path body = this.scratch.resolve(Integer.toString(this.files.incrementAndGet()));
-		HttpRequest request = HttpRequest.newBuilder(this.links.request(address))
+		HttpRequest.Builder builder = HttpRequest.newBuilder(this.links.request(address))
 			.timeout(Duration.ofMinutes(2))
 			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-			.header("Accept-Language", this.links.defaultLanguage())
-			.GET()
-			.build();
+			.header("Accept-Language", this.links.defaultLanguage());
+		if (this.host != null) {
+			// the application tells communes apart by host name; needs
+			// jdk.httpclient.allowRestrictedHeaders=host (set by export-site --commune)
+			builder.header("Host", this.host);
+		}
+		HttpRequest request = builder.GET().build();
 		HttpResponse<Path> response;
 		try {
 			response = this.client.send(request, HttpResponse.BodyHandlers.ofFile(body));

@@ -92,6 +92,18 @@ public class SiteExport {
 	 * untouched
 	 */
 	public Report export(URI application, Path dir, URI baseUrl, Set<String> languages) throws IOException {
+		return export(application, dir, baseUrl, languages, null);
+	}
+
+	/**
+	 * Exports the site of the commune in scope, asking the application with that
+	 * commune's host name (a province tells its communes apart by host).
+	 * @param host the {@code Host} every request names; null for the application's
+	 * address
+	 * @see #export(URI, Path, URI, Set)
+	 */
+	public Report export(URI application, Path dir, URI baseUrl, Set<String> languages, String host)
+			throws IOException {
 		Path target = dir.toAbsolutePath().normalize();
 		refuseToReplaceForeign(target);
 		// releases what is due and hands it over before returning
@@ -122,7 +134,7 @@ public class SiteExport {
 				.executor(http)
 				.build();
 			int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
-			Crawl crawl = new Crawl(client, links, scratch, parallelism);
+			Crawl crawl = new Crawl(client, links, scratch, parallelism, host);
 			List<Address> seeds = new ArrayList<>();
 			for (String seed : List.of("/", "/sitemap.xml", "/robots.txt", "/feeds/rss.xml", "/feeds/atom.xml",
 					"/feeds/podcast.xml")) {

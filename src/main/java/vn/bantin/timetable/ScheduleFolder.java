@@ -25,9 +25,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import vn.bantin.commune.CommuneFolders;
 import vn.bantin.content.PlanCatalog;
 import vn.bantin.content.PlanView;
 import vn.bantin.system.BantinProperties;
+import vn.bantin.system.CommuneTenancy;
+import vn.bantin.system.CurrentCommune;
 
 /**
  * Loads the timetable files of {@code bantin.schedules-dir} into {@link Timetables} (as
@@ -46,6 +49,11 @@ import vn.bantin.system.BantinProperties;
  * Reloading re-checks the campaigns' plans and themes against the plans loaded then; the
  * radio capacity check, which needs the items, is left to {@code validate} and the
  * agenda.
+ *
+ * <p>
+ * In a province ({@code bantin.communes-dir}) each commune's {@code schedules/} is loaded
+ * in that commune's scope, and the one thread polls them all, reloading only the commune
+ * whose files changed.
  */
 @Component
 class ScheduleFolder implements DisposableBean {
@@ -74,6 +82,9 @@ class ScheduleFolder implements DisposableBean {
 
 	private final Duration pollInterval;
 
+	/** The commune folders of a province; none for a single commune. */
+	private final Supplier<List<CommuneFolders.Folder>> communes;
+
 	private final Object monitor = new Object();
 
 	private Thread thread;
@@ -81,12 +92,19 @@ class ScheduleFolder implements DisposableBean {
 	private volatile boolean stopping;
 
 	@Autowired
-	ScheduleFolder(BantinProperties properties, Timetables timetables, PlanCatalog plans, Clock clock) {
-		this(properties, timetables, () -> themesByPlan(plans), clock, POLL_INTERVAL);
+	ScheduleFolder(BantinProperties properties, Timetables timetables, PlanCatalog plans, Clock clock,
+			CommuneFolders communes) {
+		this(properties, timetables, () -> themesByPlan(plans), clock, POLL_INTERVAL, communes::folders);
 	}
 
 	ScheduleFolder(BantinProperties properties, Timetables timetables, Supplier<Map<String, List<String>>> plans,
 			Clock clock, Duration pollInterval) {
+		this(properties, timetables, plans, clock, pollInterval, List::of);
+	}
+
+	ScheduleFolder(BantinProperties properties, Timetables timetables, Supplier<Map<String, List<String>>> plans,
+			Clock clock, Duration pollInterval, Supplier<List<CommuneFolders.Folder>> communes) {
+		this.communes = communes;
 		this.folder = properties.schedulesDir().toAbsolutePath().normalize();
 		this.properties = properties;
 		this.timetables = timetables;
@@ -98,7 +116,8 @@ class ScheduleFolder implements DisposableBean {
 	private static Map<String, List<String>> themesByPlan(PlanCatalog catalog) {
 		Map<String, List<String>> plans = new LinkedHashMap<>();
 		for (PlanView plan : catalog.plans()) {
-			plans.put(plan.id(), plan.themes().stream().map(PlanView.Theme::key).toList());
+			// timetable files name a plan by its slug, whatever the commune
+			plans.put(CommuneTenancy.slug(plan.id()), plan.themes().stream().map(PlanView.Theme::key).toList());
 		}
 		return plans;
 	}
@@ -114,8 +133,12 @@ class ScheduleFolder implements DisposableBean {
 			if (this.thread != null) {
 				return;
 			}
-			Map<String, Stamp> loaded = fingerprint();
-			load();
+			List<Watched> watched = watched();
+			Map<Watched, Map<String, Stamp>> loaded = new LinkedHashMap<>();
+			for (Watched one : watched) {
+				loaded.put(one, fingerprint(one.folder()));
+				one.load(this);
+			}
 			this.stopping = false;
 			this.thread = new Thread(() -> watch(loaded), THREAD_NAME);
 			this.thread.setDaemon(true);
@@ -146,9 +169,30 @@ class ScheduleFolder implements DisposableBean {
 	 * Reads and checks every file and replaces the files' part of the timetable.
 	 * @return the problems found
 	 */
-	synchronized List<ScheduleProblem> load() {
+	List<ScheduleProblem> load() {
+		return load(this.folder);
+	}
+
+	/**
+	 * Loads one commune's timetable folder in its scope.
+	 * @return the problems found
+	 */
+	List<ScheduleProblem> load(CommuneFolders.Folder commune) {
+		return CurrentCommune.call(commune.scope(), () -> load(commune.schedules()));
+	}
+
+	/** The single folder, or each commune's. */
+	private List<Watched> watched() {
+		List<CommuneFolders.Folder> folders = this.communes.get();
+		if (folders.isEmpty()) {
+			return List.of(new Watched(this.folder, null));
+		}
+		return folders.stream().map((f) -> new Watched(f.schedules(), f)).toList();
+	}
+
+	private synchronized List<ScheduleProblem> load(Path folder) {
 		Map<String, List<String>> planThemes = this.plans.get();
-		ScheduleFiles.Reading reading = ScheduleFiles.read(this.folder, planThemes);
+		ScheduleFiles.Reading reading = ScheduleFiles.read(folder, planThemes);
 		List<ScheduleProblem> problems = new java.util.ArrayList<>(reading.problems());
 		problems.addAll(ScheduleFiles.check(reading, this.properties.zone(), planThemes, (item) -> Duration.ZERO)
 			.check(reading.timetable(), reading.locations(), this.clock.instant(), List.of()));
@@ -158,27 +202,29 @@ class ScheduleFolder implements DisposableBean {
 		Timetable timetable = reading.timetable();
 		log.info("Loaded {} slot(s), {} campaign(s), {} zone(s) and {} list(s) from {}{}; {} problem(s)",
 				timetable.slots().size(), timetable.campaigns().size(), timetable.zones().size(),
-				timetable.lists().size(), this.folder, Files.isDirectory(this.folder) ? "" : " (no such folder)",
+				timetable.lists().size(), folder, Files.isDirectory(folder) ? "" : " (no such folder)",
 				problems.size());
 		return problems;
 	}
 
-	private void watch(Map<String, Stamp> initial) {
-		Map<String, Stamp> loaded = initial;
-		Map<String, Stamp> seen = initial;
+	private void watch(Map<Watched, Map<String, Stamp>> initial) {
+		Map<Watched, Map<String, Stamp>> loaded = new LinkedHashMap<>(initial);
+		Map<Watched, Map<String, Stamp>> seen = new LinkedHashMap<>(initial);
 		while (!pause()) {
-			try {
-				Map<String, Stamp> now = fingerprint();
-				if (!now.equals(loaded) && now.equals(seen)) {
-					// unchanged for one interval: the burst of saves is over
-					log.info("Timetable files changed: reloading {}", this.folder);
-					load();
-					loaded = now;
+			for (Watched one : initial.keySet()) {
+				try {
+					Map<String, Stamp> now = fingerprint(one.folder());
+					if (!now.equals(loaded.get(one)) && now.equals(seen.get(one))) {
+						// unchanged for one interval: the burst of saves is over
+						log.info("Timetable files changed: reloading {}", one.folder());
+						one.load(this);
+						loaded.put(one, now);
+					}
+					seen.put(one, now);
 				}
-				seen = now;
-			}
-			catch (RuntimeException ex) {
-				log.warn("Reloading the timetable files failed; still watching {}", this.folder, ex);
+				catch (RuntimeException ex) {
+					log.warn("Reloading the timetable files failed; still watching {}", one.folder(), ex);
+				}
 			}
 		}
 	}
@@ -203,17 +249,17 @@ class ScheduleFolder implements DisposableBean {
 	 * Each timetable file's size, modification time and a hash of its text, by path;
 	 * empty when none.
 	 */
-	private Map<String, Stamp> fingerprint() {
+	private static Map<String, Stamp> fingerprint(Path folder) {
 		Map<String, Stamp> stamps = new HashMap<>();
-		if (!Files.isDirectory(this.folder)) {
+		if (!Files.isDirectory(folder)) {
 			return stamps;
 		}
-		try (Stream<Path> files = Files.walk(this.folder, FileVisitOption.FOLLOW_LINKS)) {
-			files.filter((file) -> ScheduleFiles.isTimetable(this.folder, file)).forEach((file) -> {
+		try (Stream<Path> files = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
+			files.filter((file) -> ScheduleFiles.isTimetable(folder, file)).forEach((file) -> {
 				try {
 					BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
 					// the text too: a quick rewrite may keep the size and the time stamp
-					stamps.put(ScheduleFiles.relative(this.folder, file), new Stamp(attributes.size(),
+					stamps.put(ScheduleFiles.relative(folder, file), new Stamp(attributes.size(),
 							attributes.lastModifiedTime().toMillis(), Arrays.hashCode(Files.readAllBytes(file))));
 				}
 				catch (IOException ex) {
@@ -222,12 +268,26 @@ class ScheduleFolder implements DisposableBean {
 			});
 		}
 		catch (IOException | java.io.UncheckedIOException ex) {
-			log.debug("Cannot walk {}", this.folder, ex);
+			log.debug("Cannot walk {}", folder, ex);
 		}
 		return stamps;
 	}
 
 	private record Stamp(long size, long modified, int text) {
+	}
+
+	/** A timetable folder: the single one, or a commune's. */
+	private record Watched(Path folder, CommuneFolders.Folder commune) {
+
+		void load(ScheduleFolder loader) {
+			if (this.commune == null) {
+				loader.load();
+			}
+			else {
+				loader.load(this.commune);
+			}
+		}
+
 	}
 
 }
