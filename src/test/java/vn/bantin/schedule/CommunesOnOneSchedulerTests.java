@@ -83,7 +83,10 @@ class CommunesOnOneSchedulerTests {
 			assertThat(second.id()).isNotEqualTo(CurrentCommune.DEFAULT);
 			CurrentCommune.run(second,
 					() -> context.getBean(Timetables.class).define("test", TestTimetable.week(), List.of()));
-			Map<String, String> first = createItems(context, "");
+			// a province of two now: work without a scope sees nothing, so even the
+			// default commune's items are made in its scope
+			CurrentCommune.Scope one = context.getBean(vn.bantin.commune.Communes.class).defaultScope();
+			Map<String, String> first = CurrentCommune.call(one, () -> createItems(context, ""));
 			Map<String, String> other = CurrentCommune.call(second, () -> createItems(context, " (xã thứ hai)"));
 			assertThat(new HashSet<>(other.values())).doesNotContainAnyElementsOf(first.values());
 
@@ -109,6 +112,10 @@ class CommunesOnOneSchedulerTests {
 		}
 	}
 
+	/**
+	 * A live emergency item is placed in every radio occurrence of its commune: each
+	 * commune's 06:00 slot places its own, at 06:00 on its own wall clock.
+	 */
 	@Test
 	void eachCommuneFiresAtSixInItsOwnZone(@TempDir Path dataDir) throws Exception {
 		clock = new MutableClock(START, VIETNAM);
@@ -123,14 +130,14 @@ class CommunesOnOneSchedulerTests {
 					context.getBean(Timetables.class).define("test", morningRadio(), List.of());
 					items.put(scope.id(),
 							context.getBean(TestItems.class)
-								.approvedNews("Tin sáng " + scope.key(), List.of(), List.of(), Priority.NORMAL, null,
+								.approvedNews("Tin khẩn " + scope.key(), List.of(), List.of(), Priority.EMERGENCY, null,
 										null, Set.of(Channel.RADIO)));
 				});
 			}
 			// Monday 3 March: 06:00 in Tokyo is 04:00 in Vietnam
 			new EngineHarness(context).runUntil(vn("2025-03-03T12:00"));
 			List<Map<String, Object>> rows = context.getBean(JdbcTemplate.class)
-				.queryForList("SELECT commune_id, item_id, occurrence FROM publication ORDER BY occurrence");
+				.queryForList("SELECT commune_id, item_id, occurrence FROM publication WHERE slot_key = 'radio-sang'");
 			assertThat(rows).hasSize(2);
 			Map<Long, Instant> occurrences = new HashMap<>();
 			for (Map<String, Object> row : rows) {
@@ -142,6 +149,36 @@ class CommunesOnOneSchedulerTests {
 					Map.of(vietnam.id(), LocalDateTime.parse("2025-03-03T06:00").atZone(VIETNAM).toInstant(),
 							japan.id(), LocalDateTime.parse("2025-03-03T06:00").atZone(tokyo).toInstant()));
 		}
+	}
+
+	/**
+	 * Gives {@code commune} the default commune's plans (with their themes), as its own
+	 * content folder would.
+	 */
+	private static void copyPlans(JdbcTemplate jdbc, long commune) {
+		for (Map<String, Object> plan : jdbc.queryForList("SELECT * FROM plan WHERE commune_id = 1")) {
+			Map<String, Object> copy = new LinkedHashMap<>();
+			plan.forEach((column, value) -> copy.put(column, switch (column.toLowerCase(java.util.Locale.ROOT)) {
+				case "id" -> commune + "~" + value;
+				case "commune_id" -> commune;
+				default -> value;
+			}));
+			insert(jdbc, "plan", copy);
+			for (Map<String, Object> theme : jdbc.queryForList("SELECT * FROM plan_theme WHERE plan_id = ?",
+					plan.get(plan.containsKey("ID") ? "ID" : "id"))) {
+				Map<String, Object> themeCopy = new LinkedHashMap<>(theme);
+				String idColumn = theme.containsKey("PLAN_ID") ? "PLAN_ID" : "plan_id";
+				themeCopy.put(idColumn, commune + "~" + theme.get(idColumn));
+				insert(jdbc, "plan_theme", themeCopy);
+			}
+		}
+	}
+
+	private static void insert(JdbcTemplate jdbc, String table, Map<String, Object> row) {
+		jdbc.update(
+				"INSERT INTO " + table + " (" + String.join(", ", row.keySet()) + ") VALUES ("
+						+ String.join(", ", java.util.Collections.nCopies(row.size(), "?")) + ")",
+				row.values().toArray());
 	}
 
 	/** A radio slot at 06:00 every day, with the same key in every commune. */

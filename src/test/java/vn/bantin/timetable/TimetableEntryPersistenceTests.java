@@ -89,9 +89,11 @@ class TimetableEntryPersistenceTests {
 							List.of()),
 					List.of());
 			Timestamp now = Timestamp.from(Instant.parse("2025-01-02T03:04:05Z"));
-			this.jdbc.update("INSERT INTO item (id, kind, title, body_markdown, priority, status, channels,"
-					+ " search_text, created_at, updated_at, version) VALUES (?, 'NEWS', 'Tin thử', 'Nội dung',"
-					+ " 'NORMAL', 'APPROVED', 'web,feed,email,radio', 'tin thu', ?, ?, 0)", ITEM, now, now);
+			this.jdbc.update(
+					"INSERT INTO item (id, kind, title, body_markdown, priority, status, channels,"
+							+ " search_text, created_at, updated_at, version, commune_id) VALUES (?, 'NEWS', 'Tin thử',"
+							+ " 'Nội dung', 'NORMAL', 'APPROVED', 'web,feed,email,radio', 'tin thu', ?, ?, 0, 1)",
+					ITEM, now, now);
 		}
 
 		@AfterEach
@@ -143,7 +145,7 @@ class TimetableEntryPersistenceTests {
 		@Test
 		void aKeyIsStoredOncePerKind() {
 			String insert = "INSERT INTO timetable_entry (kind, entry_key, definition, created_by, created_at,"
-					+ " updated_by, updated_at, version) VALUES (?, 'trung', 'name: x', 'a', ?, 'a', ?, 0)";
+					+ " updated_by, updated_at, version, commune_id) VALUES (?, 'trung', 'name: x', 'a', ?, 'a', ?, 0, 1)";
 			Timestamp now = Timestamp.from(Instant.parse("2026-01-01T00:00:00Z"));
 			this.jdbc.update(insert, "SLOT", now, now);
 			this.jdbc.update(insert, "CAMPAIGN", now, now);
