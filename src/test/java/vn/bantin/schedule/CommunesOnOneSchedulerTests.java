@@ -74,8 +74,6 @@ class CommunesOnOneSchedulerTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
-	@org.junit.jupiter.api.Disabled("the second commune's items are refused (themes unknown): it needs plans of its own,"
-			+ " which its content folder gives once per-commune content loading is in")
 	void twoCommunesFiringInTheSameMinuteEachGetTheirOwnPublicationsOnce(String database, @TempDir Path dataDir)
 			throws Exception {
 		clock = new MutableClock(START, VIETNAM);
@@ -83,6 +81,7 @@ class CommunesOnOneSchedulerTests {
 		try (ConfigurableApplicationContext context = start(dataDir, database)) {
 			CurrentCommune.Scope second = CommunesForTests.create(context, "xa-thu-hai", VIETNAM);
 			assertThat(second.id()).isNotEqualTo(CurrentCommune.DEFAULT);
+			copyPlans(context.getBean(JdbcTemplate.class), second.id());
 			CurrentCommune.run(second,
 					() -> context.getBean(Timetables.class).define("test", TestTimetable.week(), List.of()));
 			// a province of two now: work without a scope sees nothing, so even the
