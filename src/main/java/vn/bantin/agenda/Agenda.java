@@ -51,21 +51,21 @@ public class Agenda {
 
 	private final Publications publications;
 
-	private final ZoneId zone;
-
 	private final Clock clock;
 
 	Agenda(ProgrammeInForce programmeInForce, ItemCatalog catalog, Publications publications, Clock clock) {
 		this.programmeInForce = programmeInForce;
 		this.catalog = catalog;
 		this.publications = publications;
-		this.zone = programmeInForce.zone();
 		this.clock = clock;
 	}
 
-	/** The commune's zone, in which the agenda is shown. */
+	/**
+	 * The zone of the commune in scope, in which its agenda is shown: read on every call,
+	 * as one bean serves every commune.
+	 */
 	public ZoneId zone() {
-		return this.zone;
+		return this.programmeInForce.zone();
 	}
 
 	/**
@@ -113,7 +113,7 @@ public class Agenda {
 			.thenComparing((entry) -> slotOrder.getOrDefault(entry.slot(), Integer.MAX_VALUE))
 			.thenComparing((entry) -> String.valueOf(entry.slot()))
 			.thenComparing(AgendaEntry::target));
-		return new AgendaRange(from, to, this.zone, now, Conflicts.mark(entries));
+		return new AgendaRange(from, to, zone(), now, Conflicts.mark(entries));
 	}
 
 	private AgendaEntry planned(Placement placement, Timetable timetable) {

@@ -86,6 +86,27 @@ public class Communes {
 	}
 
 	/**
+	 * The scope of the commune with this id if it exists and is not archived: the commune
+	 * a scheduler trigger or a queued row was made for, still there to work for.
+	 */
+	public Optional<CurrentCommune.Scope> active(long id) {
+		return this.transactions
+			.execute((tx) -> this.records.findById(id).filter((r) -> r.archivedAt().isEmpty()).map(Communes::scope));
+	}
+
+	/**
+	 * The scope of every commune not archived, by key: for work done once per commune
+	 * (the scheduler's start-up sweep).
+	 */
+	public List<CurrentCommune.Scope> scopes() {
+		return this.transactions.execute((tx) -> this.records.findAllByOrderByKey()
+			.stream()
+			.filter((r) -> r.archivedAt().isEmpty())
+			.map(Communes::scope)
+			.toList());
+	}
+
+	/**
 	 * The scope of the commune whose site answers on {@code host} (matched without port,
 	 * case-insensitively). In a province of one, the default commune answers on every
 	 * host; in a province of many an unknown host has no commune.

@@ -2,7 +2,6 @@ package vn.bantin.publishing;
 
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.springframework.data.domain.Page;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -38,12 +37,12 @@ class PublicationAdminController {
 
 	private final ItemCatalog catalog;
 
-	private final ZoneId zone;
+	private final BantinProperties properties;
 
 	PublicationAdminController(Publications publications, ItemCatalog catalog, BantinProperties properties) {
 		this.publications = publications;
 		this.catalog = catalog;
-		this.zone = properties.zone();
+		this.properties = properties;
 	}
 
 	@GetMapping
@@ -54,8 +53,8 @@ class PublicationAdminController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		PublicationQuery query = new PublicationQuery(item, channel, status,
-				(from != null) ? from.atStartOfDay(this.zone).toInstant() : null,
-				(to != null) ? to.plusDays(1).atStartOfDay(this.zone).toInstant() : null);
+				(from != null) ? from.atStartOfDay(this.properties.zone()).toInstant() : null,
+				(to != null) ? to.plusDays(1).atStartOfDay(this.properties.zone()).toInstant() : null);
 		Page<Publications.PublicationView> found = this.publications.find(query, page, PAGE_SIZE);
 		model.addAttribute("rows", found.map((publication) -> new Row(publication,
 				this.catalog.item(publication.itemId()).map(ItemView::title).orElse(null))));
@@ -66,7 +65,7 @@ class PublicationAdminController {
 		model.addAttribute("to", to);
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("statuses", PublicationStatus.values());
-		model.addAttribute("zone", this.zone);
+		model.addAttribute("zone", this.properties.zone());
 		return "admin/publications/list";
 	}
 

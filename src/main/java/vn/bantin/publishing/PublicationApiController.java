@@ -1,7 +1,6 @@
 package vn.bantin.publishing;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +37,12 @@ class PublicationApiController {
 
 	private final ItemCatalog catalog;
 
-	private final ZoneId zone;
+	private final BantinProperties properties;
 
 	PublicationApiController(Publications publications, ItemCatalog catalog, BantinProperties properties) {
 		this.publications = publications;
 		this.catalog = catalog;
-		this.zone = properties.zone();
+		this.properties = properties;
 	}
 
 	@GetMapping("/api/publications")
@@ -73,7 +72,8 @@ class PublicationApiController {
 	}
 
 	private String time(Instant instant) {
-		return (instant != null) ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(this.zone)) : null;
+		return (instant != null) ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(this.properties.zone()))
+				: null;
 	}
 
 	static String key(PublicationStatus status) {

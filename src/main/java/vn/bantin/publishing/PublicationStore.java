@@ -46,4 +46,9 @@ interface PublicationStore extends JpaRepository<Publication, Long>,
 	List<Publication> findByStatusInAndOccurrenceLessThanEqualOrderByOccurrenceAscIdAsc(
 			Collection<PublicationStatus> statuses, Instant now);
 
+	@org.springframework.data.jpa.repository.Query("""
+			select distinct p.communeId from Publication p
+			where p.status in :statuses and p.occurrence <= :now order by p.communeId""")
+	List<Long> findCommunesWithStatusInAndOccurrenceLessThanEqual(Collection<PublicationStatus> statuses, Instant now);
+
 }

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 import vn.bantin.content.Channel;
+import vn.bantin.system.CurrentCommune;
 
 /**
  * The publications: one per item, channel, target and occurrence, recorded when a slot
@@ -186,6 +187,17 @@ public class Publications {
 			.stream()
 			.map(Publication::view)
 			.toList());
+	}
+
+	/**
+	 * The ids of the communes with publications to act on at {@code now} (those
+	 * {@link #due} returns in each): read across every commune, so that a province-wide
+	 * run can then work on each commune in its own scope.
+	 */
+	public List<Long> communesWithDue(Instant now) {
+		return CurrentCommune.acrossAll(() -> this.transaction
+			.execute((status) -> this.publications.findCommunesWithStatusInAndOccurrenceLessThanEqual(
+					EnumSet.of(PublicationStatus.PLANNED, PublicationStatus.DUE), now)));
 	}
 
 	/**

@@ -25,15 +25,18 @@ import vn.bantin.system.BantinProperties;
 @Component
 public class CommuneTriggers {
 
-	private final ZoneId zone;
+	private final BantinProperties properties;
 
 	CommuneTriggers(BantinProperties properties) {
-		this.zone = properties.zone();
+		this.properties = properties;
 	}
 
-	/** The zone recurring triggers follow ({@code bantin.zone}). */
+	/**
+	 * The zone recurring triggers follow: the zone of the commune in scope
+	 * ({@code bantin.zone} in a single-commune deployment), read on every call.
+	 */
 	public ZoneId zone() {
-		return this.zone;
+		return this.properties.zone();
 	}
 
 	/**
@@ -54,7 +57,7 @@ public class CommuneTriggers {
 			.withIdentity(key)
 			.forJob(job)
 			.withSchedule(
-					schedule.inTimeZone(TimeZone.getTimeZone(this.zone)).withMisfireHandlingInstructionFireAndProceed())
+					schedule.inTimeZone(TimeZone.getTimeZone(zone())).withMisfireHandlingInstructionFireAndProceed())
 			.build();
 	}
 

@@ -8,8 +8,6 @@ import org.quartz.TriggerKey;
 
 import org.springframework.stereotype.Service;
 
-import vn.bantin.publishing.Handover;
-
 /**
  * Releases, on the caller's thread, every item whose release time has come: what the
  * scheduler's release triggers would do a moment later on its own threads. A one-shot run
@@ -25,36 +23,38 @@ public class DueReleases {
 
 	private final ItemRelease release;
 
-	private final Handover handover;
+	private final EngineCommunes communes;
 
 	private final Clock clock;
 
-	DueReleases(EngineTriggers triggers, ItemRelease release, Handover handover, Clock clock) {
+	DueReleases(EngineTriggers triggers, ItemRelease release, EngineCommunes communes, Clock clock) {
 		this.triggers = triggers;
 		this.release = release;
-		this.handover = handover;
+		this.communes = communes;
 		this.clock = clock;
 	}
 
 	/**
-	 * Fires every release trigger whose release time is now or past, and hands the
-	 * publications over before this returns.
+	 * Fires every release trigger whose release time is now or past, in every commune
+	 * (each in its own scope), and hands the publications over before this returns.
 	 * @return how many items were released
 	 */
 	public int releaseNow() {
 		Instant now = this.clock.instant();
 		int released = 0;
-		for (TriggerKey key : this.triggers.keys(EngineTriggers.RELEASES)) {
-			String itemId = key.getName().substring(EngineTriggers.key(EngineTriggers.RELEASES, "").getName().length());
-			Optional<EngineTriggers.Planned> planned = this.triggers.planned(EngineTriggers.RELEASES, itemId);
+		for (TriggerKey key : this.triggers.keysEverywhere(EngineTriggers.RELEASES)) {
+			Optional<EngineTriggers.Planned> planned = this.triggers.planned(key);
 			if (planned.isPresent() && !planned.get().occurrence().isAfter(now)) {
-				this.release.record(itemId, planned.get().occurrence(), now);
-				released++;
+				EngineTriggers.Planned release = planned.get();
+				if (this.communes.run(release.commune(),
+						() -> this.release.record(release.subject(), release.occurrence(), now))) {
+					released++;
+				}
 			}
 		}
 		// one hand-over for them all: one per item would read the due publications
 		// again for every item
-		this.handover.run(now);
+		this.communes.handOverEverywhere(now);
 		return released;
 	}
 

@@ -21,9 +21,15 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+
+import vn.bantin.system.CommuneTenancy;
+import vn.bantin.system.CurrentCommune;
 
 /**
  * The engine's persistent Quartz triggers: one-shot triggers for slot occurrences, item
@@ -37,6 +43,15 @@ import org.springframework.stereotype.Component;
  * (the same in production; a clock that tests move). A trigger for an instant {@code t}
  * is set to fire {@code t - clock.now} from the system's now: at {@code t} in production,
  * and never early in a test whose clock stands still. Overdue triggers fire at once.
+ *
+ * <p>
+ * One scheduler serves every commune. Each trigger carries its commune ({@value #COMMUNE}
+ * in its data) and its name says it: the default commune's triggers keep the names they
+ * had before communes ({@code slot:<key>}, {@code release:<item id>}), another commune's
+ * are prefixed with its id ({@code 2~slot:<key>}), so the same slot key in two communes
+ * never names one trigger. Every method works on the triggers of the commune in scope,
+ * except {@link #keysEverywhere}; a job runs its work in its trigger's commune, and a
+ * trigger without a commune (written before communes) belongs to the default commune.
  *
  * <p>
  * Every call joins the caller's Spring transaction when there is one (Boot's Quartz job
@@ -58,6 +73,11 @@ class EngineTriggers {
 
 	static final String SUBJECT = "subject";
 
+	/** The job data key of the commune's id (a decimal string, like the others). */
+	static final String COMMUNE = "commune";
+
+	private static final Logger log = LoggerFactory.getLogger(EngineTriggers.class);
+
 	private static final Map<String, Class<? extends Job>> JOBS = Map.of(SLOTS, SlotJob.class, RELEASES,
 			ReleaseJob.class, EMERGENCIES, EmergencyJob.class);
 
@@ -65,14 +85,34 @@ class EngineTriggers {
 
 	private final Clock clock;
 
-	EngineTriggers(Scheduler scheduler, Clock clock) {
+	private final CommuneTenancy tenancy;
+
+	EngineTriggers(Scheduler scheduler, Clock clock, CommuneTenancy tenancy) {
 		this.scheduler = scheduler;
 		this.clock = clock;
+		this.tenancy = tenancy;
 	}
 
-	/** The key of the trigger for a subject (a slot key, an item id) in a group. */
+	/**
+	 * The key of the default commune's trigger for a subject (a slot key, an item id) in
+	 * a group: the name it had before communes.
+	 */
 	static TriggerKey key(String group, String subject) {
-		return TriggerKey.triggerKey(prefix(group) + subject, group);
+		return key(CurrentCommune.DEFAULT, group, subject);
+	}
+
+	/**
+	 * The key of a commune's trigger for a subject in a group: the default commune's
+	 * name, prefixed with {@code <commune id>~} in another commune.
+	 */
+	static TriggerKey key(long commune, String group, String subject) {
+		return TriggerKey.triggerKey(namePrefix(commune, group) + subject, group);
+	}
+
+	/** What the name of every trigger of {@code commune} in {@code group} starts with. */
+	private static String namePrefix(long commune, String group) {
+		return ((commune == CurrentCommune.DEFAULT) ? "" : commune + String.valueOf(CommuneTenancy.KEY_SEPARATOR))
+				+ prefix(group);
 	}
 
 	private static String prefix(String group) {
@@ -89,8 +129,10 @@ class EngineTriggers {
 	 * for the instant {@code at}.
 	 */
 	void schedule(String group, String subject, Instant at, String hash) {
-		TriggerKey key = key(group, subject);
+		long commune = this.tenancy.requireCommune();
+		TriggerKey key = key(commune, group, subject);
 		JobDataMap data = new JobDataMap();
+		data.put(COMMUNE, Long.toString(commune));
 		data.put(SUBJECT, subject);
 		data.put(OCCURRENCE, at.toString());
 		if (hash != null) {
@@ -114,27 +156,54 @@ class EngineTriggers {
 		});
 	}
 
-	/** Removes the trigger of {@code subject} in {@code group}, if there is one. */
+	/**
+	 * Removes the commune's trigger of {@code subject} in {@code group}, if there is one.
+	 */
 	void unschedule(String group, String subject) {
-		call(() -> this.scheduler.unscheduleJob(key(group, subject)));
+		call(() -> this.scheduler.unscheduleJob(key(this.tenancy.requireCommune(), group, subject)));
 	}
 
-	/** What the trigger of {@code subject} in {@code group} stands for, if it exists. */
+	/**
+	 * What the commune's trigger of {@code subject} in {@code group} stands for, if it
+	 * exists.
+	 */
 	Optional<Planned> planned(String group, String subject) {
-		return call(
-				() -> Optional.ofNullable(this.scheduler.getTrigger(key(group, subject))).map(EngineTriggers::planned));
+		TriggerKey key = key(this.tenancy.requireCommune(), group, subject);
+		return call(() -> Optional.ofNullable(this.scheduler.getTrigger(key)).map(EngineTriggers::planned));
 	}
 
-	/** Every trigger of a group. */
-	Set<TriggerKey> keys(String group) {
+	/** The subjects of the commune's triggers in a group. */
+	Set<String> subjects(String group) {
+		String prefix = namePrefix(this.tenancy.requireCommune(), group);
+		Set<String> subjects = new java.util.TreeSet<>();
+		for (TriggerKey key : keysEverywhere(group)) {
+			if (key.getName().startsWith(prefix)) {
+				subjects.add(key.getName().substring(prefix.length()));
+			}
+		}
+		return subjects;
+	}
+
+	/**
+	 * Every trigger of a group, in every commune: for a province-wide run that then works
+	 * on each in its own commune ({@link #planned(Trigger)} says which).
+	 */
+	Set<TriggerKey> keysEverywhere(String group) {
 		return call(() -> this.scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(group)));
+	}
+
+	/** What the trigger with this key stands for, if it exists; in any commune. */
+	Optional<Planned> planned(TriggerKey key) {
+		return call(() -> Optional.ofNullable(this.scheduler.getTrigger(key)).map(EngineTriggers::planned));
 	}
 
 	/** What a trigger stands for. */
 	static Planned planned(Trigger trigger) {
 		JobDataMap data = trigger.getJobDataMap();
+		String commune = data.getString(COMMUNE);
 		return new Planned(trigger.getKey().getGroup(), data.getString(SUBJECT),
-				Instant.parse(data.getString(OCCURRENCE)), data.getString(HASH));
+				Instant.parse(data.getString(OCCURRENCE)), data.getString(HASH),
+				(commune != null) ? Long.parseLong(commune) : CurrentCommune.DEFAULT);
 	}
 
 	/**
@@ -183,8 +252,10 @@ class EngineTriggers {
 	 * @param subject the slot key or item id
 	 * @param occurrence the planned instant
 	 * @param hash a hash of the definition it was planned from, or null
+	 * @param commune the id of the commune it was made for (the default commune for a
+	 * trigger written before communes)
 	 */
-	record Planned(String group, String subject, Instant occurrence, String hash) {
+	record Planned(String group, String subject, Instant occurrence, String hash, long commune) {
 	}
 
 	@FunctionalInterface
@@ -196,14 +267,27 @@ class EngineTriggers {
 
 	/**
 	 * A job that acts on what its trigger stands for: the subject and the planned
-	 * occurrence read from the trigger ({@link #planned}), never Quartz's fire time.
+	 * occurrence read from the trigger ({@link #planned}), never Quartz's fire time, in
+	 * the scope of the trigger's commune. The trigger of a commune that is gone or
+	 * archived is removed, never run in another commune.
 	 */
 	abstract static class PlannedJob implements Job {
+
+		private final EngineCommunes communes;
+
+		PlannedJob(EngineCommunes communes) {
+			this.communes = communes;
+		}
 
 		@Override
 		public void execute(org.quartz.JobExecutionContext context) {
 			Planned planned = planned(context.getTrigger());
-			fire(planned.subject(), planned.occurrence());
+			boolean ran = this.communes.run(planned.commune(), () -> fire(planned.subject(), planned.occurrence()));
+			if (!ran) {
+				log.warn("Trigger {} belongs to commune {}, which is gone or archived: removed",
+						context.getTrigger().getKey(), planned.commune());
+				call(() -> context.getScheduler().unscheduleJob(context.getTrigger().getKey()));
+			}
 		}
 
 		abstract void fire(String subject, Instant occurrence);
@@ -216,7 +300,8 @@ class EngineTriggers {
 
 		private final SlotFiring firing;
 
-		SlotJob(SlotFiring firing) {
+		SlotJob(SlotFiring firing, EngineCommunes communes) {
+			super(communes);
 			this.firing = firing;
 		}
 
@@ -235,7 +320,8 @@ class EngineTriggers {
 
 		private final ItemRelease release;
 
-		ReleaseJob(ItemRelease release) {
+		ReleaseJob(ItemRelease release, EngineCommunes communes) {
+			super(communes);
 			this.release = release;
 		}
 
@@ -253,7 +339,8 @@ class EngineTriggers {
 
 		private final Broadcast broadcast;
 
-		EmergencyJob(Broadcast broadcast) {
+		EmergencyJob(Broadcast broadcast, EngineCommunes communes) {
+			super(communes);
 			this.broadcast = broadcast;
 		}
 

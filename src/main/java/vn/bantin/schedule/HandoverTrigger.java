@@ -18,15 +18,14 @@ import org.quartz.TriggerKey;
 
 import org.springframework.stereotype.Component;
 
-import vn.bantin.publishing.Handover;
 import vn.bantin.timetable.ScheduleSettings;
 
 /**
- * One persistent repeating trigger that runs the {@link Handover} every
- * {@code bantin.schedule.retry-interval} (1 minute by default): it hands over again what
- * a channel failed to take, and decides and hands over planned publications whose time
- * has come without a trigger of their own (the repeats of an emergency item on the
- * radio).
+ * One persistent repeating trigger that runs the {@link vn.bantin.publishing.Handover} in
+ * every commune every {@code bantin.schedule.retry-interval} (1 minute by default): it
+ * hands over again what a channel failed to take, and decides and hands over planned
+ * publications whose time has come without a trigger of their own (the repeats of an
+ * emergency item on the radio).
  *
  * <p>
  * A single periodic trigger rather than one trigger per future publication: retries need
@@ -82,22 +81,25 @@ class HandoverTrigger {
 		}
 	}
 
-	/** Runs the hand-over at the application's now. */
+	/**
+	 * Runs the hand-over at the application's now, in every commune that has something
+	 * due, each in its own scope: one trigger for the province, not one per commune.
+	 */
 	@DisallowConcurrentExecution
 	static class HandoverJob implements Job {
 
-		private final Handover handover;
+		private final EngineCommunes communes;
 
 		private final Clock clock;
 
-		HandoverJob(Handover handover, Clock clock) {
-			this.handover = handover;
+		HandoverJob(EngineCommunes communes, Clock clock) {
+			this.communes = communes;
 			this.clock = clock;
 		}
 
 		@Override
 		public void execute(JobExecutionContext context) {
-			this.handover.run(this.clock.instant());
+			this.communes.handOverEverywhere(this.clock.instant());
 		}
 
 	}

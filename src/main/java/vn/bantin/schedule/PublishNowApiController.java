@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import vn.bantin.account.Role;
+import vn.bantin.system.CommuneTenancy;
 import vn.bantin.publishing.Publications;
 import vn.bantin.system.ApiLanguage;
 
@@ -48,7 +49,10 @@ class PublishNowApiController {
 
 	private final Broadcast broadcast;
 
-	PublishNowApiController(Broadcast broadcast) {
+	private final CommuneTenancy tenancy;
+
+	PublishNowApiController(Broadcast broadcast, CommuneTenancy tenancy) {
+		this.tenancy = tenancy;
 		this.broadcast = broadcast;
 	}
 
@@ -73,7 +77,7 @@ class PublishNowApiController {
 							content = @Content(mediaType = "application/problem+json",
 									schema = @Schema(implementation = ProblemDetail.class))) })
 	ResponseEntity<List<PublicationJson>> publishNow(@PathVariable String id, Principal principal) {
-		Broadcast.PublishedNow done = this.broadcast.publishNow(id, principal.getName());
+		Broadcast.PublishedNow done = this.broadcast.publishNow(this.tenancy.key(id), principal.getName());
 		List<PublicationJson> answer = new ArrayList<>();
 		done.added().stream().map((publication) -> PublicationJson.of(publication, ADDED)).forEach(answer::add);
 		done.alreadyDone()

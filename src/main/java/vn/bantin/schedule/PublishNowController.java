@@ -12,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.security.Principal;
 
 import vn.bantin.account.Role;
+import vn.bantin.system.CommuneTenancy;
 import vn.bantin.publishing.Publications;
 
 /**
@@ -26,18 +27,21 @@ class PublishNowController {
 
 	private final Broadcast broadcast;
 
-	private final ZoneId zone;
+	private final CommuneTriggers triggers;
 
-	PublishNowController(Broadcast broadcast, CommuneTriggers triggers) {
+	private final CommuneTenancy tenancy;
+
+	PublishNowController(Broadcast broadcast, CommuneTriggers triggers, CommuneTenancy tenancy) {
 		this.broadcast = broadcast;
-		this.zone = triggers.zone();
+		this.triggers = triggers;
+		this.tenancy = tenancy;
 	}
 
 	@PostMapping("/admin/items/{id}/publish-now")
 	@Secured({ Role.Authority.APPROVER, Role.Authority.ADMIN })
 	String publishNow(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
 		try {
-			Broadcast.PublishedNow done = this.broadcast.publishNow(id, principal.getName());
+			Broadcast.PublishedNow done = this.broadcast.publishNow(this.tenancy.key(id), principal.getName());
 			redirect.addFlashAttribute("notice",
 					done.added().isEmpty() ? "engine.publish-now.nothing-new" : "engine.publish-now.done");
 			redirect.addFlashAttribute("publishedNow", done.added().stream().map(this::line).toList());
@@ -49,10 +53,15 @@ class PublishNowController {
 		return "redirect:/admin/items/" + id;
 	}
 
+	/** The zone of the commune in scope (the request's). */
+	private ZoneId zone() {
+		return this.triggers.zone();
+	}
+
 	/** One recorded publication as a line: channel, target, time, status. */
 	private String line(Publications.PublicationView publication) {
 		return publication.channel().key() + " → " + publication.target() + " · "
-				+ TIME.format(publication.occurrence().atZone(this.zone)) + " · "
+				+ TIME.format(publication.occurrence().atZone(zone())) + " · "
 				+ publication.status().name().toLowerCase(java.util.Locale.ROOT);
 	}
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemChanged;
 import vn.bantin.content.ItemView;
-import vn.bantin.publishing.Handover;
 import vn.bantin.publishing.PublicationStatus;
 import vn.bantin.publishing.Publications;
+import vn.bantin.system.CurrentCommune;
 import vn.bantin.timetable.ProgrammeInForce;
 import vn.bantin.timetable.Slot;
 import vn.bantin.timetable.SlotKind;
@@ -48,6 +47,12 @@ import vn.bantin.timetable.Timetables;
  * while it was down. Overdue triggers fire by themselves (Quartz fires a misfired
  * one-shot trigger at once) and each slot's chain catches up.</li>
  * </ul>
+ *
+ * <p>
+ * Each commune is replanned in its own scope, with its own timetable and items: a change
+ * replans the commune it was made in (the event names it), the start-up sweep every
+ * commune one after the other, and the hand-over after it each commune with something
+ * due.
  */
 @Component
 class Replanning {
@@ -70,7 +75,7 @@ class Replanning {
 
 	private final HandoverTrigger handoverTrigger;
 
-	private final Handover handover;
+	private final EngineCommunes communes;
 
 	private final Clock clock;
 
@@ -80,7 +85,7 @@ class Replanning {
 
 	Replanning(Timetables timetables, ProgrammeInForce programme, SlotFiring firing, ItemRelease release,
 			Broadcast broadcast, ItemCatalog catalog, EngineTriggers triggers, HandoverTrigger handoverTrigger,
-			Handover handover, Clock clock, PlatformTransactionManager transactions) {
+			EngineCommunes communes, Clock clock, PlatformTransactionManager transactions) {
 		this.timetables = timetables;
 		this.programme = programme;
 		this.firing = firing;
@@ -89,7 +94,7 @@ class Replanning {
 		this.catalog = catalog;
 		this.triggers = triggers;
 		this.handoverTrigger = handoverTrigger;
-		this.handover = handover;
+		this.communes = communes;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
 	}
@@ -104,9 +109,15 @@ class Replanning {
 			// The start-up sweep reconciles once it is whole.
 			return;
 		}
-		Summary slots = this.transaction.execute((status) -> reconcileSlots());
-		int released = reconcileItems();
-		log.info("Timetable changed ({}): {}; {} item(s) waiting for release", changed.source(), slots, released);
+		boolean ran = this.communes.run(changed.commune(), () -> {
+			Summary slots = this.transaction.execute((status) -> reconcileSlots());
+			int released = reconcileItems();
+			log.info("Timetable of commune {} changed ({}): {}; {} item(s) waiting for release", changed.commune(),
+					changed.source(), slots, released);
+		});
+		if (!ran) {
+			log.warn("Timetable of commune {} changed, but it is gone or archived: not replanned", changed.commune());
+		}
 	}
 
 	@EventListener
@@ -124,20 +135,29 @@ class Replanning {
 	@Order(Timetables.FILES_LOAD_ORDER + 1)
 	void ready() {
 		this.ready = true;
-		Summary slots = this.transaction.execute((status) -> reconcileSlots());
-		int released = reconcileItems();
+		Summary slots = new Summary(0, 0, 0);
+		int released = 0;
+		List<CurrentCommune.Scope> scopes = this.communes.all();
+		for (CurrentCommune.Scope scope : scopes) {
+			Summary commune = CurrentCommune.call(scope, () -> this.transaction.execute((status) -> reconcileSlots()));
+			slots = slots.plus(commune);
+			released += CurrentCommune.call(scope, this::reconcileItems);
+		}
 		this.handoverTrigger.ensure();
 		Instant now = this.clock.instant();
-		List<Publications.PublicationView> handled = this.handover.run(now);
+		List<Publications.PublicationView> handled = this.communes.handOverEverywhere(now);
 		log.info(
-				"Scheduler start-up sweep at {}: {}; {} item(s) waiting for release; {} publication(s) decided"
+				"Scheduler start-up sweep at {} over {} commune(s): {}; {} item(s) waiting for release;"
+						+ " {} publication(s) decided"
 						+ " or handed over ({} published, {} missed, {} awaiting confirmation, {} due)",
-				now, slots, released, handled.size(), count(handled, PublicationStatus.PUBLISHED),
+				now, scopes.size(), slots, released, handled.size(), count(handled, PublicationStatus.PUBLISHED),
 				count(handled, PublicationStatus.MISSED), count(handled, PublicationStatus.AWAITING_CONFIRMATION),
 				count(handled, PublicationStatus.DUE));
 	}
 
-	/** Sets the slot triggers to match the timetable in force. */
+	/**
+	 * Sets the slot triggers of the commune in scope to match its timetable in force.
+	 */
 	Summary reconcileSlots() {
 		Instant now = this.clock.instant();
 		Timetable timetable = this.timetables.current();
@@ -164,8 +184,7 @@ class Replanning {
 			}
 		}
 		int removed = 0;
-		for (TriggerKey key : this.triggers.keys(EngineTriggers.SLOTS)) {
-			String slotKey = key.getName().substring("slot:".length());
+		for (String slotKey : this.triggers.subjects(EngineTriggers.SLOTS)) {
 			if (!wanted.contains(slotKey)) {
 				this.triggers.unschedule(EngineTriggers.SLOTS, slotKey);
 				removed++;
@@ -174,7 +193,10 @@ class Replanning {
 		return new Summary(kept, planned, removed);
 	}
 
-	/** Sets the release trigger of every releasable item, each in its own transaction. */
+	/**
+	 * Sets the release trigger of every releasable item of the commune in scope, each in
+	 * its own transaction.
+	 */
 	private int reconcileItems() {
 		int waiting = 0;
 		for (ItemView item : this.catalog.releasable()) {
@@ -191,6 +213,10 @@ class Replanning {
 
 	/** What reconciling the slot triggers did. */
 	record Summary(int kept, int planned, int removed) {
+
+		Summary plus(Summary other) {
+			return new Summary(this.kept + other.kept, this.planned + other.planned, this.removed + other.removed);
+		}
 
 		@Override
 		public String toString() {

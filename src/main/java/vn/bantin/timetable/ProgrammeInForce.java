@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 import vn.bantin.system.BantinProperties;
 
 /**
- * The {@link Programme} of the timetable in force, on the commune's wall clock
- * ({@code bantin.zone}), with air times estimated by one {@link ReadingTime}
- * ({@code bantin.schedule.reading-words-per-minute}).
+ * The {@link Programme} of the timetable in force, on the wall clock of the commune in
+ * scope ({@code bantin.zone} in a single-commune deployment), with air times estimated by
+ * one {@link ReadingTime} ({@code bantin.schedule.reading-words-per-minute}).
  *
  * <p>
  * The one place the application builds its programme: the engine records what it places,
@@ -22,19 +22,22 @@ public class ProgrammeInForce {
 
 	private final Timetables timetables;
 
-	private final ZoneId zone;
+	private final BantinProperties properties;
 
 	private final ReadingTime readingTime;
 
 	ProgrammeInForce(Timetables timetables, BantinProperties properties, ScheduleSettings settings) {
 		this.timetables = timetables;
-		this.zone = properties.zone();
+		this.properties = properties;
 		this.readingTime = new ReadingTime(settings);
 	}
 
-	/** The programme of the timetable in force now. */
+	/**
+	 * The programme of the timetable in force now in the commune in scope, on its wall
+	 * clock.
+	 */
 	public Programme programme() {
-		return new Programme(this.timetables.current(), this.zone, this.readingTime::of);
+		return new Programme(this.timetables.current(), zone(), this.readingTime::of);
 	}
 
 	/** The pace every estimate of the programme uses. */
@@ -42,9 +45,12 @@ public class ProgrammeInForce {
 		return this.readingTime;
 	}
 
-	/** The commune's zone, whose wall clock the slots follow. */
+	/**
+	 * The zone of the commune in scope, whose wall clock its slots follow: read on every
+	 * call, as one bean plans for every commune.
+	 */
 	public ZoneId zone() {
-		return this.zone;
+		return this.properties.zone();
 	}
 
 }

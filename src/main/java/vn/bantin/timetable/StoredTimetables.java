@@ -4,13 +4,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.PlanCatalog;
 import vn.bantin.content.PlanView;
+import vn.bantin.commune.Communes;
+import vn.bantin.system.CommuneTenancy;
+import vn.bantin.system.CurrentCommune;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -53,11 +58,18 @@ class StoredTimetables {
 
 	private final TransactionTemplate reading;
 
-	private List<ScheduleProblem> lastProblems = List.of();
+	private final Communes communes;
+
+	private final CommuneTenancy tenancy;
+
+	/** The problems of each commune's part when it was last defined, by commune id. */
+	private final Map<Long, List<ScheduleProblem>> lastProblems = new ConcurrentHashMap<>();
 
 	StoredTimetables(TimetableEntryStore entries, Timetables timetables, PlanCatalog plans, ItemCatalog items,
-			Clock clock, PlatformTransactionManager transactions) {
+			Clock clock, PlatformTransactionManager transactions, Communes communes, CommuneTenancy tenancy) {
 		this.entries = entries;
+		this.communes = communes;
+		this.tenancy = tenancy;
 		this.timetables = timetables;
 		this.plans = plans;
 		this.items = items;
@@ -67,9 +79,12 @@ class StoredTimetables {
 		this.reading.setReadOnly(true);
 	}
 
+	/** Loads the stored part of every commune's timetable, each in its own scope. */
 	@EventListener(ApplicationStartedEvent.class)
 	void loadAtStart() {
-		reload();
+		for (CurrentCommune.Scope scope : this.communes.scopes()) {
+			CurrentCommune.run(scope, this::reload);
+		}
 	}
 
 	/**
@@ -82,22 +97,40 @@ class StoredTimetables {
 		if (SOURCE.equals(changed.source())) {
 			return;
 		}
-		synchronized (this) {
-			List<ScheduleProblem> problems = new ArrayList<>();
-			this.reading.execute((status) -> StoredPart.read(this.entries.findAllByOrderByKindDescIdAsc(),
-					this.timetables.current(), this.plans, problems));
-			if (!problems.equals(this.lastProblems)) {
-				reload();
+		inScope(changed.commune(), () -> {
+			synchronized (this) {
+				List<ScheduleProblem> problems = new ArrayList<>();
+				this.reading.execute((status) -> StoredPart.read(this.entries.findAllByOrderByKindDescIdAsc(),
+						this.timetables.current(), this.plans, problems));
+				if (!problems.equals(this.lastProblems.getOrDefault(this.tenancy.requireCommune(), List.of()))) {
+					reload();
+				}
 			}
+		});
+	}
+
+	/**
+	 * Runs {@code work} in the scope of {@code commune}: the one in scope already (the
+	 * change was made there), else the commune's own; nothing when it is gone.
+	 */
+	private void inScope(long commune, Runnable work) {
+		if (CurrentCommune.id().filter((id) -> id == commune).isPresent()) {
+			work.run();
+		}
+		else {
+			this.communes.active(commune).ifPresent((scope) -> CurrentCommune.run(scope, work));
 		}
 	}
 
-	/** Reads every stored entry and defines the part {@value #SOURCE} with them. */
+	/**
+	 * Reads every stored entry of the commune in scope and defines its part
+	 * {@value #SOURCE} with them.
+	 */
 	synchronized void reload() {
 		List<ScheduleProblem> problems = new ArrayList<>();
 		Timetable part = this.reading.execute((status) -> StoredPart.read(this.entries.findAllByOrderByKindDescIdAsc(),
 				this.timetables.current(), this.plans, problems));
-		this.lastProblems = List.copyOf(problems);
+		this.lastProblems.put(this.tenancy.requireCommune(), List.copyOf(problems));
 		this.timetables.define(SOURCE, Objects.requireNonNull(part), problems);
 	}
 

@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,7 @@ class TimetableAdminController {
 
 	private final Clock clock;
 
-	private final ZoneId zone;
+	private final BantinProperties properties;
 
 	TimetableAdminController(Timetables timetables, StoredTimetables stored, TimetableWords words, PlanCatalog plans,
 			Clock clock, BantinProperties properties) {
@@ -65,7 +64,7 @@ class TimetableAdminController {
 		this.words = words;
 		this.plans = plans;
 		this.clock = clock;
-		this.zone = properties.zone();
+		this.properties = properties;
 	}
 
 	@GetMapping
@@ -375,7 +374,7 @@ class TimetableAdminController {
 		}
 		Instant after = now;
 		for (int i = 0; i < NEXT_OCCURRENCES; i++) {
-			Optional<ZonedDateTime> occurrence = slot.recurrence().next(after, this.zone);
+			Optional<ZonedDateTime> occurrence = slot.recurrence().next(after, this.properties.zone());
 			if (occurrence.isEmpty()) {
 				break;
 			}

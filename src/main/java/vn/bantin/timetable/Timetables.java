@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+
+import vn.bantin.system.CommuneTenancy;
 
 /**
  * The timetable in force: the parts defined by each source (the {@code schedules/}
@@ -20,6 +23,12 @@ import org.springframework.stereotype.Service;
  * Merging keeps the first entry of a key and drops later ones with the same key, so a
  * file always wins over the admin UI (the source that defines them reports the clash as a
  * problem when it can see it).
+ *
+ * <p>
+ * Each commune has its own timetable: {@link #current()} and {@link #define} work on the
+ * commune in scope ({@link CommuneTenancy}), so a slot key or a source name in one
+ * commune never reaches another. Work without a commune in a province of many sees an
+ * empty timetable (fails closed) and cannot define one.
  */
 @Service
 public class Timetables {
@@ -37,28 +46,44 @@ public class Timetables {
 
 	private final ApplicationEventPublisher events;
 
-	private final Map<String, Part> parts = new LinkedHashMap<>();
+	private final CommuneTenancy tenancy;
 
-	private volatile Timetable current = Timetable.empty();
+	private final Map<Long, CommuneTimetable> communes = new ConcurrentHashMap<>();
 
-	Timetables(ApplicationEventPublisher events) {
+	Timetables(ApplicationEventPublisher events, CommuneTenancy tenancy) {
 		this.events = events;
+		this.tenancy = tenancy;
 	}
 
-	/** The merged timetable in force now. */
+	/** The merged timetable in force now in the commune in scope. */
 	public Timetable current() {
-		return this.current;
-	}
-
-	/** The problems every source reported with its part, in source order. */
-	public synchronized List<ScheduleProblem> problems() {
-		List<ScheduleProblem> all = new ArrayList<>();
-		this.parts.values().forEach((part) -> all.addAll(part.problems()));
-		return List.copyOf(all);
+		long commune = this.tenancy.commune();
+		if (commune <= 0) {
+			return Timetable.empty();
+		}
+		CommuneTimetable timetable = this.communes.get(commune);
+		return (timetable != null) ? timetable.current : Timetable.empty();
 	}
 
 	/**
-	 * Replaces what {@code source} defines, and tells the engine.
+	 * The problems every source reported with its part, in source order, in the commune
+	 * in scope.
+	 */
+	public List<ScheduleProblem> problems() {
+		long commune = this.tenancy.commune();
+		CommuneTimetable timetable = (commune > 0) ? this.communes.get(commune) : null;
+		if (timetable == null) {
+			return List.of();
+		}
+		synchronized (timetable) {
+			List<ScheduleProblem> all = new ArrayList<>();
+			timetable.parts.values().forEach((part) -> all.addAll(part.problems()));
+			return List.copyOf(all);
+		}
+	}
+
+	/**
+	 * Replaces what {@code source} defines in the commune in scope, and tells the engine.
 	 * @param source a short name of the source, e.g. {@code files}
 	 * @param part its zones, lists, slots and campaigns
 	 * @param problems what it found wrong while reading them (kept for display)
@@ -66,23 +91,25 @@ public class Timetables {
 	public void define(String source, Timetable part, List<ScheduleProblem> problems) {
 		Objects.requireNonNull(source, "source");
 		Objects.requireNonNull(part, "part");
-		synchronized (this) {
-			this.parts.put(source, new Part(part, List.copyOf(problems)));
-			this.current = merge();
+		long commune = this.tenancy.requireCommune();
+		CommuneTimetable timetable = this.communes.computeIfAbsent(commune, (id) -> new CommuneTimetable());
+		synchronized (timetable) {
+			timetable.parts.put(source, new Part(part, List.copyOf(problems)));
+			timetable.current = merge(timetable.parts);
 		}
-		this.events.publishEvent(new TimetableChanged(source));
+		this.events.publishEvent(new TimetableChanged(source, commune));
 	}
 
-	private Timetable merge() {
+	private static Timetable merge(Map<String, Part> parts) {
 		Map<String, Timetable.Zone> zones = new LinkedHashMap<>();
 		Map<String, Timetable.MailingList> lists = new LinkedHashMap<>();
 		Map<String, Slot> slots = new LinkedHashMap<>();
 		Map<String, Campaign> campaigns = new LinkedHashMap<>();
 		List<Part> ordered = new ArrayList<>();
-		if (this.parts.containsKey(FILES)) {
-			ordered.add(this.parts.get(FILES));
+		if (parts.containsKey(FILES)) {
+			ordered.add(parts.get(FILES));
 		}
-		this.parts.forEach((source, part) -> {
+		parts.forEach((source, part) -> {
 			if (!source.equals(FILES)) {
 				ordered.add(part);
 			}
@@ -95,6 +122,15 @@ public class Timetables {
 		}
 		return new Timetable(List.copyOf(zones.values()), List.copyOf(lists.values()), List.copyOf(slots.values()),
 				List.copyOf(campaigns.values()));
+	}
+
+	/** The parts of one commune's timetable and their merge. */
+	private static final class CommuneTimetable {
+
+		private final Map<String, Part> parts = new LinkedHashMap<>();
+
+		private volatile Timetable current = Timetable.empty();
+
 	}
 
 	private record Part(Timetable timetable, List<ScheduleProblem> problems) {

@@ -20,7 +20,9 @@ import vn.bantin.MutableClock;
  * Drives the engine through simulated time with Quartz in standby: repeatedly takes the
  * earliest of the engine's triggers from the real job store, sets the clock to its
  * planned occurrence (never back), and runs what its job runs, which reschedules or
- * removes the trigger as in production.
+ * removes the trigger as in production, in the scope of the trigger's commune. The
+ * triggers of every commune share the one job store, so a multi-commune run fires them
+ * all in one time order.
  */
 final class EngineHarness {
 
@@ -34,7 +36,10 @@ final class EngineHarness {
 
 	private final Broadcast broadcast;
 
+	private final EngineCommunes communes;
+
 	EngineHarness(ApplicationContext context) {
+		this.communes = context.getBean(EngineCommunes.class);
 		this.scheduler = context.getBean(Scheduler.class);
 		this.clock = context.getBean(MutableClock.class);
 		this.firing = context.getBean(SlotFiring.class);
@@ -55,11 +60,18 @@ final class EngineHarness {
 			if (planned.occurrence().isAfter(this.clock.instant())) {
 				this.clock.set(planned.occurrence());
 			}
-			switch (planned.group()) {
-				case EngineTriggers.SLOTS -> this.firing.fire(planned.subject(), planned.occurrence());
-				case EngineTriggers.RELEASES -> this.release.fire(planned.subject(), planned.occurrence());
-				case EngineTriggers.EMERGENCIES -> this.broadcast.emergency(planned.subject(), planned.occurrence());
-				default -> throw new IllegalStateException(planned.group());
+			// as the jobs do: in the scope of the trigger's commune
+			boolean ran = this.communes.run(planned.commune(), () -> {
+				switch (planned.group()) {
+					case EngineTriggers.SLOTS -> this.firing.fire(planned.subject(), planned.occurrence());
+					case EngineTriggers.RELEASES -> this.release.fire(planned.subject(), planned.occurrence());
+					case EngineTriggers.EMERGENCIES ->
+						this.broadcast.emergency(planned.subject(), planned.occurrence());
+					default -> throw new IllegalStateException(planned.group());
+				}
+			});
+			if (!ran) {
+				throw new IllegalStateException("trigger of a commune that is gone: " + planned);
 			}
 			fired++;
 			if (fired > 10_000) {

@@ -233,7 +233,7 @@ class SimulatedWeekTests {
 	 * 3rd, B1 on the 10th.</li>
 	 * </ul>
 	 */
-	private static List<Row> expected(Map<String, String> id) {
+	static List<Row> expected(Map<String, String> id) {
 		List<Row> rows = new ArrayList<>();
 		Instant approval = START;
 		// on publish: web, feed, officials' email

@@ -32,7 +32,7 @@ class ScheduleFolderTests {
 
 	final List<Object> events = new ArrayList<>();
 
-	final Timetables timetables = new Timetables(this.events::add);
+	final Timetables timetables = new Timetables(this.events::add, new vn.bantin.system.CommuneTenancy());
 
 	ScheduleFolder folder;
 

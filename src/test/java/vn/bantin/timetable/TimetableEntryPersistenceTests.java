@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import vn.bantin.H2Database;
 import vn.bantin.PersistenceTest;
 import vn.bantin.PostgresDatabase;
+import vn.bantin.commune.Communes;
+import vn.bantin.commune.ProvinceSettings;
 import vn.bantin.content.Channel;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemKind;
@@ -59,7 +61,8 @@ class TimetableEntryPersistenceTests {
 	}
 
 	@PersistenceTest
-	@Import({ StoredTimetables.class, Timetables.class, PlanCatalog.class, ItemCatalog.class })
+	@Import({ StoredTimetables.class, Timetables.class, PlanCatalog.class, ItemCatalog.class, Communes.class })
+	@org.springframework.boot.context.properties.EnableConfigurationProperties(ProvinceSettings.class)
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	abstract static class TimetableEntryChecks {
 
