@@ -9,10 +9,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import vn.bantin.system.CommuneTenancy;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.bantin.system.CommuneTenancy;
 
 /**
  * Who receives an email list, asked by the mailing module when it sends: the recipients,

@@ -2,18 +2,20 @@ package vn.bantin.subscription;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import java.util.List;
-import java.util.Optional;
-import org.springframework.transaction.support.TransactionTemplate;
+
 import vn.bantin.commune.Communes;
 import vn.bantin.system.CommuneTenancy;
 import vn.bantin.system.CurrentCommune;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes sign-ups nobody confirmed: pending subscribers whose confirmation mail went out

@@ -3,10 +3,11 @@ package vn.bantin.subscription;
 import java.util.List;
 import java.util.Optional;
 
+import vn.bantin.system.CommuneTenancy;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import vn.bantin.system.CommuneTenancy;
 
 /**
  * The subscribers' generations of preference links
