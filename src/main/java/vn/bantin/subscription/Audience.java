@@ -104,8 +104,7 @@ public class Audience {
 		this.subscribers.findById(subscriberId).ifPresent((subscriber) -> {
 			int bounces = subscriber.bounced(answer);
 			if (bounces >= this.settings.bounceThreshold()) {
-				Suppression.Key key = new Suppression.Key(subscriber.addressKey(), Suppression.ALL_LISTS);
-				if (!this.suppressions.existsById(key)) {
+				if (!this.suppressions.existsByAddressKeyAndListKey(subscriber.addressKey(), Suppression.ALL_LISTS)) {
 					this.suppressions.save(new Suppression(subscriber.addressKey(), Suppression.ALL_LISTS,
 							Suppression.Reason.BOUNCED, answer, this.clock.instant()));
 				}
