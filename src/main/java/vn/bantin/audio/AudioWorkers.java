@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +16,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.bantin.commune.Commune;
+import vn.bantin.commune.Communes;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemView;
 import vn.bantin.system.BantinProperties;
+import vn.bantin.system.CommuneTurns;
+import vn.bantin.system.CurrentCommune;
 import vn.bantin.text.VietnameseText;
 
 /**
@@ -67,7 +70,14 @@ class AudioWorkers implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final ZoneId zone;
+	private final BantinProperties properties;
+
+	private final Communes communes;
+
+	private final TransactionTemplate transactions;
+
+	/** Whose turn it is: the workers serve the communes with queued work in turn. */
+	private final CommuneTurns turns = new CommuneTurns();
 
 	private final Object signal = new Object();
 
@@ -77,7 +87,7 @@ class AudioWorkers implements SmartLifecycle {
 
 	AudioWorkers(RadioAudioSettings settings, AudioFolder folder, RecordingStore store, AudioPipeline pipeline,
 			SpeechSynthesis speech, ItemCatalog catalog, Commune commune, MessageSource messages, Clock clock,
-			BantinProperties properties) {
+			BantinProperties properties, Communes communes, TransactionTemplate transactions) {
 		this.settings = settings;
 		this.folder = folder;
 		this.store = store;
@@ -87,7 +97,9 @@ class AudioWorkers implements SmartLifecycle {
 		this.commune = commune;
 		this.messages = messages;
 		this.clock = clock;
-		this.zone = properties.zone();
+		this.properties = properties;
+		this.communes = communes;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -101,20 +113,17 @@ class AudioWorkers implements SmartLifecycle {
 
 	private void work() {
 		while (this.running) {
-			Optional<AudioProcessing> next;
+			boolean worked;
 			try {
-				next = this.store.claim();
+				worked = next();
 			}
 			catch (RuntimeException ex) {
 				if (this.running) {
 					log.warn("Radio audio: cannot take the next processing", ex);
 				}
-				next = Optional.empty();
+				worked = false;
 			}
-			if (next.isPresent()) {
-				process(next.get());
-			}
-			else {
+			if (!worked) {
 				synchronized (this.signal) {
 					if (this.running) {
 						try {
@@ -129,6 +138,38 @@ class AudioWorkers implements SmartLifecycle {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Takes and processes the oldest queued processing of the commune whose turn it is:
+	 * the communes with queued work are picked across every commune, the processing is
+	 * taken and worked on in its commune's scope (its item, its name in the tags, its
+	 * rows).
+	 * @return whether there was one
+	 */
+	private boolean next() {
+		List<Long> waiting = CurrentCommune
+			.acrossAll(() -> this.transactions.execute((tx) -> this.store.communesWithQueued()));
+		while (this.running) {
+			Optional<Long> commune = this.turns.next(waiting);
+			if (commune.isEmpty()) {
+				return false;
+			}
+			Optional<CurrentCommune.Scope> scope = this.communes.scope(commune.get());
+			if (scope.isEmpty()) {
+				waiting = waiting.stream().filter((id) -> !id.equals(commune.get())).toList();
+				continue;
+			}
+			Optional<AudioProcessing> taken = CurrentCommune.call(scope.get(),
+					() -> this.transactions.execute((tx) -> this.store.claim()));
+			if (taken.isPresent()) {
+				CurrentCommune.run(scope.get(), () -> process(taken.get()));
+				return true;
+			}
+			// taken by another worker meanwhile: the next commune's turn
+			waiting = waiting.stream().filter((id) -> !id.equals(commune.get())).toList();
+		}
+		return false;
 	}
 
 	private void process(AudioProcessing processing) {
@@ -155,7 +196,7 @@ class AudioWorkers implements SmartLifecycle {
 			this.store.measured(id, measured.duration(), measured.loudness());
 			Optional<ItemView> item = this.catalog.item(processing.itemId());
 			String title = item.map(ItemView::title).orElse(processing.itemId());
-			LocalDate today = LocalDate.now(this.clock.withZone(this.zone));
+			LocalDate today = LocalDate.now(this.clock.withZone(this.properties.zone()));
 			AudioPipeline.Tags tags = new AudioPipeline.Tags(title, this.commune.identity().name(), today);
 			Path encoded = work.resolve("broadcast.mp3");
 			AudioPipeline.Result result = this.pipeline.normalise(source, measured, tags, encoded, work, progress);
@@ -233,7 +274,7 @@ class AudioWorkers implements SmartLifecycle {
 		this.running = true;
 		try {
 			Files.createDirectories(this.folder.root());
-			int requeued = this.store.requeueInterrupted();
+			int requeued = requeueInterrupted();
 			if (requeued > 0) {
 				log.info("Radio audio: {} processings interrupted by a stop are queued again", requeued);
 			}
@@ -247,6 +288,20 @@ class AudioWorkers implements SmartLifecycle {
 			this.workers.add(worker);
 			worker.start();
 		}
+	}
+
+	/** Queues again, in each commune's scope, what a stop left half-done. */
+	private int requeueInterrupted() {
+		int requeued = 0;
+		for (Long commune : CurrentCommune
+			.acrossAll(() -> this.transactions.execute((tx) -> this.store.communesWithInterrupted()))) {
+			Optional<CurrentCommune.Scope> scope = this.communes.scope(commune);
+			if (scope.isPresent()) {
+				requeued += CurrentCommune.call(scope.get(),
+						() -> this.transactions.execute((tx) -> this.store.requeueInterrupted()));
+			}
+		}
+		return requeued;
 	}
 
 	@Override

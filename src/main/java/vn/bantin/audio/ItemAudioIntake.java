@@ -1,6 +1,7 @@
 package vn.bantin.audio;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +14,14 @@ import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import vn.bantin.commune.Communes;
 import vn.bantin.content.Channel;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemChanged;
 import vn.bantin.content.ItemQuery;
 import vn.bantin.content.ItemStatus;
 import vn.bantin.content.ItemView;
+import vn.bantin.system.CurrentCommune;
 
 /**
  * What items bring in by themselves, on one intake thread ({@code radio-audio-intake}) so
@@ -47,12 +50,15 @@ class ItemAudioIntake implements SmartLifecycle {
 
 	private final RecordingStore store;
 
+	private final Communes communes;
+
 	private volatile boolean running;
 
 	private ExecutorService intake;
 
 	ItemAudioIntake(ItemCatalog catalog, ContentRecordings contentRecordings, SpeechQueue speechQueue,
-			SpeechSynthesis speech, RecordingStore store) {
+			SpeechSynthesis speech, RecordingStore store, Communes communes) {
+		this.communes = communes;
 		this.catalog = catalog;
 		this.contentRecordings = contentRecordings;
 		this.speechQueue = speechQueue;
@@ -72,7 +78,10 @@ class ItemAudioIntake implements SmartLifecycle {
 			return;
 		}
 		boolean approved = changed.action() == ItemChanged.Action.APPROVED;
-		executor.execute(() -> this.catalog.item(changed.itemId()).ifPresent((item) -> takeIn(item, approved)));
+		// the item's commune: the scope of the change, carried to the intake thread
+		Optional<CurrentCommune.Scope> scope = CurrentCommune.scope().filter((s) -> !s.acrossAll());
+		Runnable work = () -> this.catalog.item(changed.itemId()).ifPresent((item) -> takeIn(item, approved));
+		executor.execute(() -> scope.ifPresentOrElse((s) -> CurrentCommune.run(s, work), work));
 	}
 
 	private void takeIn(ItemView item, boolean speak) {
@@ -95,7 +104,17 @@ class ItemAudioIntake implements SmartLifecycle {
 		}
 	}
 
-	/** Every radio item's content-folder recording, at start. */
+	/** Every radio item's content-folder recording, at start, commune by commune. */
+	private void scanAll() {
+		for (Communes.CommuneSummary commune : this.communes.all()) {
+			if (!this.running) {
+				return;
+			}
+			this.communes.scope(commune.id()).ifPresent((scope) -> CurrentCommune.run(scope, this::scan));
+		}
+	}
+
+	/** Every radio item's content-folder recording in the commune in scope. */
 	private void scan() {
 		int page = 0;
 		Page<ItemView> items;
@@ -126,7 +145,7 @@ class ItemAudioIntake implements SmartLifecycle {
 		});
 		this.intake.execute(() -> {
 			try {
-				scan();
+				scanAll();
 			}
 			catch (RuntimeException ex) {
 				if (this.running) {

@@ -42,7 +42,7 @@ class RecordingStore {
 			String cacheKey, String originalName, String format, Long originalSize, String error, String createdBy,
 			Instant createdAt, Integer itemRevision) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		long commune = this.tenancy.requireCommune();
+		long commune = commune();
 		this.jdbc.update((connection) -> {
 			PreparedStatement statement = connection.prepareStatement(
 					"INSERT INTO radio_audio (item_id, status, progress, stage, error, source, synthetic, cache_key, "
@@ -72,15 +72,20 @@ class RecordingStore {
 	}
 
 	Optional<AudioProcessing> find(long id) {
-		return this.jdbc.query("SELECT * FROM radio_audio WHERE id = ?", ROW, id).stream().findFirst();
+		return this.jdbc.query("SELECT * FROM radio_audio WHERE id = ? AND commune_id = ?", ROW, id, commune())
+			.stream()
+			.findFirst();
 	}
 
 	List<AudioProcessing> recent(int limit) {
-		return this.jdbc.query("SELECT * FROM radio_audio ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY", ROW);
+		return this.jdbc.query(
+				"SELECT * FROM radio_audio WHERE commune_id = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
+				ROW, commune());
 	}
 
 	List<AudioProcessing> forItem(String itemId) {
-		return this.jdbc.query("SELECT * FROM radio_audio WHERE item_id = ? ORDER BY id DESC", ROW, itemId);
+		return this.jdbc.query("SELECT * FROM radio_audio WHERE item_id = ? AND commune_id = ? ORDER BY id DESC", ROW,
+				itemId, commune());
 	}
 
 	/**
@@ -92,7 +97,8 @@ class RecordingStore {
 		return this.jdbc
 			.query("SELECT * FROM radio_audio WHERE item_id = ? AND status = 'READY' AND synthetic = FALSE "
 					+ "AND (item_revision IS NULL OR item_revision <= ?) "
-					+ "ORDER BY finished_at DESC, id DESC FETCH FIRST 1 ROWS ONLY", ROW, itemId, approvedRevision)
+					+ "AND commune_id = ? ORDER BY finished_at DESC, id DESC FETCH FIRST 1 ROWS ONLY", ROW, itemId,
+					approvedRevision, commune())
 			.stream()
 			.findFirst();
 	}
@@ -100,28 +106,51 @@ class RecordingStore {
 	/** The newest processing with a cache key, in any status. */
 	Optional<AudioProcessing> byCacheKey(String itemId, String cacheKey) {
 		return this.jdbc
-			.query("SELECT * FROM radio_audio WHERE item_id = ? AND cache_key = ? ORDER BY id DESC "
-					+ "FETCH FIRST 1 ROWS ONLY", ROW, itemId, cacheKey)
+			.query("SELECT * FROM radio_audio WHERE item_id = ? AND cache_key = ? AND commune_id = ? ORDER BY id DESC "
+					+ "FETCH FIRST 1 ROWS ONLY", ROW, itemId, cacheKey, commune())
 			.stream()
 			.findFirst();
 	}
 
 	/** The newest ready processing with a cache key, whatever item asked for it. */
 	Optional<AudioProcessing> readyByCacheKey(String cacheKey) {
-		return this.jdbc
-			.query("SELECT * FROM radio_audio WHERE cache_key = ? AND status = 'READY' ORDER BY id DESC "
-					+ "FETCH FIRST 1 ROWS ONLY", ROW, cacheKey)
+		return this.jdbc.query(
+				"SELECT * FROM radio_audio WHERE cache_key = ? AND status = 'READY' AND commune_id = ? ORDER BY id DESC "
+						+ "FETCH FIRST 1 ROWS ONLY",
+				ROW, cacheKey, commune())
 			.stream()
 			.findFirst();
 	}
 
-	/** Takes the oldest queued processing, if there is one. */
+	/**
+	 * The communes with queued processings, by id: the workers' pick, read across every
+	 * commune (call it in {@link vn.bantin.system.CurrentCommune#acrossAll}), to choose
+	 * whose turn it is.
+	 */
+	List<Long> communesWithQueued() {
+		return this.jdbc.queryForList(
+				"SELECT DISTINCT commune_id FROM radio_audio WHERE status = 'QUEUED' ORDER BY commune_id", Long.class);
+	}
+
+	/**
+	 * The communes with processings a stop left half-done, by id: read across every
+	 * commune (in {@link vn.bantin.system.CurrentCommune#acrossAll}), to queue them again
+	 * each in its own scope.
+	 */
+	List<Long> communesWithInterrupted() {
+		return this.jdbc.queryForList(
+				"SELECT DISTINCT commune_id FROM radio_audio WHERE status = 'PROCESSING' ORDER BY commune_id",
+				Long.class);
+	}
+
+	/** Takes the oldest queued processing of the commune in scope, if there is one. */
 	Optional<AudioProcessing> claim() {
+		long commune = commune();
 		for (Long id : this.jdbc.queryForList(
-				"SELECT id FROM radio_audio WHERE status = 'QUEUED' ORDER BY id FETCH FIRST 5 ROWS ONLY", Long.class)) {
-			int taken = this.jdbc.update(
-					"UPDATE radio_audio SET status = 'PROCESSING', stage = 'starting' WHERE id = ? AND status = 'QUEUED'",
-					id);
+				"SELECT id FROM radio_audio WHERE status = 'QUEUED' AND commune_id = ? ORDER BY id FETCH FIRST 5 ROWS ONLY",
+				Long.class, commune)) {
+			int taken = this.jdbc.update("UPDATE radio_audio SET status = 'PROCESSING', stage = 'starting' "
+					+ "WHERE id = ? AND status = 'QUEUED' AND commune_id = ?", id, commune);
 			if (taken == 1) {
 				return find(id);
 			}
@@ -130,49 +159,62 @@ class RecordingStore {
 	}
 
 	void progress(long id, String stage, int progress) {
-		this.jdbc.update("UPDATE radio_audio SET stage = ?, progress = ? WHERE id = ? AND status = 'PROCESSING'", stage,
-				progress, id);
+		this.jdbc.update(
+				"UPDATE radio_audio SET stage = ?, progress = ? WHERE id = ? AND status = 'PROCESSING' AND commune_id = ?",
+				stage, progress, id, commune());
 	}
 
 	void original(long id, String format, long size, String originalFile) {
-		this.jdbc.update("UPDATE radio_audio SET format = ?, original_size = ?, original_file = ? WHERE id = ?", format,
-				size, originalFile, id);
+		this.jdbc.update(
+				"UPDATE radio_audio SET format = ?, original_size = ?, original_file = ? WHERE id = ? AND commune_id = ?",
+				format, size, originalFile, id, commune());
 	}
 
 	void measured(long id, Duration duration, Loudness loudness) {
 		this.jdbc.update(
 				"UPDATE radio_audio SET duration_before_ms = ?, loudness_before = ?, true_peak_before = ?, "
-						+ "loudness_range = ? WHERE id = ?",
+						+ "loudness_range = ? WHERE id = ? AND commune_id = ?",
 				duration.toMillis(), finite(loudness.integrated()), finite(loudness.truePeak()),
-				finite(loudness.range()), id);
+				finite(loudness.range()), id, commune());
 	}
 
 	void ready(long id, String broadcastFile, String sha256, AudioPipeline.Result result, Instant at) {
 		this.jdbc.update(
 				"UPDATE radio_audio SET status = 'READY', progress = 100, stage = 'done', error = NULL, "
 						+ "broadcast_file = ?, broadcast_sha256 = ?, duration_after_ms = ?, loudness_after = ?, "
-						+ "true_peak_after = ?, normalization = ?, finished_at = ? WHERE id = ?",
+						+ "true_peak_after = ?, normalization = ?, finished_at = ? WHERE id = ? AND commune_id = ?",
 				broadcastFile, sha256, result.duration().toMillis(), finite(result.loudness().integrated()),
-				finite(result.loudness().truePeak()), result.normalisation(), at(at), id);
+				finite(result.loudness().truePeak()), result.normalisation(), at(at), id, commune());
 	}
 
 	void failed(long id, String error, Instant at) {
-		this.jdbc.update(
-				"UPDATE radio_audio SET status = 'FAILED', progress = 100, stage = 'failed', error = ?, "
-						+ "original_file = NULL, broadcast_file = NULL, finished_at = ? WHERE id = ?",
-				truncate(error, 2000), at(at), id);
+		this.jdbc.update("UPDATE radio_audio SET status = 'FAILED', progress = 100, stage = 'failed', error = ?, "
+				+ "original_file = NULL, broadcast_file = NULL, finished_at = ? WHERE id = ? AND commune_id = ?",
+				truncate(error, 2000), at(at), id, commune());
 	}
 
 	/** Puts one processing back in the queue (the application is stopping under it). */
 	void requeue(long id) {
 		this.jdbc.update("UPDATE radio_audio SET status = 'QUEUED', stage = 'queued', progress = 0 "
-				+ "WHERE id = ? AND status = 'PROCESSING'", id);
+				+ "WHERE id = ? AND status = 'PROCESSING' AND commune_id = ?", id, commune());
 	}
 
-	/** Rows a crash left PROCESSING go back to the queue; returns how many. */
+	/**
+	 * Rows of the commune in scope a crash left PROCESSING go back to the queue; returns
+	 * how many.
+	 */
 	int requeueInterrupted() {
 		return this.jdbc.update("UPDATE radio_audio SET status = 'QUEUED', stage = 'queued', progress = 0 "
-				+ "WHERE status = 'PROCESSING'");
+				+ "WHERE status = 'PROCESSING' AND commune_id = ?", commune());
+	}
+
+	/**
+	 * The commune whose rows this store reads and writes: the one in scope (every read,
+	 * update and delete says {@code commune_id = ?}; only the workers' picks read across
+	 * communes, and say so).
+	 */
+	private long commune() {
+		return this.tenancy.requireCommune();
 	}
 
 	private static Double finite(double value) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -25,19 +26,31 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.bantin.commune.Communes;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemView;
 import vn.bantin.mailroom.Mailroom;
 import vn.bantin.mailroom.Outcome;
+import vn.bantin.subscription.Audience;
+import vn.bantin.system.CommuneTurns;
+import vn.bantin.system.CurrentCommune;
 import vn.bantin.timetable.Timetable;
 import vn.bantin.timetable.Timetables;
-import vn.bantin.subscription.Audience;
 
 /**
  * The workers that send mailings, in the background: each claims a batch of due
  * deliveries, and for each one marks it sending (committed), hands its letter to the
  * mailroom over the worker's one reused connection, and stores the outcome as
  * {@link Retries} decides. The {@link Pace} keeps the node within its rate.
+ *
+ * <p>
+ * <b>Many communes, one relay.</b> The workers serve every commune: they pick the
+ * communes with due deliveries across all of them and claim a batch from each in turn
+ * ({@link CommuneTurns}), then write, send and settle it in that commune's scope. The
+ * province's rate ({@code rate-per-second}, {@code rate-per-hour}) bounds all communes
+ * together (one shared SMTP relay); a commune's own rate
+ * ({@code commune-rate-per-second}, {@code commune-rate-per-hour}, off by default) bounds
+ * each, and a commune held by its own rate is skipped while others send.
  *
  * <p>
  * <b>Never twice, never lost.</b> A row is marked {@code SENDING} in its own committed
@@ -85,7 +98,16 @@ class Dispatcher implements SmartLifecycle {
 
 	private final Retries retries;
 
+	/** The province's pace: every commune's mail goes through one relay. */
 	private final Pace pace;
+
+	/** Each commune's own pace, by commune id (only when a commune rate is set). */
+	private final Map<Long, Pace> communePaces = new ConcurrentHashMap<>();
+
+	/** Whose turn it is among the communes with due deliveries. */
+	private final CommuneTurns turns = new CommuneTurns();
+
+	private final Communes communes;
 
 	private final TransactionTemplate transaction;
 
@@ -99,7 +121,8 @@ class Dispatcher implements SmartLifecycle {
 
 	Dispatcher(MailingStore store, Letters letters, Audience audience, Mailroom mailroom, ItemCatalog catalog,
 			Timetables timetables, Doorbell doorbell, MailingSettings settings, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, Communes communes) {
+		this.communes = communes;
 		this.store = store;
 		this.letters = letters;
 		this.audience = audience;
@@ -169,8 +192,14 @@ class Dispatcher implements SmartLifecycle {
 	 * @return how many rows went back to pending and how many became uncertain
 	 */
 	int[] recover(Duration staleAfter) {
-		Instant now = this.clock.instant();
-		int[] recovered = this.transaction.execute((status) -> this.store.recover(now.minus(staleAfter)));
+		Instant staleBefore = this.clock.instant().minus(staleAfter);
+		int[] recovered = new int[2];
+		for (Long commune : across(() -> this.store.communesToRecover(staleBefore))) {
+			int[] inCommune = inCommune(commune,
+					() -> this.transaction.execute((status) -> this.store.recover(staleBefore)), new int[2]);
+			recovered[0] += inCommune[0];
+			recovered[1] += inCommune[1];
+		}
 		if (recovered[0] > 0 || recovered[1] > 0) {
 			log.warn(
 					"Mailing recovery: {} claimed deliveries pending again, {} interrupted while sending now UNCERTAIN",
@@ -181,7 +210,70 @@ class Dispatcher implements SmartLifecycle {
 	}
 
 	private void complete() {
-		this.transaction.executeWithoutResult((status) -> this.store.completeFinished(this.clock.instant()));
+		for (Long commune : across(this.store::communesToComplete)) {
+			inCommune(commune,
+					() -> this.transaction.execute((status) -> this.store.completeFinished(this.clock.instant())), 0);
+		}
+	}
+
+	/**
+	 * The next batch: the communes with due deliveries are picked across every commune,
+	 * and the batch is claimed from the one whose turn it is ({@link CommuneTurns}: each
+	 * commune with due mail in turn, skipping those held by their own rate), in its own
+	 * scope. A send to 2,000 residents thus takes one batch per turn, and a commune with
+	 * 20 letters queued after it waits for at most one batch per worker.
+	 * @return the claimed batch with its commune, or null when there is nothing to send
+	 * now
+	 */
+	private Claimed claimNext(String worker) {
+		List<Long> waiting = new ArrayList<>(across(() -> this.store.communesWithDue(this.clock.instant())));
+		while (!waiting.isEmpty() && this.running) {
+			Optional<Long> next = this.turns.next(waiting, (commune) -> communePace(commune).idle() <= 0);
+			if (next.isEmpty()) {
+				return null;
+			}
+			waiting.remove(next.get());
+			Optional<CurrentCommune.Scope> scope = this.communes.scope(next.get());
+			if (scope.isEmpty()) {
+				continue;
+			}
+			List<MailingStore.DeliveryRow> batch = CurrentCommune.call(scope.get(), () -> this.transaction
+				.execute((status) -> this.store.claim(worker, this.clock.instant(), batchSize())));
+			if (!batch.isEmpty()) {
+				return new Claimed(scope.get(), batch);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * How many rows a worker claims at once: {@code batch-size}, but no more than about
+	 * ten seconds of a commune's own rate, so that rows do not wait long claimed.
+	 */
+	private int batchSize() {
+		double perSecond = this.settings.communeRatePerSecond();
+		if (perSecond <= 0) {
+			return this.settings.batchSize();
+		}
+		return (int) Math.max(1, Math.min(this.settings.batchSize(), Math.ceil(perSecond * 10)));
+	}
+
+	/** The pace of one commune's mail (no limit unless a commune rate is set). */
+	private Pace communePace(long commune) {
+		return this.communePaces.computeIfAbsent(commune, (id) -> new Pace(this.settings.communeRatePerSecond(),
+				this.settings.communeRatePerHour(), System::nanoTime));
+	}
+
+	/** Picks rows across every commune, in a transaction of its own. */
+	private <T> T across(Supplier<T> pick) {
+		return CurrentCommune.acrossAll(() -> read(pick));
+	}
+
+	/**
+	 * Does {@code work} in the scope of the commune; {@code otherwise} if it is gone.
+	 */
+	private <T> T inCommune(long commune, Supplier<T> work, T otherwise) {
+		return this.communes.scope(commune).map((scope) -> CurrentCommune.call(scope, work)).orElse(otherwise);
 	}
 
 	private void work(String worker) {
@@ -195,9 +287,8 @@ class Dispatcher implements SmartLifecycle {
 						TimeUnit.NANOSECONDS.sleep(Math.min(idle, this.settings.pollInterval().toNanos()));
 						continue;
 					}
-					List<MailingStore.DeliveryRow> batch = this.transaction
-						.execute((status) -> this.store.claim(worker, this.clock.instant(), this.settings.batchSize()));
-					if (batch.isEmpty()) {
+					Claimed claimed = claimNext(worker);
+					if (claimed == null) {
 						complete();
 						if (round != null) {
 							round.close();
@@ -209,7 +300,7 @@ class Dispatcher implements SmartLifecycle {
 					if (round == null) {
 						round = this.mailroom.open();
 					}
-					send(batch, worker, round);
+					send(claimed, worker, round);
 					complete();
 				}
 				catch (InterruptedException ex) {
@@ -241,7 +332,9 @@ class Dispatcher implements SmartLifecycle {
 
 	private void giveBack(String worker) {
 		try {
-			this.transaction.execute((status) -> this.store.releaseAll(worker));
+			for (Long commune : across(() -> this.store.communesClaimedBy(worker))) {
+				inCommune(commune, () -> this.transaction.execute((status) -> this.store.releaseAll(worker)), 0);
+			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("Mailing worker {} could not give back its claimed deliveries: {}", worker, ex.toString());
@@ -262,7 +355,27 @@ class Dispatcher implements SmartLifecycle {
 		}
 	}
 
-	private void send(List<MailingStore.DeliveryRow> batch, String worker, Mailroom.Round round)
+	/**
+	 * Sends a claimed batch in its commune's scope: the letters are written there (the
+	 * commune's name and address as sender, links to its own site), and its rows are
+	 * settled there.
+	 */
+	private void send(Claimed claimed, String worker, Mailroom.Round round) throws InterruptedException {
+		InterruptedException[] stopped = new InterruptedException[1];
+		CurrentCommune.run(claimed.scope(), () -> {
+			try {
+				send(claimed.batch(), worker, round, claimed.scope().id());
+			}
+			catch (InterruptedException ex) {
+				stopped[0] = ex;
+			}
+		});
+		if (stopped[0] != null) {
+			throw stopped[0];
+		}
+	}
+
+	private void send(List<MailingStore.DeliveryRow> batch, String worker, Mailroom.Round round, long commune)
 			throws InterruptedException {
 		Map<Long, List<MailingStore.DeliveryRow>> byMailing = new LinkedHashMap<>();
 		batch.forEach((row) -> byMailing.computeIfAbsent(row.mailingId(), (id) -> new ArrayList<>()).add(row));
@@ -297,13 +410,13 @@ class Dispatcher implements SmartLifecycle {
 							"no longer receives the list", null, false));
 					continue;
 				}
-				sendOne(mailing, letter, row, worker, round);
+				sendOne(mailing, letter, row, worker, round, commune);
 			}
 		}
 	}
 
 	private void sendOne(MailingStore.MailingRow mailing, Optional<Letters.Letter> letter, MailingStore.DeliveryRow row,
-			String worker, Mailroom.Round round) throws InterruptedException {
+			String worker, Mailroom.Round round, long commune) throws InterruptedException {
 		if (letter.isEmpty()) {
 			settle(row, worker, new Retries.Settlement(DeliveryStatus.FAILED, row.attempts(), null,
 					"nothing to send: its items are gone", null, false));
@@ -322,6 +435,8 @@ class Dispatcher implements SmartLifecycle {
 					"could not write the message: " + ex.getMessage(), null, false));
 			return;
 		}
+		// the commune's own rate first, then the province's relay
+		communePace(commune).acquire();
 		this.pace.acquire();
 		if (!Boolean.TRUE.equals(this.transaction
 			.execute((status) -> this.store.markSending(row.id(), worker, this.clock.instant(), messageId)))) {
@@ -401,6 +516,10 @@ class Dispatcher implements SmartLifecycle {
 	 * @param letter the letter, empty when its items are gone
 	 */
 	private record Written(boolean held, Optional<Letters.Letter> letter) {
+	}
+
+	/** A batch claimed in one commune. */
+	private record Claimed(CurrentCommune.Scope scope, List<MailingStore.DeliveryRow> batch) {
 	}
 
 	private <T> T read(Supplier<T> work) {

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How mailings go out ({@code bantin.mailing.*}).
  *
- * @param ratePerSecond the most messages sent per second by this node (all workers
- * together); 0 or less for no limit
+ * @param ratePerSecond the most messages sent per second by this node (all workers and
+ * all communes together: the province's one relay); 0 or less for no limit
  * @param ratePerHour the most messages sent in any hour by this node; 0 or less for no
  * limit
  * @param batchSize how many deliveries a worker claims at once
@@ -25,12 +25,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * when a mailing is made)
  * @param staleAfter a claimed or sending row untouched this long belongs to a worker that
  * is gone (a crash): claimed rows go back to pending, sending ones become uncertain
+ * @param communeRatePerSecond the most messages one commune sends per second from this
+ * node; 0 or less for no limit of its own (only {@code rate-per-second} applies)
+ * @param communeRatePerHour the most messages one commune sends in any hour from this
+ * node; 0 or less for no limit of its own (only {@code rate-per-hour} applies)
  */
 @ConfigurationProperties("bantin.mailing")
 record MailingSettings(@DefaultValue("10") double ratePerSecond, @DefaultValue("20000") int ratePerHour,
 		@DefaultValue("50") int batchSize, @DefaultValue("2") int workers, @DefaultValue("10") int maxAttempts,
 		@DefaultValue("1m") Duration backOffBase, @DefaultValue("6h") Duration backOffMax,
-		@DefaultValue("1s") Duration pollInterval, @DefaultValue("2m") Duration staleAfter) {
+		@DefaultValue("1s") Duration pollInterval, @DefaultValue("2m") Duration staleAfter,
+		@DefaultValue("0") double communeRatePerSecond, @DefaultValue("0") int communeRatePerHour) {
 
 	public MailingSettings {
 		batchSize = Math.max(1, batchSize);

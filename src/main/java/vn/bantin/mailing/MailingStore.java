@@ -25,9 +25,11 @@ import org.springframework.stereotype.Repository;
 import vn.bantin.subscription.Audience;
 
 /**
- * The mailing and delivery tables, in plain SQL: the delivery rows are a work queue
- * (claimed in batches, updated one by one with guards on their status), which SQL says
- * more plainly than entities. Every method runs in the caller's transaction.
+ * The mailing and delivery tables, in plain SQL, of the commune in scope: every statement
+ * names it (plain SQL is not filtered by the tenant), except the dispatcher's picks of
+ * the communes with work, which read across communes and say so. The delivery rows are a
+ * work queue (claimed in batches, updated one by one with guards on their status), which
+ * SQL says more plainly than entities. Every method runs in the caller's transaction.
  *
  * <p>
  * <b>Claiming.</b> {@link #claim} selects due rows with {@code FOR UPDATE SKIP LOCKED}
@@ -43,6 +45,16 @@ class MailingStore {
 	 * The hold of a mailing whose item is no longer approved as the mailing carries it.
 	 */
 	static final String ITEM_NOT_APPROVED = "item-not-approved";
+
+	/**
+	 * A mailing_item row's mailing is one of the commune's (the table has no commune of
+	 * its own: its mailing's id is unique in the province); argument: the commune.
+	 */
+	private static final String OWN_MAILING = "EXISTS (SELECT 1 FROM mailing o WHERE o.id = mailing_id AND o.commune_id = ?)";
+
+	/** No open delivery left for the mailing of the outer row. */
+	private static final String FINISHED = "NOT EXISTS (SELECT 1 FROM delivery d WHERE d.mailing_id = mailing.id "
+			+ "AND d.status IN ('PENDING', 'CLAIMED', 'SENDING', 'RETRY'))";
 
 	private static final String DUE = "(d.status = 'PENDING' OR (d.status = 'RETRY' AND d.next_attempt_at <= ?))";
 
@@ -65,7 +77,9 @@ class MailingStore {
 	}
 
 	Optional<Long> findByOrigin(String originKey) {
-		return this.jdbc.queryForList("SELECT id FROM mailing WHERE origin_key = ?", Long.class, originKey)
+		return this.jdbc
+			.queryForList("SELECT id FROM mailing WHERE origin_key = ? AND commune_id = ?", Long.class, originKey,
+					commune())
 			.stream()
 			.findFirst();
 	}
@@ -81,7 +95,7 @@ class MailingStore {
 	long insertMailing(String listKey, MailingKind kind, String originKey, String subject, Instant createdAt,
 			String createdBy, List<CarriedItem> items, String againReason, List<String> held) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		long commune = this.tenancy.requireCommune();
+		long commune = commune();
 		this.jdbc.update((connection) -> {
 			PreparedStatement statement = connection.prepareStatement(
 					"INSERT INTO mailing (list_key, kind, origin_key, subject, status, created_at, created_by, version, "
@@ -120,56 +134,65 @@ class MailingStore {
 
 	/** Inserts one pending delivery per recipient, in batches. */
 	void insertDeliveries(long mailingId, List<Audience.Recipient> recipients) {
+		long commune = commune();
 		this.jdbc.batchUpdate(
 				"INSERT INTO delivery (mailing_id, subscriber_id, address, name, status, attempts, commune_id) "
-						+ "VALUES (?, ?, ?, ?, 'PENDING', 0, (SELECT commune_id FROM mailing WHERE id = ?))",
+						+ "SELECT id, ?, ?, ?, 'PENDING', 0, commune_id FROM mailing WHERE id = ? AND commune_id = ?",
 				recipients, 1000, (statement, recipient) -> {
-					statement.setLong(1, mailingId);
-					statement.setLong(5, mailingId);
-					statement.setLong(2, recipient.id());
-					statement.setString(3, recipient.address());
+					statement.setLong(4, mailingId);
+					statement.setLong(5, commune);
+					statement.setLong(1, recipient.id());
+					statement.setString(2, recipient.address());
 					if (recipient.name() != null) {
-						statement.setString(4, truncate(recipient.name(), 200));
+						statement.setString(3, truncate(recipient.name(), 200));
 					}
 					else {
-						statement.setNull(4, Types.VARCHAR);
+						statement.setNull(3, Types.VARCHAR);
 					}
 				});
 	}
 
 	Optional<MailingRow> mailing(long id) {
-		return this.jdbc.query("SELECT * FROM mailing WHERE id = ?", this::mailingRow, id).stream().findFirst();
+		return this.jdbc.query("SELECT * FROM mailing WHERE id = ? AND commune_id = ?", this::mailingRow, id, commune())
+			.stream()
+			.findFirst();
 	}
 
 	/** The latest mailings first. */
 	List<MailingRow> latest(int offset, int limit) {
 		return this.jdbc.query(
-				"SELECT * FROM mailing ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-				this::mailingRow, offset, limit);
+				"SELECT * FROM mailing WHERE commune_id = ? ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+				this::mailingRow, commune(), offset, limit);
 	}
 
 	long countMailings() {
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM mailing", Long.class);
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM mailing WHERE commune_id = ?", Long.class,
+				commune());
 		return (count != null) ? count : 0;
 	}
 
 	/** Whether the item already has a mailing to the list. */
 	boolean itemMailed(String itemId, String listKey) {
 		Long count = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM mailing_item i JOIN mailing m ON m.id = i.mailing_id WHERE i.item_id = ? AND m.list_key = ?",
-				Long.class, itemId, listKey);
+				"SELECT COUNT(*) FROM mailing_item i JOIN mailing m ON m.id = i.mailing_id WHERE i.item_id = ? AND m.list_key = ? "
+						+ "AND m.commune_id = ?",
+				Long.class, itemId, listKey, commune());
 		return count != null && count > 0;
 	}
 
 	List<String> items(long mailingId) {
-		return this.jdbc.queryForList("SELECT item_id FROM mailing_item WHERE mailing_id = ? ORDER BY ordinal",
-				String.class, mailingId);
+		return this.jdbc.queryForList(
+				"SELECT item_id FROM mailing_item WHERE mailing_id = ? AND " + OWN_MAILING + " ORDER BY ordinal",
+				String.class, mailingId, commune());
 	}
 
 	/** The items a mailing carries, in order, with the approval of each it carries. */
 	List<CarriedItem> carried(long mailingId) {
-		return this.jdbc.query("SELECT item_id, approved_at FROM mailing_item WHERE mailing_id = ? ORDER BY ordinal",
-				(rs, row) -> new CarriedItem(rs.getString("item_id"), instant(rs, "approved_at")), mailingId);
+		return this.jdbc.query(
+				"SELECT item_id, approved_at FROM mailing_item WHERE mailing_id = ? AND " + OWN_MAILING
+						+ " ORDER BY ordinal",
+				(rs, row) -> new CarriedItem(rs.getString("item_id"), instant(rs, "approved_at")), mailingId,
+				commune());
 	}
 
 	/**
@@ -180,8 +203,8 @@ class MailingStore {
 	boolean hold(long mailingId, String reason, List<String> itemIds, Instant now) {
 		return this.jdbc.update(
 				"UPDATE mailing SET status = 'PAUSED', held_reason = ?, held_items = ?, held_at = ?, "
-						+ "version = version + 1 WHERE id = ? AND status = 'RUNNING'",
-				reason, truncate(joined(itemIds), 1000), at(now), mailingId) == 1;
+						+ "version = version + 1 WHERE id = ? AND status = 'RUNNING' AND commune_id = ?",
+				reason, truncate(joined(itemIds), 1000), at(now), mailingId, commune()) == 1;
 	}
 
 	/**
@@ -190,14 +213,14 @@ class MailingStore {
 	 * @return whether it was resumed
 	 */
 	boolean resume(long mailingId, List<CarriedItem> approvals) {
-		boolean resumed = this.jdbc.update(
-				"UPDATE mailing SET status = 'RUNNING', held_reason = NULL, held_items = NULL, held_at = NULL, "
-						+ "completed_at = NULL, version = version + 1 WHERE id = ? AND status = 'PAUSED'",
-				mailingId) == 1;
+		boolean resumed = this.jdbc
+			.update("UPDATE mailing SET status = 'RUNNING', held_reason = NULL, held_items = NULL, held_at = NULL, "
+					+ "completed_at = NULL, version = version + 1 WHERE id = ? AND status = 'PAUSED' AND commune_id = ?",
+					mailingId, commune()) == 1;
 		if (resumed) {
 			for (CarriedItem item : approvals) {
-				this.jdbc.update("UPDATE mailing_item SET approved_at = ? WHERE mailing_id = ? AND item_id = ?",
-						at(item.approvedAt()), mailingId, item.itemId());
+				this.jdbc.update("UPDATE mailing_item SET approved_at = ? WHERE mailing_id = ? AND item_id = ? AND "
+						+ OWN_MAILING, at(item.approvedAt()), mailingId, item.itemId(), commune());
 			}
 		}
 		return resumed;
@@ -211,16 +234,17 @@ class MailingStore {
 	 * paused
 	 */
 	int cancel(long mailingId, Instant now, String note) {
-		int changed = this.jdbc
-			.update("UPDATE mailing SET status = 'CANCELLED', completed_at = ?, version = version + 1 "
-					+ "WHERE id = ? AND status IN ('RUNNING', 'PAUSED')", at(now), mailingId);
+		int changed = this.jdbc.update(
+				"UPDATE mailing SET status = 'CANCELLED', completed_at = ?, version = version + 1 "
+						+ "WHERE id = ? AND status IN ('RUNNING', 'PAUSED') AND commune_id = ?",
+				at(now), mailingId, commune());
 		if (changed != 1) {
 			return -1;
 		}
 		return this.jdbc.update(
 				"UPDATE delivery SET status = 'SKIPPED', last_answer = ?, claimed_by = NULL, claimed_at = NULL "
-						+ "WHERE mailing_id = ? AND status IN ('PENDING', 'CLAIMED', 'RETRY')",
-				truncate(note, 1000), mailingId);
+						+ "WHERE mailing_id = ? AND status IN ('PENDING', 'CLAIMED', 'RETRY') AND commune_id = ?",
+				truncate(note, 1000), mailingId, commune());
 	}
 
 	Map<DeliveryStatus, Long> counts(long mailingId) {
@@ -228,51 +252,73 @@ class MailingStore {
 		for (DeliveryStatus status : DeliveryStatus.values()) {
 			counts.put(status, 0L);
 		}
-		this.jdbc.query("SELECT status, COUNT(*) AS n FROM delivery WHERE mailing_id = ? GROUP BY status",
+		this.jdbc.query(
+				"SELECT status, COUNT(*) AS n FROM delivery WHERE mailing_id = ? AND commune_id = ? GROUP BY status",
 				(ResultSet rs) -> {
 					counts.put(DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("n"));
-				}, mailingId);
+				}, mailingId, commune());
 		return counts;
 	}
 
 	List<DeliveryRow> deliveries(long mailingId, DeliveryStatus status, int offset, int limit) {
 		if (status == null) {
 			return this.jdbc.query(
-					"SELECT * FROM delivery WHERE mailing_id = ? ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-					this::deliveryRow, mailingId, offset, limit);
+					"SELECT * FROM delivery WHERE mailing_id = ? AND commune_id = ? ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+					this::deliveryRow, mailingId, commune(), offset, limit);
 		}
 		return this.jdbc.query(
-				"SELECT * FROM delivery WHERE mailing_id = ? AND status = ? ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-				this::deliveryRow, mailingId, status.name(), offset, limit);
+				"SELECT * FROM delivery WHERE mailing_id = ? AND status = ? AND commune_id = ? ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+				this::deliveryRow, mailingId, status.name(), commune(), offset, limit);
 	}
 
 	long countDeliveries(long mailingId, DeliveryStatus status) {
 		Long count = (status == null)
-				? this.jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE mailing_id = ?", Long.class, mailingId)
-				: this.jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE mailing_id = ? AND status = ?",
-						Long.class, mailingId, status.name());
+				? this.jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE mailing_id = ? AND commune_id = ?",
+						Long.class, mailingId, commune())
+				: this.jdbc.queryForObject(
+						"SELECT COUNT(*) FROM delivery WHERE mailing_id = ? AND status = ? AND commune_id = ?",
+						Long.class, mailingId, status.name(), commune());
 		return (count != null) ? count : 0;
 	}
 
 	Optional<DeliveryRow> delivery(long id) {
-		return this.jdbc.query("SELECT * FROM delivery WHERE id = ?", this::deliveryRow, id).stream().findFirst();
+		return this.jdbc
+			.query("SELECT * FROM delivery WHERE id = ? AND commune_id = ?", this::deliveryRow, id, commune())
+			.stream()
+			.findFirst();
 	}
 
 	/**
-	 * Claims up to {@code limit} due deliveries of running mailings for {@code worker}:
-	 * pending ones, and retries whose time has come. Call in a transaction.
+	 * The communes with due deliveries of running mailings: the dispatcher's pick, read
+	 * across every commune (call it in
+	 * {@link vn.bantin.system.CurrentCommune#acrossAll}).
+	 */
+	List<Long> communesWithDue(Instant now) {
+		return this.jdbc.queryForList("SELECT DISTINCT d.commune_id FROM delivery d WHERE " + DUE
+				+ " AND d.mailing_id IN (SELECT m.id FROM mailing m WHERE m.status = 'RUNNING') ORDER BY d.commune_id",
+				Long.class, at(now));
+	}
+
+	/**
+	 * Claims up to {@code limit} due deliveries of running mailings of the commune in
+	 * scope for {@code worker}: pending ones, and retries whose time has come. Call in a
+	 * transaction.
 	 */
 	List<DeliveryRow> claim(String worker, Instant now, int limit) {
-		List<Long> candidates = this.jdbc.queryForList("SELECT d.id FROM delivery d WHERE " + DUE
-				+ " AND d.mailing_id IN (SELECT m.id FROM mailing m WHERE m.status = 'RUNNING')"
-				+ " ORDER BY d.id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED", Long.class, at(now), limit);
+		long commune = commune();
+		List<Long> candidates = this.jdbc.queryForList("SELECT d.id FROM delivery d WHERE d.commune_id = ? AND " + DUE
+				+ " AND d.mailing_id IN (SELECT m.id FROM mailing m WHERE m.status = 'RUNNING' AND m.commune_id = ?)"
+				+ " ORDER BY d.id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED", Long.class, commune, at(now),
+				commune, limit);
 		if (candidates.isEmpty()) {
 			return List.of();
 		}
 		List<Long> claimed = new ArrayList<>();
 		for (Long id : candidates) {
-			int taken = this.jdbc.update("UPDATE delivery SET status = 'CLAIMED', claimed_by = ?, claimed_at = ? "
-					+ "WHERE id = ? AND (status = 'PENDING' OR status = 'RETRY')", worker, at(now), id);
+			int taken = this.jdbc.update(
+					"UPDATE delivery SET status = 'CLAIMED', claimed_by = ?, claimed_at = ? "
+							+ "WHERE id = ? AND (status = 'PENDING' OR status = 'RETRY') AND commune_id = ?",
+					worker, at(now), id, commune);
 			if (taken == 1) {
 				claimed.add(id);
 			}
@@ -280,8 +326,11 @@ class MailingStore {
 		if (claimed.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.query("SELECT * FROM delivery WHERE id IN (" + placeholders(claimed) + ") ORDER BY id",
-				this::deliveryRow, claimed.toArray());
+		List<Object> arguments = new ArrayList<>(claimed);
+		arguments.add(commune);
+		return this.jdbc.query(
+				"SELECT * FROM delivery WHERE id IN (" + placeholders(claimed) + ") AND commune_id = ? ORDER BY id",
+				this::deliveryRow, arguments.toArray());
 	}
 
 	/**
@@ -290,25 +339,39 @@ class MailingStore {
 	 * still runs.
 	 */
 	boolean markSending(long id, String worker, Instant now, String messageId) {
-		return this.jdbc.update(
-				"UPDATE delivery SET status = 'SENDING', claimed_at = ?, message_id = ? "
-						+ "WHERE id = ? AND status = 'CLAIMED' AND claimed_by = ? "
-						+ "AND mailing_id IN (SELECT m.id FROM mailing m WHERE m.status = 'RUNNING')",
-				at(now), messageId, id, worker) == 1;
+		return this.jdbc.update("UPDATE delivery SET status = 'SENDING', claimed_at = ?, message_id = ? "
+				+ "WHERE id = ? AND status = 'CLAIMED' AND claimed_by = ? "
+				+ "AND commune_id = ? AND mailing_id IN (SELECT m.id FROM mailing m WHERE m.status = 'RUNNING')",
+				at(now), messageId, id, worker, commune()) == 1;
 	}
 
 	/**
 	 * Gives a claimed row back (its mailing was paused): pending again, not attempted.
 	 */
 	void release(long id, String worker) {
-		this.jdbc.update("UPDATE delivery SET status = 'PENDING', claimed_by = NULL, claimed_at = NULL "
-				+ "WHERE id = ? AND status = 'CLAIMED' AND claimed_by = ?", id, worker);
+		this.jdbc.update(
+				"UPDATE delivery SET status = 'PENDING', claimed_by = NULL, claimed_at = NULL "
+						+ "WHERE id = ? AND status = 'CLAIMED' AND claimed_by = ? AND commune_id = ?",
+				id, worker, commune());
 	}
 
-	/** Gives back every row a worker claimed and did not attempt; returns how many. */
+	/**
+	 * The communes where a worker holds claimed rows: a pick across every commune (in
+	 * {@link vn.bantin.system.CurrentCommune#acrossAll}).
+	 */
+	List<Long> communesClaimedBy(String worker) {
+		return this.jdbc.queryForList(
+				"SELECT DISTINCT commune_id FROM delivery WHERE status = 'CLAIMED' AND claimed_by = ? ORDER BY commune_id",
+				Long.class, worker);
+	}
+
+	/**
+	 * Gives back every row of the commune in scope a worker claimed and did not attempt;
+	 * returns how many.
+	 */
 	int releaseAll(String worker) {
 		return this.jdbc.update("UPDATE delivery SET status = 'PENDING', claimed_by = NULL, claimed_at = NULL "
-				+ "WHERE status = 'CLAIMED' AND claimed_by = ?", worker);
+				+ "WHERE status = 'CLAIMED' AND claimed_by = ? AND commune_id = ?", worker, commune());
 	}
 
 	/** Stores the outcome of a row the worker claimed (CLAIMED or SENDING). */
@@ -317,58 +380,92 @@ class MailingStore {
 		return this.jdbc.update(
 				"UPDATE delivery SET status = ?, attempts = ?, next_attempt_at = ?, last_answer = ?, "
 						+ "sent_at = ?, claimed_by = NULL, claimed_at = NULL "
-						+ "WHERE id = ? AND status IN ('CLAIMED', 'SENDING') AND claimed_by = ?",
-				status.name(), attempts, at(nextAttemptAt), truncate(answer, 1000), at(sentAt), id, worker) == 1;
+						+ "WHERE id = ? AND status IN ('CLAIMED', 'SENDING') AND claimed_by = ? AND commune_id = ?",
+				status.name(), attempts, at(nextAttemptAt), truncate(answer, 1000), at(sentAt), id, worker,
+				commune()) == 1;
 	}
 
 	/**
-	 * Rows of workers that are gone: claimed before {@code staleBefore} go back to
-	 * pending (never attempted), sending ones become uncertain.
+	 * The communes with rows of workers that are gone (claimed or sending before
+	 * {@code staleBefore}): a pick across every commune (in
+	 * {@link vn.bantin.system.CurrentCommune#acrossAll}).
+	 */
+	List<Long> communesToRecover(Instant staleBefore) {
+		return this.jdbc.queryForList("SELECT DISTINCT commune_id FROM delivery WHERE status IN ('CLAIMED', 'SENDING') "
+				+ "AND claimed_at <= ? ORDER BY commune_id", Long.class, at(staleBefore));
+	}
+
+	/**
+	 * Rows of the commune in scope of workers that are gone: claimed before
+	 * {@code staleBefore} go back to pending (never attempted), sending ones become
+	 * uncertain.
 	 * @return how many rows were changed (pending, uncertain)
 	 */
 	int[] recover(Instant staleBefore) {
+		long commune = commune();
 		int pending = this.jdbc.update("UPDATE delivery SET status = 'PENDING', claimed_by = NULL, claimed_at = NULL "
-				+ "WHERE status = 'CLAIMED' AND claimed_at <= ?", at(staleBefore));
+				+ "WHERE status = 'CLAIMED' AND claimed_at <= ? AND commune_id = ?", at(staleBefore), commune);
 		int uncertain = this.jdbc
 			.update("UPDATE delivery SET status = 'UNCERTAIN', claimed_by = NULL, claimed_at = NULL, "
 					+ "last_answer = 'interrupted while sending (the application stopped): it may or may not have gone out' "
-					+ "WHERE status = 'SENDING' AND claimed_at <= ?", at(staleBefore));
+					+ "WHERE status = 'SENDING' AND claimed_at <= ? AND commune_id = ?", at(staleBefore), commune);
 		return new int[] { pending, uncertain };
 	}
 
 	/**
-	 * Completes the running mailings with no open delivery left; returns their number.
+	 * The communes with running mailings that have no open delivery left: a pick across
+	 * every commune (in {@link vn.bantin.system.CurrentCommune#acrossAll}).
+	 */
+	List<Long> communesToComplete() {
+		return this.jdbc.queryForList("SELECT DISTINCT commune_id FROM mailing WHERE status = 'RUNNING' AND " + FINISHED
+				+ " ORDER BY commune_id", Long.class);
+	}
+
+	/**
+	 * Completes the running mailings of the commune in scope with no open delivery left;
+	 * returns their number.
 	 */
 	int completeFinished(Instant now) {
 		return this.jdbc.update("UPDATE mailing SET status = 'COMPLETED', completed_at = ?, version = version + 1 "
-				+ "WHERE status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.mailing_id = mailing.id "
-				+ "AND d.status IN ('PENDING', 'CLAIMED', 'SENDING', 'RETRY'))", at(now));
+				+ "WHERE status = 'RUNNING' AND commune_id = ? AND " + FINISHED, at(now), commune());
 	}
 
 	boolean changeStatus(long mailingId, MailingStatus from, MailingStatus to) {
 		return this.jdbc.update(
-				"UPDATE mailing SET status = ?, completed_at = NULL, version = version + 1 WHERE id = ? AND status = ?",
-				to.name(), mailingId, from.name()) == 1;
+				"UPDATE mailing SET status = ?, completed_at = NULL, version = version + 1 WHERE id = ? AND status = ? "
+						+ "AND commune_id = ?",
+				to.name(), mailingId, from.name(), commune()) == 1;
 	}
 
 	/** Failed rows of a mailing pending again with no attempts; returns how many. */
 	int retryFailed(long mailingId) {
 		return this.jdbc.update("UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = NULL "
-				+ "WHERE mailing_id = ? AND status = 'FAILED'", mailingId);
+				+ "WHERE mailing_id = ? AND status = 'FAILED' AND commune_id = ?", mailingId, commune());
 	}
 
 	/** An uncertain row pending again (a person chose to send it again). */
 	boolean sendAgain(long mailingId, long deliveryId) {
-		return this.jdbc.update("UPDATE delivery SET status = 'PENDING', next_attempt_at = NULL "
-				+ "WHERE id = ? AND mailing_id = ? AND status = 'UNCERTAIN'", deliveryId, mailingId) == 1;
+		return this.jdbc.update(
+				"UPDATE delivery SET status = 'PENDING', next_attempt_at = NULL "
+						+ "WHERE id = ? AND mailing_id = ? AND status = 'UNCERTAIN' AND commune_id = ?",
+				deliveryId, mailingId, commune()) == 1;
 	}
 
 	/** An uncertain row marked sent by a person (who knows it arrived). */
 	boolean markSentByHand(long mailingId, long deliveryId, Instant now, String note) {
 		return this.jdbc.update(
 				"UPDATE delivery SET status = 'SENT', sent_at = ?, last_answer = ? "
-						+ "WHERE id = ? AND mailing_id = ? AND status = 'UNCERTAIN'",
-				at(now), truncate(note, 1000), deliveryId, mailingId) == 1;
+						+ "WHERE id = ? AND mailing_id = ? AND status = 'UNCERTAIN' AND commune_id = ?",
+				at(now), truncate(note, 1000), deliveryId, mailingId, commune()) == 1;
+	}
+
+	/**
+	 * The commune whose mailings and deliveries this store reads and writes: the one in
+	 * scope. Every statement names it; only the dispatcher's picks ({@code communes...})
+	 * read across communes.
+	 */
+	private long commune() {
+		return this.tenancy.requireCommune();
 	}
 
 	private MailingRow mailingRow(ResultSet rs, int row) throws SQLException {

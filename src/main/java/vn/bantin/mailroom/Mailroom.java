@@ -90,7 +90,10 @@ public class Mailroom {
 		if (this.server == null) {
 			return new OutboxRound(this.outbox);
 		}
-		return new SmtpRound(this.session, this.server, this.clock, this.commune.identity().zone());
+		// one round carries the mail of several communes in turn: each message is dated
+		// in
+		// the zone of the commune it is sent for
+		return new SmtpRound(this.session, this.server, this.clock, () -> this.commune.identity().zone());
 	}
 
 	/**

@@ -69,7 +69,7 @@ class Outbox {
 
 	private final Path folder;
 
-	private final ZoneId zone;
+	private final BantinProperties properties;
 
 	private final Clock clock;
 
@@ -78,8 +78,13 @@ class Outbox {
 	Outbox(MailroomSettings settings, BantinProperties properties, Clock clock) {
 		this.folder = ((settings.outbox() != null) ? settings.outbox() : properties.dataPath("outbox")).toAbsolutePath()
 			.normalize();
-		this.zone = properties.zone();
+		this.properties = properties;
 		this.clock = clock;
+	}
+
+	/** The zone of the commune whose mail is written (else {@code bantin.zone}). */
+	private ZoneId zone() {
+		return this.properties.zone();
 	}
 
 	Path folder() {
@@ -95,13 +100,13 @@ class Outbox {
 	Outcome write(MimeMessage message) {
 		String id;
 		try {
-			Postmark.stamp(message, this.clock, this.zone);
+			Postmark.stamp(message, this.clock, zone());
 			id = message.getMessageID();
 		}
 		catch (MessagingException | RuntimeException ex) {
 			return new Outcome(Outcome.Kind.REJECTED, "message cannot be prepared: " + ex.getMessage());
 		}
-		ZonedDateTime now = this.clock.instant().atZone(this.zone);
+		ZonedDateTime now = this.clock.instant().atZone(zone());
 		Path day = this.folder.resolve(now.toLocalDate().toString());
 		Path temporary = null;
 		try {

@@ -43,11 +43,11 @@ class SmtpRound implements Mailroom.Round {
 
 	private final Clock clock;
 
-	private final java.time.ZoneId zone;
+	private final java.util.function.Supplier<java.time.ZoneId> zone;
 
 	private PhaseTrackingTransport transport;
 
-	SmtpRound(Session session, SmtpServer server, Clock clock, java.time.ZoneId zone) {
+	SmtpRound(Session session, SmtpServer server, Clock clock, java.util.function.Supplier<java.time.ZoneId> zone) {
 		this.zone = zone;
 		this.session = session;
 		this.server = server;
@@ -58,7 +58,7 @@ class SmtpRound implements Mailroom.Round {
 	public Outcome send(MimeMessage message) {
 		Address[] recipients;
 		try {
-			Postmark.stamp(message, this.clock, this.zone);
+			Postmark.stamp(message, this.clock, this.zone.get());
 			recipients = message.getAllRecipients();
 		}
 		catch (MessagingException | RuntimeException ex) {

@@ -15,8 +15,9 @@ import vn.bantin.system.CommuneTenancy;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code radio_as_run} table in plain SQL. Instants are written as UTC offset
- * date-times, to the microsecond the column keeps.
+ * The {@code radio_as_run} table in plain SQL, rows of the commune in scope only (every
+ * statement says {@code commune_id = ?}). Instants are written as UTC offset date-times,
+ * to the microsecond the column keeps.
  */
 @Repository
 class AsRunStore {
@@ -35,7 +36,9 @@ class AsRunStore {
 	}
 
 	Optional<AsRunEntry> byEvent(String eventId) {
-		return this.jdbc.query("SELECT * FROM radio_as_run WHERE event_id = ?", AsRunStore::entry, eventId)
+		return this.jdbc
+			.query("SELECT * FROM radio_as_run WHERE event_id = ? AND commune_id = ?", AsRunStore::entry, eventId,
+					this.tenancy.requireCommune())
 			.stream()
 			.findFirst();
 	}
@@ -57,9 +60,9 @@ class AsRunStore {
 	 */
 	List<AsRunEntry> between(Instant from, Instant to) {
 		return this.jdbc.query(
-				"SELECT * FROM radio_as_run WHERE occurrence_start >= ? AND occurrence_start < ? "
+				"SELECT * FROM radio_as_run WHERE commune_id = ? AND occurrence_start >= ? AND occurrence_start < ? "
 						+ "ORDER BY occurrence_start, slot, target, started_at, position, id",
-				AsRunStore::entry, at(from), at(to));
+				AsRunStore::entry, this.tenancy.requireCommune(), at(from), at(to));
 	}
 
 	private static AsRunEntry entry(ResultSet rs, int row) throws SQLException {

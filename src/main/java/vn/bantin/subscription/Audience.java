@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import vn.bantin.system.CommuneTenancy;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,14 +22,20 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>
  * Recipients are read with one query (no entity per row), so that a list of ten thousand
- * costs one round trip.
+ * costs one round trip; it names the commune in scope itself (plain SQL is not filtered
+ * by the tenant), for the subscriber, the subscription and the suppression alike.
  */
 @Service
 public class Audience {
 
+	/**
+	 * The receiving subscribers of a list in one commune; arguments: the commune, the
+	 * list, the list again.
+	 */
 	private static final String RECEIVING = "FROM subscriber s JOIN subscription l ON l.subscriber_id = s.id"
-			+ " WHERE l.list_key = ? AND s.status = 'CONFIRMED' AND NOT EXISTS (SELECT 1 FROM suppression p"
-			+ " WHERE p.address_key = s.address_key AND p.list_key IN (?, '" + Suppression.ALL_LISTS + "'))";
+			+ " AND l.commune_id = s.commune_id WHERE s.commune_id = ? AND l.list_key = ? AND s.status = 'CONFIRMED'"
+			+ " AND NOT EXISTS (SELECT 1 FROM suppression p WHERE p.commune_id = s.commune_id"
+			+ " AND p.address_key = s.address_key AND p.list_key IN (?, '" + Suppression.ALL_LISTS + "'))";
 
 	private static final int IDS_PER_QUERY = 500;
 
@@ -43,8 +51,11 @@ public class Audience {
 
 	private final Clock clock;
 
+	private final CommuneTenancy tenancy;
+
 	Audience(JdbcTemplate jdbc, SubscriberStore subscribers, SuppressionStore suppressions, MailLinks links,
-			SubscriptionSettings settings, Clock clock) {
+			SubscriptionSettings settings, Clock clock, CommuneTenancy tenancy) {
+		this.tenancy = tenancy;
 		this.jdbc = jdbc;
 		this.subscribers = subscribers;
 		this.suppressions = suppressions;
@@ -59,8 +70,8 @@ public class Audience {
 	 */
 	public List<Recipient> recipients(String listKey) {
 		return this.jdbc.query("SELECT s.id, s.address, s.name, s.village " + RECEIVING + " ORDER BY s.id",
-				(rs, row) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), listKey,
-				listKey);
+				(rs, row) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+				this.tenancy.requireCommune(), listKey, listKey);
 	}
 
 	/**
@@ -70,9 +81,10 @@ public class Audience {
 	public Set<Long> stillReceiving(String listKey, Collection<Long> subscriberIds) {
 		List<Long> ids = new ArrayList<>(new HashSet<>(subscriberIds));
 		Set<Long> receiving = new HashSet<>();
+		long commune = this.tenancy.requireCommune();
 		for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
 			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-			List<Object> arguments = new ArrayList<>(List.of(listKey, listKey));
+			List<Object> arguments = new ArrayList<>(List.of(commune, listKey, listKey));
 			arguments.addAll(chunk);
 			String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
 			receiving.addAll(this.jdbc.queryForList("SELECT s.id " + RECEIVING + " AND s.id IN (" + marks + ")",
@@ -92,8 +104,7 @@ public class Audience {
 		this.subscribers.findById(subscriberId).ifPresent((subscriber) -> {
 			int bounces = subscriber.bounced(answer);
 			if (bounces >= this.settings.bounceThreshold()) {
-				Suppression.Key key = new Suppression.Key(subscriber.addressKey(), Suppression.ALL_LISTS);
-				if (!this.suppressions.existsById(key)) {
+				if (!this.suppressions.existsByAddressKeyAndListKey(subscriber.addressKey(), Suppression.ALL_LISTS)) {
 					this.suppressions.save(new Suppression(subscriber.addressKey(), Suppression.ALL_LISTS,
 							Suppression.Reason.BOUNCED, answer, this.clock.instant()));
 				}

@@ -3,6 +3,8 @@ package vn.bantin.subscription;
 import java.util.List;
 import java.util.Optional;
 
+import vn.bantin.system.CommuneTenancy;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,16 +12,20 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The subscribers' generations of preference links
  * ({@code subscriber.preferences_generation}, V27), changed and read with SQL of their
- * own: the entity does not map the column, so that saving a subscriber never writes back
- * a generation read earlier, and two revocations at once both count (the later one wins).
+ * own, each naming the commune in scope (plain SQL is not filtered by the tenant): the
+ * entity does not map the column, so that saving a subscriber never writes back a
+ * generation read earlier, and two revocations at once both count (the later one wins).
  */
 @Component
 class PreferenceGenerations {
 
 	private final JdbcTemplate jdbc;
 
-	PreferenceGenerations(JdbcTemplate jdbc) {
+	private final CommuneTenancy tenancy;
+
+	PreferenceGenerations(JdbcTemplate jdbc, CommuneTenancy tenancy) {
 		this.jdbc = jdbc;
+		this.tenancy = tenancy;
 	}
 
 	/**
@@ -28,10 +34,12 @@ class PreferenceGenerations {
 	 */
 	@Transactional
 	Optional<Long> revoke(long subscriberId) {
-		this.jdbc.update("UPDATE subscriber SET preferences_generation = preferences_generation + 1 WHERE id = ?",
-				subscriberId);
-		return first(this.jdbc.queryForList("SELECT preferences_generation FROM subscriber WHERE id = ?", Long.class,
-				subscriberId));
+		this.jdbc.update(
+				"UPDATE subscriber SET preferences_generation = preferences_generation + 1 WHERE id = ? AND commune_id = ?",
+				subscriberId, commune());
+		return first(
+				this.jdbc.queryForList("SELECT preferences_generation FROM subscriber WHERE id = ? AND commune_id = ?",
+						Long.class, subscriberId, commune()));
 	}
 
 	/**
@@ -40,20 +48,27 @@ class PreferenceGenerations {
 	 */
 	Optional<Long> ofConfirmed(long subscriberId) {
 		return first(this.jdbc.queryForList(
-				"SELECT preferences_generation FROM subscriber WHERE id = ? AND status = 'CONFIRMED'", Long.class,
-				subscriberId));
+				"SELECT preferences_generation FROM subscriber WHERE id = ? AND status = 'CONFIRMED' AND commune_id = ?",
+				Long.class, subscriberId, commune()));
 	}
 
 	/** The address of a subscriber who receives mail (confirmed). */
 	Optional<String> addressOfConfirmed(long subscriberId) {
-		return first(this.jdbc.queryForList("SELECT address FROM subscriber WHERE id = ? AND status = 'CONFIRMED'",
-				String.class, subscriberId));
+		return first(this.jdbc.queryForList(
+				"SELECT address FROM subscriber WHERE id = ? AND status = 'CONFIRMED' AND commune_id = ?", String.class,
+				subscriberId, commune()));
 	}
 
 	/** The confirmed subscriber with this address (compared without case). */
 	Optional<Long> confirmedWithAddress(String address) {
-		return first(this.jdbc.queryForList("SELECT id FROM subscriber WHERE address_key = ? AND status = 'CONFIRMED'",
-				Long.class, Subscriber.key(address)));
+		return first(this.jdbc.queryForList(
+				"SELECT id FROM subscriber WHERE address_key = ? AND status = 'CONFIRMED' AND commune_id = ?",
+				Long.class, Subscriber.key(address), commune()));
+	}
+
+	/** The commune whose subscribers these are: the one in scope. */
+	private long commune() {
+		return this.tenancy.requireCommune();
 	}
 
 	private static <T> Optional<T> first(List<T> found) {

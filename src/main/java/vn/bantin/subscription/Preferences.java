@@ -168,7 +168,7 @@ class Preferences {
 	}
 
 	private void suppress(String addressKey, String listKey, Suppression.Reason reason, String detail) {
-		if (!this.suppressions.existsById(new Suppression.Key(addressKey, listKey))) {
+		if (!this.suppressions.existsByAddressKeyAndListKey(addressKey, listKey)) {
 			this.suppressions.save(new Suppression(addressKey, listKey, reason, detail, this.clock.instant()));
 		}
 	}

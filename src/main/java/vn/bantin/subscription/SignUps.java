@@ -197,7 +197,8 @@ class SignUps {
 			Set<String> lifted = new LinkedHashSet<>(listsOf(subscriberId));
 			lifted.add(Suppression.ALL_LISTS);
 			for (String list : lifted) {
-				this.suppressions.deleteById(new Suppression.Key(subscriber.addressKey(), list));
+				this.suppressions.findByAddressKeyAndListKey(subscriber.addressKey(), list)
+					.ifPresent(this.suppressions::delete);
 			}
 			subscriber.consented(SIGN_UP_FORM, now);
 			return true;

@@ -26,7 +26,13 @@ class Suppression {
 	/** The list key that stands for every list. */
 	static final String ALL_LISTS = "*";
 
-	/** The commune the row belongs to: set from the commune in scope, filtered by it. */
+	/**
+	 * The commune the row belongs to: set from the commune in scope, filtered by it. Part
+	 * of the id, as of the table's primary key: the same address is suppressed in several
+	 * communes, and an id without the commune would let a removal (or a load by id) in
+	 * one commune reach the row of another.
+	 */
+	@Id
 	@TenantId
 	@Column(name = "commune_id", nullable = false, updatable = false)
 	private Long communeId;
@@ -94,11 +100,11 @@ class Suppression {
 
 	}
 
-	/** The primary key: address and list. */
-	record Key(String addressKey, String listKey) implements Serializable {
+	/** The primary key: commune, address and list. */
+	record Key(Long communeId, String addressKey, String listKey) implements Serializable {
 
 		Key() {
-			this(null, null);
+			this(null, null, null);
 		}
 
 	}

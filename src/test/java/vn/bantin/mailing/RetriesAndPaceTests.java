@@ -22,7 +22,7 @@ class RetriesAndPaceTests {
 
 	static MailingSettings settings(int maxAttempts) {
 		return new MailingSettings(10, 0, 50, 2, maxAttempts, Duration.ofMinutes(1), Duration.ofMinutes(10),
-				Duration.ofSeconds(1), Duration.ofMinutes(2));
+				Duration.ofSeconds(1), Duration.ofMinutes(2), 0, 0);
 	}
 
 	@Test

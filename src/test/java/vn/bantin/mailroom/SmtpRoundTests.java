@@ -244,7 +244,7 @@ class SmtpRoundTests {
 		mail.setHost("127.0.0.1");
 		mail.setPort(port);
 		Session session = SmtpServer.session(mail, this.settings, null);
-		return new SmtpRound(session, SmtpServer.of(mail), this.clock, java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+		return new SmtpRound(session, SmtpServer.of(mail), this.clock, () -> java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 	}
 
 	private Session session;
