@@ -213,8 +213,12 @@ class StaffDirectory {
 		}
 		boolean generated = !StringUtils.hasText(configuredPassword);
 		String password = generated ? generatePassword() : configuredPassword;
-		this.users.save(new StaffUser(INITIAL_ADMIN, "Quản trị", this.passwordEncoder.encode(password),
-				Set.of(Role.values()), this.clock.instant()));
+		// admin of the default commune (every role there) and of the province
+		StaffUser admin = new StaffUser(INITIAL_ADMIN, "Quản trị", this.passwordEncoder.encode(password), Set.of(),
+				this.clock.instant());
+		admin.assignRoles(vn.bantin.system.CurrentCommune.DEFAULT, Set.of(Role.values()));
+		admin.provinceRole(ProvinceRole.PROVINCE_ADMIN);
+		this.users.save(admin);
 		if (generated) {
 			log.warn("Created user '{}' with the generated password: {} (shown only now; change it after signing"
 					+ " in, or set BANTIN_ADMIN_PASSWORD before the first start)", INITIAL_ADMIN, password);
