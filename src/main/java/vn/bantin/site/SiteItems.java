@@ -74,10 +74,20 @@ class SiteItems {
 	 */
 	Optional<ItemView> visible(String id) {
 		Instant now = this.clock.instant();
-		// the address shows the slug; the item's key is unique in the province only
-		return this.catalog.item(this.tenancy.key(id))
-			.filter((item) -> item.visibleAt(now, Channel.WEB) || item.visibleAt(now, Channel.FEED)
-					|| item.archivedAt(now) && item.channels().contains(Channel.WEB));
+		return item(id).filter((item) -> item.visibleAt(now, Channel.WEB) || item.visibleAt(now, Channel.FEED)
+				|| item.archivedAt(now) && item.channels().contains(Channel.WEB));
+	}
+
+	/**
+	 * The item an address names by its slug: its key in the commune in scope. Every
+	 * lookup is filtered by the commune (the tenant), so the slug itself, the key of an
+	 * item made before its commune had keys of its own, can only find this commune's item
+	 * too.
+	 */
+	private Optional<ItemView> item(String slug) {
+		String key = this.tenancy.key(slug);
+		Optional<ItemView> item = this.catalog.item(key);
+		return (item.isPresent() || key.equals(slug)) ? item : this.catalog.item(slug);
 	}
 
 	/** The zone of the commune in scope: each commune's pages show its own wall clock. */
