@@ -45,4 +45,26 @@ public class ProvinceStaff {
 		});
 	}
 
+	/** The communes {@code username} holds roles in, by id. */
+	@Transactional(readOnly = true)
+	public Set<Long> communesOf(String username) {
+		return this.users.findByUsername(username).map(StaffUser::communes).orElse(Set.of());
+	}
+
+	/** Whether {@code username} holds a role over the whole province (any commune). */
+	@Transactional(readOnly = true)
+	public boolean holdsProvinceRole(String username) {
+		return this.users.findByUsername(username).flatMap(StaffUser::provinceRole).isPresent();
+	}
+
+	/**
+	 * Gives {@code username} a role over the whole province, or takes it away
+	 * ({@code null}).
+	 * @throws java.util.NoSuchElementException when there is no such user
+	 */
+	@Transactional
+	public void assignProvinceRole(String username, ProvinceRole role) {
+		this.users.findByUsername(StaffDirectory.normaliseUsername(username)).orElseThrow().provinceRole(role);
+	}
+
 }

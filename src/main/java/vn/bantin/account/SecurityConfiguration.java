@@ -53,7 +53,7 @@ class SecurityConfiguration {
 	static final String API_TOKENS = "/api/tokens";
 
 	/** Where a user with roles in several communes chooses one, on the province host. */
-	public static final String CHOOSE_COMMUNE = "/admin/choose-commune";
+	public static final String CHOOSE_COMMUNE = "/choose-commune";
 
 	/** Every role that may open the admin area (GET). */
 	private static final String[] STAFF_READ = { Role.EDITOR.name(), Role.APPROVER.name(), Role.OPERATOR.name(),

@@ -69,8 +69,11 @@ class StaffDirectory {
 
 	private final LoginThrottle throttle;
 
+	private final vn.bantin.system.CommuneTenancy tenancy;
+
 	StaffDirectory(StaffUserStore users, PasswordEncoder passwordEncoder, Clock clock, ApplicationEventPublisher events,
-			ApiTokens tokens, LoginThrottle throttle) {
+			ApiTokens tokens, LoginThrottle throttle, vn.bantin.system.CommuneTenancy tenancy) {
+		this.tenancy = tenancy;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
@@ -81,12 +84,22 @@ class StaffDirectory {
 
 	@Transactional(readOnly = true)
 	List<StaffUser> all() {
-		return this.users.findAllByOrderByUsername();
+		return this.users.findAllByOrderByUsername().stream().filter(this::ofThisCommune).toList();
 	}
 
 	@Transactional(readOnly = true)
 	StaffUser get(long id) {
-		return this.users.findById(id).orElseThrow(() -> new UnknownStaffUser(id));
+		return this.users.findById(id).filter(this::ofThisCommune).orElseThrow(() -> new UnknownStaffUser(id));
+	}
+
+	/**
+	 * Whether the user admin pages of the commune in scope see {@code user}: in a
+	 * province of many, only users holding a role in this commune (a commune's
+	 * administrator sees nobody else's staff); in a province of one, everybody, as
+	 * before.
+	 */
+	private boolean ofThisCommune(StaffUser user) {
+		return !this.tenancy.many() || user.communes().contains(this.tenancy.commune());
 	}
 
 	/**

@@ -55,7 +55,8 @@ class CommuneScopeFilter implements Filter {
 			"/actuator", "/error");
 
 	/** Paths on the province host that act for the chosen commune (or for none). */
-	private static final List<String> STAFF = List.of("/login", "/logout", "/admin", "/api/", "/v3/api-docs");
+	private static final List<String> STAFF = List.of("/login", "/logout", "/admin", "/api/", "/v3/api-docs",
+			"/choose-commune");
 
 	private final Communes communes;
 

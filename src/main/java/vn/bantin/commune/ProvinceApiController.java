@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import vn.bantin.account.ProvinceRole;
 import vn.bantin.account.ProvinceStaff;
 import vn.bantin.account.Role;
 import vn.bantin.system.RuleViolation;
@@ -68,7 +69,15 @@ class ProvinceApiController {
 			.filter((found) -> this.communes.active(found.id()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Set<Role> roles = EnumSet.noneOf(Role.class);
+		ProvinceRole provinceRole = null;
 		for (String role : (request.roles() != null) ? request.roles() : List.<String>of()) {
+			if (ProvinceRole.PROVINCE_VIEWER.name().equals(role)) {
+				// a province viewer is provisioned like a commune's staff (never a
+				// province
+				// administrator: that stays a decision made on the province's own pages)
+				provinceRole = ProvinceRole.PROVINCE_VIEWER;
+				continue;
+			}
 			try {
 				roles.add(Role.valueOf(role));
 			}
@@ -77,6 +86,9 @@ class ProvinceApiController {
 			}
 		}
 		boolean created = this.staff.grant(scope, request.username(), request.password(), roles);
+		if (provinceRole != null) {
+			this.staff.assignProvinceRole(request.username(), provinceRole);
+		}
 		return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
 			.body(Map.of("username", request.username(), "commune", key, "roles",
 					roles.stream().map(Role::name).toList()));

@@ -242,4 +242,37 @@ class ProvinceTests {
 		this.mvc.perform(get("/api/province/communes").with(host(PROVINCE))).andExpect(status().isUnauthorized());
 	}
 
+	@Test
+	void aProvinceViewerReadsButChangesNothing() throws Exception {
+		this.staff.grant(commune("xa-a"), "xem-tinh", "mat-khau-rat-dai-123", Set.of());
+		this.staff.assignProvinceRole("xem-tinh", vn.bantin.account.ProvinceRole.PROVINCE_VIEWER);
+		MvcResult in = this.mvc
+			.perform(post("/login").param("username", "xem-tinh")
+				.param("password", "mat-khau-rat-dai-123")
+				.with(csrf())
+				.with(SignIn.from(SignIn.newAddress()))
+				.with(host(PROVINCE)))
+			.andExpect(redirectedUrl("/choose-commune"))
+			.andReturn();
+		var session = (org.springframework.mock.web.MockHttpSession) in.getRequest().getSession(false);
+		this.mvc.perform(get("/admin/province/communes").session(session).with(host(PROVINCE)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("xa-b.example.vn")));
+		this.mvc
+			.perform(post("/admin/province/communes").param("key", "xa-xem")
+				.param("name", "UBND xã Xem")
+				.session(session)
+				.with(csrf())
+				.with(host(PROVINCE)))
+			.andExpect(status().isForbidden());
+		assertThat(this.communes.scope("xa-xem")).isEmpty();
+		this.mvc
+			.perform(post("/admin/province/communes/xa-a/archive").session(session).with(csrf()).with(host(PROVINCE)))
+			.andExpect(status().isForbidden());
+		// the viewer chooses a commune: the chooser lists them all
+		this.mvc.perform(get("/choose-commune").session(session).with(host(PROVINCE)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("UBND xã xa-a")));
+	}
+
 }
