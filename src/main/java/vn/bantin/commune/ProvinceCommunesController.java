@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.bantin.system.RuleViolation;
@@ -41,10 +40,9 @@ class ProvinceCommunesController {
 
 	@PostMapping
 	@Secured("ROLE_PROVINCE_ADMIN")
-	String create(@RequestParam String key, @RequestParam String name, @RequestParam(defaultValue = "") String hosts,
-			@RequestParam(defaultValue = "") String zone, Model model, RedirectAttributes redirect) {
+	String create(CommuneForm form, Model model, RedirectAttributes redirect) {
 		try {
-			this.communes.create(key, name, lines(hosts), zone(zone));
+			this.communes.create(form.key(), form.name(), lines(form.hosts()), zone(form.zone()));
 		}
 		catch (RuleViolation violation) {
 			return refused(model, violation.messageKey());
@@ -58,14 +56,13 @@ class ProvinceCommunesController {
 
 	@PostMapping("/{key}")
 	@Secured("ROLE_PROVINCE_ADMIN")
-	String update(@PathVariable String key, @RequestParam String name, @RequestParam(defaultValue = "") String hosts,
-			@RequestParam(defaultValue = "") String zone, Model model, RedirectAttributes redirect) {
+	String update(@PathVariable String key, CommuneForm form, Model model, RedirectAttributes redirect) {
 		if (this.communes.summary(key).isEmpty()) {
 			throw new org.springframework.web.server.ResponseStatusException(
 					org.springframework.http.HttpStatus.NOT_FOUND);
 		}
 		try {
-			this.communes.update(key, name, lines(hosts), zone(zone));
+			this.communes.update(key, form.name(), lines(form.hosts()), zone(form.zone()));
 		}
 		catch (RuleViolation violation) {
 			return refused(model, violation.messageKey());
@@ -101,11 +98,14 @@ class ProvinceCommunesController {
 	}
 
 	private static List<String> lines(String hosts) {
+		if (hosts == null) {
+			return List.of();
+		}
 		return Arrays.stream(hosts.split("[\\s,]+")).map(String::strip).filter((h) -> !h.isEmpty()).toList();
 	}
 
 	private static ZoneId zone(String zone) {
-		if (zone.isBlank()) {
+		if (zone == null || zone.isBlank()) {
 			return null;
 		}
 		try {
@@ -114,6 +114,13 @@ class ProvinceCommunesController {
 		catch (RuntimeException ex) {
 			throw new RuleViolation("zone", "commune.error.required");
 		}
+	}
+
+	/**
+	 * The form of a commune; every field may be missing (bound after the role check, so
+	 * that a missing field never answers before {@code @Secured} does).
+	 */
+	record CommuneForm(String key, String name, String hosts, String zone) {
 	}
 
 }

@@ -244,7 +244,7 @@ class ProvinceTests {
 
 	@Test
 	void aProvinceViewerReadsButChangesNothing() throws Exception {
-		this.staff.grant(commune("xa-a"), "xem-tinh", "mat-khau-rat-dai-123", Set.of());
+		this.staff.grant(commune("xa-a"), "xem-tinh", "mat-khau-rat-dai-123", Set.of(Role.EDITOR));
 		this.staff.assignProvinceRole("xem-tinh", vn.bantin.account.ProvinceRole.PROVINCE_VIEWER);
 		MvcResult in = this.mvc
 			.perform(post("/login").param("username", "xem-tinh")
