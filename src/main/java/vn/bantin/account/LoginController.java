@@ -9,8 +9,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginController {
 
+	private final CommuneSites sites;
+
+	LoginController(CommuneSites sites) {
+		this.sites = sites;
+	}
+
+	/**
+	 * @param elsewhere set after a user of another commune signed in here: the commune
+	 * whose site the page names
+	 */
 	@GetMapping(SecurityConfiguration.LOGIN_PAGE)
-	String login() {
+	String login(@org.springframework.web.bind.annotation.RequestParam(required = false) Long elsewhere,
+			org.springframework.ui.Model model) {
+		if (elsewhere != null) {
+			this.sites.of(elsewhere).ifPresent((site) -> model.addAttribute("elsewhere", site));
+		}
 		return "account/login";
 	}
 

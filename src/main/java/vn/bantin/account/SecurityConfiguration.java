@@ -22,6 +22,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
+import vn.bantin.system.CommuneTenancy;
 import vn.bantin.text.VietnameseText;
 
 /**
@@ -51,6 +52,19 @@ class SecurityConfiguration {
 
 	static final String API_TOKENS = "/api/tokens";
 
+	/** Where a user with roles in several communes chooses one, on the province host. */
+	public static final String CHOOSE_COMMUNE = "/choose-commune";
+
+	/** Every role that may open the admin area (GET). */
+	private static final String[] STAFF_READ = { Role.EDITOR.name(), Role.APPROVER.name(), Role.OPERATOR.name(),
+			Role.ADMIN.name(), ProvinceRole.PROVINCE_ADMIN.name(), ProvinceRole.PROVINCE_VIEWER.name() };
+
+	/**
+	 * Every role that may change something in the admin area: not the province viewer.
+	 */
+	private static final String[] STAFF_WRITE = { Role.EDITOR.name(), Role.APPROVER.name(), Role.OPERATOR.name(),
+			Role.ADMIN.name(), ProvinceRole.PROVINCE_ADMIN.name() };
+
 	private static final String SITE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none';"
 			+ " base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
@@ -67,6 +81,45 @@ class SecurityConfiguration {
 				Map.of(PreHashedBcrypt.ID, new PreHashedBcrypt(), "bcrypt", new BCryptPasswordEncoder()));
 		encoders.setDefaultPasswordEncoderForMatches(new NeverMatches());
 		return new ComposedPasswordEncoder(encoders);
+	}
+
+	/**
+	 * Checks a password, then that the user may sign in on this host: a user holding
+	 * roles in another commune only is refused with {@link SignedInElsewhere}.
+	 */
+	@Bean
+	org.springframework.security.authentication.dao.DaoAuthenticationProvider staffAuthentication(
+			StaffUserDetailsService users, PasswordEncoder passwordEncoder) {
+		var provider = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(passwordEncoder);
+		provider.setUserDetailsPasswordService(users);
+		provider.setPostAuthenticationChecks(users::checkCommune);
+		return provider;
+	}
+
+	/**
+	 * The province's API ({@code /api/province/...}, on the province host): HTTP Basic
+	 * with the password of a {@link ProvinceRole#PROVINCE_ADMIN}, throttled like the
+	 * login form, stateless and without CSRF (no cookie is involved, as for
+	 * {@code POST /api/tokens}). Tokens are not accepted here: a token belongs to one
+	 * commune, and the province host has none.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain provinceApiSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+		return http.securityMatcher("/api/province/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole(ProvinceRole.PROVINCE_ADMIN.name()))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(ApiProblems.unauthorized(
+					"Basic realm=\"bantin\", charset=\"UTF-8\"", "Sign in with your user name and password.")))
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(ApiProblems.unauthorized("Basic realm=\"bantin\", charset=\"UTF-8\"",
+						"Sign in with your user name and password."))
+				.accessDeniedHandler(ApiProblems.forbidden()))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable())
+			.addFilterBefore(SignInThrottleFilter.forHttpBasic(throttle), BasicAuthenticationFilter.class)
+			.build();
 	}
 
 	@Bean
@@ -162,19 +215,36 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(10)
-	SecurityFilterChain siteSecurity(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions)
-			throws Exception {
+	SecurityFilterChain siteSecurity(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions,
+			StaffUserDetailsService users, CommuneTenancy tenancy) throws Exception {
+		var afterSignIn = RelativeRedirects.afterSignIn("/admin");
 		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/admin", "/admin/**")
-				.hasAnyRole(Role.EDITOR.name(), Role.APPROVER.name(), Role.OPERATOR.name(), Role.ADMIN.name())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(CHOOSE_COMMUNE)
+				.authenticated()
+				.requestMatchers(HttpMethod.GET, "/admin", "/admin/**")
+				.hasAnyRole(STAFF_READ)
+				.requestMatchers(HttpMethod.HEAD, "/admin", "/admin/**")
+				.hasAnyRole(STAFF_READ)
+				.requestMatchers("/admin", "/admin/**")
+				.hasAnyRole(STAFF_WRITE)
 				.anyRequest()
 				.permitAll())
 			// failures and successes reach the throttle as authentication events
 			// (LoginThrottle)
-			.formLogin((form) -> form.loginPage(LOGIN_PAGE)
-				.permitAll()
-				.successHandler(RelativeRedirects.afterSignIn("/admin"))
-				.failureUrl(LOGIN_PAGE + "?error"))
+			.formLogin((form) -> form.loginPage(LOGIN_PAGE).permitAll().successHandler((request, response, auth) -> {
+				if (tenancy.many() && tenancy.commune() <= 0) {
+					// the province host: the user chooses the commune to work in
+					response.sendRedirect(request.getContextPath() + CHOOSE_COMMUNE);
+					return;
+				}
+				afterSignIn.onAuthenticationSuccess(request, response, auth);
+			}).failureHandler((request, response, exception) -> {
+				String query = (exception instanceof SignedInElsewhere elsewhere) ? "?elsewhere=" + elsewhere.commune()
+						: "?error";
+				response.sendRedirect(request.getContextPath() + LOGIN_PAGE + query);
+			}))
+			.addFilterBefore(new CommuneAuthoritiesFilter(users, tenancy),
+					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			// redirects to the sign-in page and back are relative: never built from the
 			// request's Host header (RelativeRedirects)
 			.exceptionHandling(

@@ -69,8 +69,11 @@ class StaffDirectory {
 
 	private final LoginThrottle throttle;
 
+	private final vn.bantin.system.CommuneTenancy tenancy;
+
 	StaffDirectory(StaffUserStore users, PasswordEncoder passwordEncoder, Clock clock, ApplicationEventPublisher events,
-			ApiTokens tokens, LoginThrottle throttle) {
+			ApiTokens tokens, LoginThrottle throttle, vn.bantin.system.CommuneTenancy tenancy) {
+		this.tenancy = tenancy;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
@@ -81,12 +84,22 @@ class StaffDirectory {
 
 	@Transactional(readOnly = true)
 	List<StaffUser> all() {
-		return this.users.findAllByOrderByUsername();
+		return this.users.findAllByOrderByUsername().stream().filter(this::ofThisCommune).toList();
 	}
 
 	@Transactional(readOnly = true)
 	StaffUser get(long id) {
-		return this.users.findById(id).orElseThrow(() -> new UnknownStaffUser(id));
+		return this.users.findById(id).filter(this::ofThisCommune).orElseThrow(() -> new UnknownStaffUser(id));
+	}
+
+	/**
+	 * Whether the user admin pages of the commune in scope see {@code user}: in a
+	 * province of many, only users holding a role in this commune (a commune's
+	 * administrator sees nobody else's staff); in a province of one, everybody, as
+	 * before.
+	 */
+	private boolean ofThisCommune(StaffUser user) {
+		return !this.tenancy.many() || user.communes().contains(this.tenancy.commune());
 	}
 
 	/**
@@ -213,8 +226,12 @@ class StaffDirectory {
 		}
 		boolean generated = !StringUtils.hasText(configuredPassword);
 		String password = generated ? generatePassword() : configuredPassword;
-		this.users.save(new StaffUser(INITIAL_ADMIN, "Quản trị", this.passwordEncoder.encode(password),
-				Set.of(Role.values()), this.clock.instant()));
+		// admin of the default commune (every role there) and of the province
+		StaffUser admin = new StaffUser(INITIAL_ADMIN, "Quản trị", this.passwordEncoder.encode(password), Set.of(),
+				this.clock.instant());
+		admin.assignRoles(vn.bantin.system.CurrentCommune.DEFAULT, Set.of(Role.values()));
+		admin.provinceRole(ProvinceRole.PROVINCE_ADMIN);
+		this.users.save(admin);
 		if (generated) {
 			log.warn("Created user '{}' with the generated password: {} (shown only now; change it after signing"
 					+ " in, or set BANTIN_ADMIN_PASSWORD before the first start)", INITIAL_ADMIN, password);

@@ -3,13 +3,14 @@ package vn.bantin.account;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import vn.bantin.system.CommuneTenancy;
 
 /**
  * Loads staff users for sign-in. A disabled user is found but refused by Spring Security.
@@ -28,8 +29,29 @@ class StaffUserDetailsService implements UserDetailsService, UserDetailsPassword
 
 	private final StaffUserStore users;
 
-	StaffUserDetailsService(StaffUserStore users) {
+	private final CommuneTenancy tenancy;
+
+	StaffUserDetailsService(StaffUserStore users, CommuneTenancy tenancy) {
 		this.users = users;
+		this.tenancy = tenancy;
+	}
+
+	/**
+	 * After the password matched: a user of another commune signing in on this commune's
+	 * host is told where to go ({@link SignedInElsewhere}).
+	 */
+	void checkCommune(UserDetails user) {
+		if (user instanceof StaffDetails staff && staff.elsewhere() > 0) {
+			throw new SignedInElsewhere(staff.elsewhere());
+		}
+	}
+
+	/**
+	 * The authorities of {@code user} in the commune of this request, as they are now.
+	 */
+	@Transactional(readOnly = true)
+	java.util.Optional<java.util.List<String>> authoritiesNow(String username) {
+		return this.users.findByUsername(username).filter(StaffUser::isEnabled).map(this::authorities);
 	}
 
 	@Override
@@ -49,12 +71,29 @@ class StaffUserDetailsService implements UserDetailsService, UserDetailsPassword
 		return details(staff);
 	}
 
-	private static UserDetails details(StaffUser user) {
-		return User.withUsername(user.getUsername())
-			.password(user.getPasswordHash())
-			.disabled(!user.isEnabled())
-			.authorities(user.getRoles().stream().map(Role::authority).toArray(String[]::new))
-			.build();
+	private UserDetails details(StaffUser user) {
+		java.util.List<String> authorities = authorities(user);
+		long commune = this.tenancy.commune();
+		long elsewhere = 0;
+		if (authorities.isEmpty() && commune > 0) {
+			elsewhere = user.communes().stream().filter((c) -> c != commune).findFirst().orElse(0L);
+		}
+		return new StaffDetails(user.getUsername(), user.getPasswordHash(), user.isEnabled(),
+				org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(authorities), elsewhere);
+	}
+
+	/**
+	 * The roles held in the commune in scope (none without one: the province's own
+	 * pages), and the province role.
+	 */
+	private java.util.List<String> authorities(StaffUser user) {
+		long commune = this.tenancy.commune();
+		java.util.List<String> authorities = new java.util.ArrayList<>();
+		if (commune > 0) {
+			user.rolesIn(commune).forEach((role) -> authorities.add(role.authority()));
+		}
+		user.provinceRole().ifPresent((role) -> authorities.add(role.authority()));
+		return authorities;
 	}
 
 }

@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.bantin.system.BantinProperties;
 import vn.bantin.system.CommuneTenancy;
 import vn.bantin.system.CurrentCommune;
 import vn.bantin.system.RuleViolation;
@@ -33,6 +35,12 @@ public class Communes {
 	/** A commune's key: its folder name and the prefix of its keys. */
 	static final Pattern KEY = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
+	/**
+	 * A host name as a commune's site may answer on: letters, digits, dots and hyphens.
+	 */
+	static final Pattern HOST = Pattern
+		.compile("(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
+
 	private final CommuneRecordStore records;
 
 	private final CommuneTenancy tenancy;
@@ -43,8 +51,22 @@ public class Communes {
 
 	private final Clock clock;
 
+	private final ObjectProvider<Commune> identities;
+
+	private final BantinProperties properties;
+
+	/** How long a host's commune is remembered (a change on another node shows then). */
+	private static final java.time.Duration CACHE_FOR = java.time.Duration.ofSeconds(10);
+
+	private static final int MAX_CACHED_HOSTS = 10_000;
+
+	private final java.util.Map<String, Cached> byHost = new java.util.concurrent.ConcurrentHashMap<>();
+
 	Communes(CommuneRecordStore records, CommuneTenancy tenancy, ProvinceSettings province,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, ObjectProvider<Commune> identities,
+			BantinProperties properties) {
+		this.identities = identities;
+		this.properties = properties;
 		this.records = records;
 		this.tenancy = tenancy;
 		this.province = province;
@@ -59,6 +81,7 @@ public class Communes {
 
 	/** Tells the tenancy whether this deployment now holds several communes. */
 	void recount() {
+		this.byHost.clear();
 		long count = this.transactions.execute((tx) -> this.records.count());
 		this.tenancy.many(count > 1 || this.province.isProvince());
 	}
@@ -112,13 +135,42 @@ public class Communes {
 	 * host; in a province of many an unknown host has no commune.
 	 */
 	public Optional<CurrentCommune.Scope> byHost(String host) {
-		String name = hostName(host);
-		Optional<CurrentCommune.Scope> found = this.transactions.execute(
-				(tx) -> this.records.findByHost(name).filter((r) -> r.archivedAt().isEmpty()).map(Communes::scope));
-		if (found.isEmpty() && !many()) {
-			return scope(CurrentCommune.DEFAULT);
+		if (!many()) {
+			return Optional.of(cachedDefault());
 		}
-		return found;
+		String name = hostName(host);
+		java.time.Instant now = this.clock.instant();
+		Cached cached = this.byHost.get(name);
+		if (cached == null || now.isAfter(cached.until())) {
+			Optional<CurrentCommune.Scope> found = this.transactions.execute(
+					(tx) -> this.records.findByHost(name).filter((r) -> r.archivedAt().isEmpty()).map(Communes::scope));
+			cached = new Cached(found, now.plus(CACHE_FOR));
+			if (this.byHost.size() > MAX_CACHED_HOSTS) {
+				this.byHost.clear();
+			}
+			this.byHost.put(name, cached);
+		}
+		return cached.scope();
+	}
+
+	/** Whether the commune with this id exists and is not archived. */
+	public boolean active(long id) {
+		return Boolean.TRUE.equals(this.transactions
+			.execute((tx) -> this.records.findById(id).map((r) -> r.archivedAt().isEmpty()).orElse(false)));
+	}
+
+	private CurrentCommune.Scope cachedDefault() {
+		java.time.Instant now = this.clock.instant();
+		Cached cached = this.byHost.get("");
+		if (cached == null || now.isAfter(cached.until()) || cached.scope().isEmpty()) {
+			cached = new Cached(Optional.of(defaultScope()), now.plus(CACHE_FOR));
+			this.byHost.put("", cached);
+		}
+		return cached.scope().get();
+	}
+
+	/** Host names looked up lately; every request asks. */
+	private record Cached(Optional<CurrentCommune.Scope> scope, java.time.Instant until) {
 	}
 
 	/** Every commune not archived, by key. */
@@ -154,6 +206,152 @@ public class Communes {
 		});
 		recount();
 		return scope;
+	}
+
+	/** A commune that exists (archived or not), by key. */
+	public Optional<CommuneSummary> summary(String key) {
+		return this.transactions.execute((tx) -> this.records.findByKey(key).map(Communes::summary));
+	}
+
+	/** A commune that exists (archived or not), by id. */
+	public Optional<CommuneSummary> summary(long id) {
+		return this.transactions.execute((tx) -> this.records.findById(id).map(Communes::summary));
+	}
+
+	/**
+	 * Creates a commune from the province's pages or API, with a name and host names; the
+	 * rest of its identity is edited afterwards on its own {@code /admin/commune}.
+	 * @throws RuleViolation naming the field that is malformed ({@code key},
+	 * {@code name}, {@code hosts}, {@code zone})
+	 * @throws Taken when the key or a host name belongs to another commune
+	 */
+	public CommuneSummary create(String key, String name, Collection<String> hosts, ZoneId zone) {
+		checkKey(key);
+		String cleanName = checkName(name);
+		List<String> names = checkHosts(hosts);
+		ZoneId cleanZone = (zone != null) ? zone : this.properties.defaultZone();
+		CommuneSummary created = this.transactions.execute((tx) -> {
+			if (this.records.findByKey(key).isPresent()) {
+				throw new Taken("key");
+			}
+			refuseTakenHosts(key, names);
+			CommuneRecord record = this.records
+				.save(new CommuneRecord(key, cleanZone, newDetails(cleanName, names), this.clock.instant()));
+			record.hosts(names, this.clock.instant());
+			return summary(record);
+		});
+		recount();
+		return created;
+	}
+
+	/**
+	 * Changes a commune's name, host names and zone ({@code null} keeps what it has).
+	 * @throws RuleViolation naming the malformed field
+	 * @throws Taken when a host name belongs to another commune
+	 * @throws java.util.NoSuchElementException when there is no such commune
+	 */
+	public CommuneSummary update(String key, String name, Collection<String> hosts, ZoneId zone) {
+		String cleanName = (name != null) ? checkName(name) : null;
+		List<String> names = (hosts != null) ? checkHosts(hosts) : null;
+		CommuneSummary updated = this.transactions.execute((tx) -> {
+			CommuneRecord record = this.records.findByKey(key).orElseThrow();
+			if (cleanName != null) {
+				CommuneDetails old = record.details();
+				record.apply(new CommuneDetails(cleanName, old.shortName(), old.level(), old.parentUnits(),
+						old.address(), old.phone(), old.email(), old.websiteUrl(), old.signerTitle(), old.signerName(),
+						old.localeTag()), this.clock.instant());
+			}
+			if (names != null) {
+				refuseTakenHosts(key, names);
+				record.hosts(names, this.clock.instant());
+			}
+			if (zone != null) {
+				record.zone(zone, this.clock.instant());
+			}
+			return summary(record);
+		});
+		this.byHost.clear();
+		this.identities.ifAvailable(Commune::forget);
+		return updated;
+	}
+
+	/**
+	 * Archives a commune: its site no longer answers on its host names (they lead to the
+	 * province page) and it leaves the province's lists; its rows stay. The default
+	 * commune cannot be archived.
+	 */
+	public void archive(String key) {
+		this.transactions.executeWithoutResult((tx) -> {
+			CommuneRecord record = this.records.findByKey(key).orElseThrow();
+			if (record.id() == CurrentCommune.DEFAULT) {
+				throw new RuleViolation("key", "commune.error.archive-default");
+			}
+			record.archive(this.clock.instant());
+		});
+		this.byHost.clear();
+	}
+
+	private static void checkKey(String key) {
+		if (key == null || !KEY.matcher(key).matches()) {
+			throw new RuleViolation("key", "commune.error.key");
+		}
+	}
+
+	private static String checkName(String name) {
+		String clean = (name != null) ? vn.bantin.text.VietnameseText.nfc(name.strip()) : "";
+		if (clean.isEmpty() || clean.length() > 200) {
+			throw new RuleViolation("name", "commune.error.required");
+		}
+		return clean;
+	}
+
+	private static List<String> checkHosts(Collection<String> hosts) {
+		if (hosts == null) {
+			return List.of();
+		}
+		List<String> names = hosts.stream().map(Communes::hostName).distinct().toList();
+		for (String name : names) {
+			if (!HOST.matcher(name).matches()) {
+				throw new RuleViolation("hosts", "commune.error.host");
+			}
+		}
+		return names;
+	}
+
+	private void refuseTakenHosts(String key, List<String> names) {
+		for (String host : names) {
+			if (this.records.findByHost(host).filter((other) -> !other.key().equals(key)).isPresent()
+					|| this.province.host().filter(host::equals).isPresent()) {
+				throw new Taken("hosts");
+			}
+		}
+	}
+
+	private CommuneDetails newDetails(String name, List<String> hosts) {
+		List<String> parents = java.util.Optional.ofNullable(this.province.province())
+			.map(ProvinceSettings.Province::name)
+			.filter((n) -> !n.isBlank())
+			.map(List::of)
+			.orElse(List.of());
+		String website = hosts.isEmpty() ? "" : "https://" + hosts.get(0);
+		return new CommuneDetails(name, name, "Xã", parents, "", "", "", website, "Chủ tịch", "", "vi");
+	}
+
+	/** A commune key or host name that belongs to another commune. */
+	public static class Taken extends RuntimeException {
+
+		private final String field;
+
+		Taken(String field) {
+			super(field + " taken");
+			this.field = field;
+		}
+
+		/** The field whose value is taken: {@code key} or {@code hosts}. */
+		public String field() {
+			return this.field;
+		}
+
 	}
 
 	/** A host name without port, in lower case. */

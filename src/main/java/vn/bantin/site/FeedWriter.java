@@ -73,8 +73,18 @@ final class FeedWriter {
 	record Channel(String title, String description, String site, String self, String artwork, String author) {
 	}
 
-	/** An item with its podcast episode, when the feed is the podcast. */
-	record Entry(ItemView item, Optional<PodcastAudio.Episode> episode) {
+	/**
+	 * An item with its podcast episode, when the feed is the podcast.
+	 *
+	 * @param site the base URL of the item's own site when it is not the channel's (the
+	 * province portal's feed links each item to its commune's site), or null
+	 */
+	record Entry(ItemView item, Optional<PodcastAudio.Episode> episode, String site) {
+
+		Entry(ItemView item, Optional<PodcastAudio.Episode> episode) {
+			this(item, episode, null);
+		}
+
 	}
 
 	static void write(String type, Channel channel, List<Entry> entries, Instant updated, Writer out)
@@ -133,7 +143,8 @@ final class FeedWriter {
 		SyndEntry syndEntry = new SyndEntryImpl();
 		syndEntry.setUri(id(item.id()));
 		syndEntry.setTitle(clean(item.title()));
-		syndEntry.setLink(channel.site() + "/items/" + item.id());
+		String site = (entry.site() != null) ? entry.site() : channel.site();
+		syndEntry.setLink(site + "/items/" + vn.bantin.system.CommuneTenancy.slug(item.id()));
 		syndEntry.setPublishedDate(Date.from(Timestamps.toSecond(item.publishedAt())));
 		syndEntry.setUpdatedDate(Date.from(Timestamps.toSecond(updated(item))));
 		if (item.author() != null) {

@@ -24,8 +24,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class PublicPageCaching implements WebMvcConfigurer {
 
-	/** Controllers that set their own validators. */
-	private static final Set<Class<?>> OWN_VALIDATORS = Set.of(FeedController.class, HomeController.class);
+	/**
+	 * Controllers that set their own validators (or none: the province pages, which
+	 * change with every commune).
+	 */
+	private static final Set<Class<?>> OWN_VALIDATORS = Set.of(FeedController.class, HomeController.class,
+			ProvincePortalController.class);
 
 	private final PageVersion version;
 

@@ -55,13 +55,17 @@ class SiteItems {
 
 	private final Clock clock;
 
-	private final ZoneId zone;
+	private final BantinProperties properties;
 
-	SiteItems(ItemCatalog catalog, PlanCatalog plans, Clock clock, BantinProperties properties) {
+	private final vn.bantin.system.CommuneTenancy tenancy;
+
+	SiteItems(ItemCatalog catalog, PlanCatalog plans, Clock clock, BantinProperties properties,
+			vn.bantin.system.CommuneTenancy tenancy) {
 		this.catalog = catalog;
 		this.plans = plans;
 		this.clock = clock;
-		this.zone = properties.zone();
+		this.properties = properties;
+		this.tenancy = tenancy;
 	}
 
 	/**
@@ -70,9 +74,25 @@ class SiteItems {
 	 */
 	Optional<ItemView> visible(String id) {
 		Instant now = this.clock.instant();
-		return this.catalog.item(id)
-			.filter((item) -> item.visibleAt(now, Channel.WEB) || item.visibleAt(now, Channel.FEED)
-					|| item.archivedAt(now) && item.channels().contains(Channel.WEB));
+		return item(id).filter((item) -> item.visibleAt(now, Channel.WEB) || item.visibleAt(now, Channel.FEED)
+				|| item.archivedAt(now) && item.channels().contains(Channel.WEB));
+	}
+
+	/**
+	 * The item an address names by its slug: its key in the commune in scope. Every
+	 * lookup is filtered by the commune (the tenant), so the slug itself, the key of an
+	 * item made before its commune had keys of its own, can only find this commune's item
+	 * too.
+	 */
+	private Optional<ItemView> item(String slug) {
+		String key = this.tenancy.key(slug);
+		Optional<ItemView> item = this.catalog.item(key);
+		return (item.isPresent() || key.equals(slug)) ? item : this.catalog.item(slug);
+	}
+
+	/** The zone of the commune in scope: each commune's pages show its own wall clock. */
+	private ZoneId zone() {
+		return this.properties.zone();
 	}
 
 	/** Whether {@code item} has expired and is shown from the archive. */
@@ -83,7 +103,8 @@ class SiteItems {
 	/** The item of this kind with this id if residents may see it on the site now. */
 	Optional<ItemView> visible(ItemKind kind, String id) {
 		Instant now = this.clock.instant();
-		return this.catalog.item(id).filter((item) -> item.kind() == kind && item.visibleAt(now, Channel.WEB));
+		return this.catalog.item(this.tenancy.key(id))
+			.filter((item) -> item.kind() == kind && item.visibleAt(now, Channel.WEB));
 	}
 
 	/**
@@ -170,8 +191,8 @@ class SiteItems {
 	 * those kept in the archive after they expired.
 	 */
 	Page<Listed> month(YearMonth month, int page) {
-		Instant from = month.atDay(1).atStartOfDay(this.zone).toInstant();
-		Instant until = month.plusMonths(1).atDay(1).atStartOfDay(this.zone).toInstant();
+		Instant from = month.atDay(1).atStartOfDay(zone()).toInstant();
+		Instant until = month.plusMonths(1).atDay(1).atStartOfDay(zone()).toInstant();
 		return this.catalog.publishedOrArchived(web(), from, until, this.clock.instant(), page, PAGE_SIZE)
 			.map(this::listed);
 	}
@@ -180,7 +201,7 @@ class SiteItems {
 	Map<YearMonth, Long> months() {
 		Map<YearMonth, Long> months = new LinkedHashMap<>();
 		for (Instant at : this.catalog.publicationTimes(Channel.WEB, this.clock.instant())) {
-			months.merge(YearMonth.from(at.atZone(this.zone)), 1L, Long::sum);
+			months.merge(YearMonth.from(at.atZone(zone())), 1L, Long::sum);
 		}
 		return months;
 	}
@@ -218,7 +239,7 @@ class SiteItems {
 
 	/** {@code at} as residents read it: {@code 29/11/2026 09:30} in the commune zone. */
 	String date(Instant at) {
-		return (at != null) ? DATE_TIME.format(at.atZone(this.zone)) : "";
+		return (at != null) ? DATE_TIME.format(at.atZone(zone())) : "";
 	}
 
 	/**
@@ -226,7 +247,7 @@ class SiteItems {
 	 * instant's microseconds are invalid there).
 	 */
 	String isoDate(Instant at) {
-		return (at != null) ? Timestamps.iso(at, this.zone) : "";
+		return (at != null) ? Timestamps.iso(at, zone()) : "";
 	}
 
 	private static ItemQuery web() {

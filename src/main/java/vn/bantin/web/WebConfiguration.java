@@ -23,10 +23,12 @@ class WebConfiguration implements WebMvcConfigurer {
 	static final String LANGUAGE_PARAMETER = "lang";
 
 	@Bean
-	LocaleResolver localeResolver(Commune commune) {
+	LocaleResolver localeResolver(Commune commune, vn.bantin.system.CommuneTenancy tenancy) {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("bantin-lang");
 		resolver.setCookieMaxAge(Duration.ofDays(365));
-		resolver.setDefaultLocaleFunction((request) -> commune.identity().locale());
+		// the province's own pages (no commune in scope) are in Vietnamese
+		resolver.setDefaultLocaleFunction((request) -> (tenancy.commune() > 0) ? commune.identity().locale()
+				: java.util.Locale.forLanguageTag("vi"));
 		return resolver;
 	}
 

@@ -45,7 +45,9 @@ class LoginTests {
 			.andExpect(status().isOk())
 			.andExpect(view().name("admin/home"))
 			.andExpect(authenticated().withUsername(SignIn.ADMIN)
-				.withRoles(Role.EDITOR.name(), Role.APPROVER.name(), Role.OPERATOR.name(), Role.ADMIN.name()));
+				.withRoles(Role.EDITOR.name(), Role.APPROVER.name(), Role.OPERATOR.name(), Role.ADMIN.name(),
+						// the first admin also administers the province (issue 15)
+						ProvinceRole.PROVINCE_ADMIN.name()));
 	}
 
 	@Test

@@ -79,7 +79,7 @@ class SecurityDocumentTests {
 	 */
 	private static final Map<String, String> SIGN_IN = Map.of("actuatorSecurity", "HTTP Basic", "apiTokenSecurity",
 			"HTTP Basic (password)", "apiSecurity", "API token", "residentListsSecurity", "signed link", "siteSecurity",
-			"session");
+			"session", "provinceApiSecurity", "HTTP Basic (password)");
 
 	@Autowired
 	ApplicationContext context;
