@@ -139,7 +139,7 @@ class CommuneScopeFilter implements Filter {
 		HttpSession session = request.getSession(false);
 		Object chosen = (session != null) ? session.getAttribute(CHOSEN) : null;
 		if (chosen instanceof Long id) {
-			return this.communes.scope(id).filter((scope) -> this.communes.active(scope.id()));
+			return this.communes.active(id);
 		}
 		return Optional.empty();
 	}

@@ -153,12 +153,6 @@ public class Communes {
 		return cached.scope();
 	}
 
-	/** Whether the commune with this id exists and is not archived. */
-	public boolean active(long id) {
-		return Boolean.TRUE.equals(this.transactions
-			.execute((tx) -> this.records.findById(id).map((r) -> r.archivedAt().isEmpty()).orElse(false)));
-	}
-
 	private CurrentCommune.Scope cachedDefault() {
 		java.time.Instant now = this.clock.instant();
 		Cached cached = this.byHost.get("");

@@ -66,7 +66,7 @@ class ProvinceApiController {
 	@PostMapping("/{key}/users")
 	ResponseEntity<Map<String, Object>> user(@PathVariable String key, @RequestBody UserRequest request) {
 		var scope = this.communes.scope(key)
-			.filter((found) -> this.communes.active(found.id()))
+			.filter((found) -> this.communes.active(found.id()).isPresent())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		ProvinceRole provinceRole = null;
