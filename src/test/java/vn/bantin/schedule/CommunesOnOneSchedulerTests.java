@@ -28,6 +28,7 @@ import vn.bantin.commune.CommunesForTests;
 import vn.bantin.content.Channel;
 import vn.bantin.content.Priority;
 import vn.bantin.content.TestItems;
+import vn.bantin.AllCommunes;
 import vn.bantin.system.CurrentCommune;
 import vn.bantin.timetable.Recurrence;
 import vn.bantin.timetable.Slot;
@@ -81,7 +82,10 @@ class CommunesOnOneSchedulerTests {
 		try (ConfigurableApplicationContext context = start(dataDir, database)) {
 			CurrentCommune.Scope second = CommunesForTests.create(context, "xa-thu-hai", VIETNAM);
 			assertThat(second.id()).isNotEqualTo(CurrentCommune.DEFAULT);
-			copyPlans(context.getBean(JdbcTemplate.class), second.id());
+			AllCommunes.sql(context, (jdbc) -> {
+				copyPlans(jdbc, second.id());
+				return null;
+			});
 			CurrentCommune.run(second,
 					() -> context.getBean(Timetables.class).define("test", TestTimetable.week(), List.of()));
 			// a province of two now: work without a scope sees nothing, so even the
@@ -100,9 +104,9 @@ class CommunesOnOneSchedulerTests {
 			assertThat(byCommune.get(second.id()))
 				.containsExactlyInAnyOrderElementsOf(SimulatedWeekTests.expected(other));
 			// every publication is of an item of its own commune
-			assertThat(context.getBean(JdbcTemplate.class)
-				.queryForObject("SELECT COUNT(*) FROM publication p JOIN item i ON i.id = p.item_id"
-						+ " WHERE i.commune_id <> p.commune_id", Integer.class))
+			assertThat(AllCommunes.<Integer>sql(context,
+					(jdbc) -> jdbc.queryForObject("SELECT COUNT(*) FROM publication p JOIN item i ON i.id = p.item_id"
+							+ " WHERE i.commune_id <> p.commune_id", Integer.class)))
 				.isZero();
 			// the same slot keys in both communes, each with a trigger of its own
 			assertThat(context.getBean(org.quartz.Scheduler.class)
@@ -137,8 +141,8 @@ class CommunesOnOneSchedulerTests {
 			}
 			// Monday 3 March: 06:00 in Tokyo is 04:00 in Vietnam
 			new EngineHarness(context).runUntil(vn("2025-03-03T12:00"));
-			List<Map<String, Object>> rows = context.getBean(JdbcTemplate.class)
-				.queryForList("SELECT commune_id, item_id, occurrence FROM publication WHERE slot_key = 'radio-sang'");
+			List<Map<String, Object>> rows = AllCommunes.sql(context, (jdbc) -> jdbc
+				.queryForList("SELECT commune_id, item_id, occurrence FROM publication WHERE slot_key = 'radio-sang'"));
 			assertThat(rows).hasSize(2);
 			Map<Long, Instant> occurrences = new HashMap<>();
 			for (Map<String, Object> row : rows) {
@@ -216,8 +220,8 @@ class CommunesOnOneSchedulerTests {
 	/** Every publication, by the commune it was recorded in; no duplicates. */
 	private static Map<Long, List<SimulatedWeekTests.Row>> publications(ConfigurableApplicationContext context) {
 		Map<Long, List<SimulatedWeekTests.Row>> byCommune = new HashMap<>();
-		context.getBean(JdbcTemplate.class)
-			.query("SELECT commune_id, item_id, channel, target, occurrence, status, reason FROM publication",
+		AllCommunes.sql(context, (jdbc) -> {
+			jdbc.query("SELECT commune_id, item_id, channel, target, occurrence, status, reason FROM publication",
 					(row) -> {
 						byCommune.computeIfAbsent(row.getLong("commune_id"), (id) -> new ArrayList<>())
 							.add(new SimulatedWeekTests.Row(row.getString("item_id"),
@@ -225,6 +229,8 @@ class CommunesOnOneSchedulerTests {
 									row.getObject("occurrence", java.time.OffsetDateTime.class).toInstant(),
 									row.getString("status"), row.getString("reason")));
 					});
+			return null;
+		});
 		byCommune.values().forEach((rows) -> assertThat(new HashSet<>(rows)).as("no duplicates").hasSameSizeAs(rows));
 		return byCommune;
 	}
