@@ -1,9 +1,18 @@
 package vn.bantin;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,6 +27,49 @@ import vn.bantin.system.CurrentCommune;
 public final class AllCommunes {
 
 	private AllCommunes() {
+	}
+
+	/**
+	 * A JDBC template for a test's own statements outside transactions (fixtures, checks
+	 * of what is stored), seeing every commune: on PostgreSQL each connection it borrows
+	 * is told {@code bantin.commune = '*'} for as long as it holds it, and reset before
+	 * it goes back to the pool, so the application's statements never inherit it.
+	 */
+	public static JdbcTemplate jdbc(DataSource dataSource) {
+		return new JdbcTemplate(new DelegatingDataSource(dataSource) {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				return seeingAll(super.getConnection());
+			}
+
+		});
+	}
+
+	private static Connection seeingAll(Connection connection) throws SQLException {
+		if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql")) {
+			return connection;
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SELECT set_config('bantin.commune', '*', false)");
+		}
+		return (Connection) Proxy.newProxyInstance(AllCommunes.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, arguments) -> {
+					if (method.getName().equals("close")) {
+						try (Statement statement = connection.createStatement()) {
+							statement.execute("RESET bantin.commune");
+						}
+						catch (SQLException ex) {
+							// a broken connection is dropped by the pool anyway
+						}
+					}
+					try {
+						return method.invoke(connection, arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
 	}
 
 	/** Runs {@code work} with the application's JDBC template across every commune. */

@@ -17,6 +17,7 @@ import vn.bantin.system.CommuneTenancy;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The {@code radio_audio} table in plain SQL: a small work queue (claimed with an update
@@ -24,6 +25,10 @@ import org.springframework.stereotype.Repository;
  * processing with its measurements.
  */
 @Repository
+// every statement in a transaction: on PostgreSQL only a transaction names the commune
+// that
+// row-level security lets it see (system.CommuneTransactions); outside one it sees no row
+@Transactional
 class RecordingStore {
 
 	private static final RowMapper<AudioProcessing> ROW = RecordingStore::row;

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.bantin.system.CommuneTenancy;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import vn.bantin.subscription.Audience;
 
@@ -39,6 +40,10 @@ import vn.bantin.subscription.Audience;
  * database's locking does.
  */
 @Repository
+// every statement in a transaction: on PostgreSQL only a transaction names the commune
+// that
+// row-level security lets it see (system.CommuneTransactions); outside one it sees no row
+@Transactional
 class MailingStore {
 
 	/**

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.bantin.system.CommuneTenancy;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The {@code radio_as_run} table in plain SQL, rows of the commune in scope only (every
@@ -20,6 +21,10 @@ import org.springframework.stereotype.Repository;
  * to the microsecond the column keeps.
  */
 @Repository
+// every statement in a transaction: on PostgreSQL only a transaction names the commune
+// that
+// row-level security lets it see (system.CommuneTransactions); outside one it sees no row
+@Transactional
 class AsRunStore {
 
 	private final JdbcTemplate jdbc;

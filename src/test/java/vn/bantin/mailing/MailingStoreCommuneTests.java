@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
 
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import vn.bantin.AllCommunes;
 import vn.bantin.H2Database;
 import vn.bantin.PersistenceTest;
 import vn.bantin.PostgresDatabase;
@@ -18,6 +22,8 @@ import vn.bantin.system.CurrentCommune;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.annotation.Propagation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bantin.TwoCommunes.A;
@@ -49,13 +55,26 @@ class MailingStoreCommuneTests {
 
 	@PersistenceTest
 	@Import(MailingStore.class)
+	// no test transaction around the checks: each store call is a transaction of its own
+	// in
+	// the commune in scope, as in the application (a transaction keeps the commune it
+	// began in)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	abstract static class Checks {
 
 		@Autowired
 		MailingStore store;
 
-		@Autowired
+		/**
+		 * Statements of the test itself, outside the application's transactions, see
+		 * every commune.
+		 */
 		JdbcTemplate jdbc;
+
+		@Autowired
+		void jdbc(DataSource dataSource) {
+			this.jdbc = AllCommunes.jdbc(dataSource);
+		}
 
 		long mailingOfA;
 
@@ -63,9 +82,17 @@ class MailingStoreCommuneTests {
 
 		@BeforeEach
 		void twoCommunesEachWithAMailing() {
+			cleanUp();
 			TwoCommunes.create(this.jdbc);
 			this.mailingOfA = in(A, () -> mailing("same-origin", 3));
 			this.mailingOfB = in(B, () -> mailing("same-origin", 2));
+		}
+
+		@AfterEach
+		void cleanUp() {
+			this.jdbc.update("DELETE FROM mailing WHERE origin_key = 'same-origin'");
+			this.jdbc.update("DELETE FROM item WHERE id IN (?, ?)", "tin-" + A.id(), "tin-" + B.id());
+			TwoCommunes.remove(this.jdbc);
 		}
 
 		private long mailing(String origin, int recipients) {

@@ -14,10 +14,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import vn.bantin.AllCommunes;
 import vn.bantin.H2Database;
 import vn.bantin.PersistenceTest;
 import vn.bantin.PostgresDatabase;
@@ -64,8 +67,16 @@ class MailingStorePersistenceTests {
 		@Autowired
 		MailingStore store;
 
-		@Autowired
+		/**
+		 * Statements of the test itself, outside the application's transactions, see
+		 * every commune.
+		 */
 		JdbcTemplate jdbc;
+
+		@Autowired
+		void jdbc(DataSource dataSource) {
+			this.jdbc = AllCommunes.jdbc(dataSource);
+		}
 
 		@Autowired
 		PlatformTransactionManager transactions;

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import vn.bantin.AllCommunes;
 import vn.bantin.H2Database;
 import vn.bantin.MutableClock;
 import vn.bantin.PersistenceTest;
@@ -80,8 +83,16 @@ class AsRunLogTests {
 		@Autowired
 		MutableClock clock;
 
-		@Autowired
+		/**
+		 * Statements of the test itself, outside the application's transactions, see
+		 * every commune.
+		 */
 		JdbcTemplate jdbc;
+
+		@Autowired
+		void jdbc(DataSource dataSource) {
+			this.jdbc = AllCommunes.jdbc(dataSource);
+		}
 
 		Playlist.Occurrence morning;
 
