@@ -15,6 +15,20 @@ public enum ProvinceRole {
 	/** Reads every commune's agenda, history and reports; changes nothing. */
 	PROVINCE_VIEWER;
 
+	/** The authorities as constants, for {@code @Secured}. */
+	public static final class Authority {
+
+		/** {@link ProvinceRole#PROVINCE_ADMIN}'s authority. */
+		public static final String ADMIN = "ROLE_PROVINCE_ADMIN";
+
+		/** {@link ProvinceRole#PROVINCE_VIEWER}'s authority: reading pages only. */
+		public static final String VIEWER = "ROLE_PROVINCE_VIEWER";
+
+		private Authority() {
+		}
+
+	}
+
 	/** The Spring Security authority. */
 	public String authority() {
 		return "ROLE_" + name();

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import vn.bantin.account.ProvinceRole;
 import vn.bantin.account.Role;
 import vn.bantin.content.Channel;
 import vn.bantin.system.RuleViolation;
@@ -47,7 +48,8 @@ class AgendaAdminController {
 	}
 
 	@GetMapping
-	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.OPERATOR, Role.Authority.ADMIN })
+	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.OPERATOR, Role.Authority.ADMIN,
+			ProvinceRole.Authority.VIEWER })
 	String calendar(@RequestParam(defaultValue = "day") String view,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
 			Model model) {

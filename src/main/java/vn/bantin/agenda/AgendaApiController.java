@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.bantin.account.ProvinceRole;
 import vn.bantin.account.Role;
 import vn.bantin.system.RuleViolation;
 
@@ -40,7 +41,8 @@ class AgendaApiController {
 	}
 
 	@GetMapping("/api/agenda")
-	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.OPERATOR, Role.Authority.ADMIN })
+	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.OPERATOR, Role.Authority.ADMIN,
+			ProvinceRole.Authority.VIEWER })
 	@Operation(summary = "What goes out when: planned occurrences from now on, recorded publications before, "
 			+ "with conflicts (radio overlaps on a shared zone, air time over the slot); at most 92 days")
 	AgendaJson.Range agenda(

@@ -103,7 +103,7 @@ class ContentFolder implements ApplicationRunner {
 	 * @return the problems found, also kept for {@link #problems()}
 	 */
 	List<ContentProblem> load() {
-		return load(this.properties.contentDir(), "");
+		return CurrentCommune.orDefault(this.properties.defaultZone(), () -> load(this.properties.contentDir(), ""));
 	}
 
 	/**

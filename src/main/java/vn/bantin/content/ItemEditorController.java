@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.bantin.account.ProvinceRole;
 import vn.bantin.account.Role;
 import vn.bantin.system.BantinProperties;
 import vn.bantin.system.RuleViolation;
@@ -148,7 +149,7 @@ class ItemEditorController {
 	}
 
 	@GetMapping("/{id}/revisions")
-	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN })
+	@Secured({ Role.Authority.EDITOR, Role.Authority.APPROVER, Role.Authority.ADMIN, ProvinceRole.Authority.VIEWER })
 	String revisions(@PathVariable String id, @RequestParam(required = false) Integer number,
 			@RequestParam(required = false) Integer since, Model model) {
 		ItemView item = this.catalog.item(id).orElseThrow(() -> new UnknownItem(id));

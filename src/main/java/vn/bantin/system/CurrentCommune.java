@@ -75,6 +75,17 @@ public final class CurrentCommune {
 	}
 
 	/**
+	 * Runs {@code work} in the scope already set or, without one, in the default
+	 * commune's: for the single content and schedules folders
+	 * ({@code bantin.content-dir}, {@code bantin.schedules-dir}), which are the default
+	 * commune's also in a province without {@code bantin.communes-dir}.
+	 * @param defaultZone the default commune's zone ({@code bantin.zone})
+	 */
+	public static <T> T orDefault(ZoneId defaultZone, Supplier<T> work) {
+		return scope().isPresent() ? work.get() : call(new Scope(DEFAULT, "default", defaultZone), work);
+	}
+
+	/**
 	 * Runs {@code work} seeing the rows of every commune. For picking rows across
 	 * communes only: each picked row is then worked on in its own commune's scope.
 	 */

@@ -170,7 +170,7 @@ class ScheduleFolder implements DisposableBean {
 	 * @return the problems found
 	 */
 	List<ScheduleProblem> load() {
-		return load(this.folder);
+		return CurrentCommune.orDefault(this.properties.defaultZone(), () -> load(this.folder));
 	}
 
 	/**
