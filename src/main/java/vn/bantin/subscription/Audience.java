@@ -26,6 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  * by the tenant), for the subscriber, the subscription and the suppression alike.
  */
 @Service
+// every statement in a transaction: on PostgreSQL only a transaction names the commune
+// that
+// row-level security lets it see (system.CommuneTransactions); outside one it sees no row
+@Transactional
 public class Audience {
 
 	/**

@@ -17,6 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
  * generation read earlier, and two revocations at once both count (the later one wins).
  */
 @Component
+// every statement in a transaction: on PostgreSQL only a transaction names the commune
+// that
+// row-level security lets it see (system.CommuneTransactions); outside one it sees no row
+@Transactional
 class PreferenceGenerations {
 
 	private final JdbcTemplate jdbc;

@@ -9,11 +9,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import vn.bantin.AllCommunes;
 import vn.bantin.H2Database;
 import vn.bantin.PersistenceTest;
 import vn.bantin.PostgresDatabase;
@@ -76,8 +79,16 @@ class AudienceTests {
 		@Autowired
 		TestSubscribers subscribers;
 
-		@Autowired
+		/**
+		 * Statements of the test itself, outside the application's transactions, see
+		 * every commune.
+		 */
 		JdbcTemplate jdbc;
+
+		@Autowired
+		void jdbc(DataSource dataSource) {
+			this.jdbc = AllCommunes.jdbc(dataSource);
+		}
 
 		@Autowired
 		PlatformTransactionManager transactions;

@@ -4,11 +4,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import vn.bantin.AllCommunes;
 import vn.bantin.H2Database;
 import vn.bantin.PersistenceTest;
 import vn.bantin.PostgresDatabase;
@@ -87,8 +90,16 @@ class SubscriptionCommuneTests {
 		@Autowired
 		PreferenceGenerations generations;
 
-		@Autowired
+		/**
+		 * Statements of the test itself, outside the application's transactions, see
+		 * every commune.
+		 */
 		JdbcTemplate jdbc;
+
+		@Autowired
+		void jdbc(DataSource dataSource) {
+			this.jdbc = AllCommunes.jdbc(dataSource);
+		}
 
 		@Autowired
 		vn.bantin.system.CommuneTenancy tenancy;

@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.bantin.AllCommunes;
 
 /**
  * Puts subscribers straight into the database for tests, fast (batched SQL, no mail, no
@@ -29,8 +33,10 @@ public class TestSubscribers {
 
 	private final Clock clock;
 
-	TestSubscribers(JdbcTemplate jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	TestSubscribers(DataSource dataSource, Clock clock) {
+		// the test's own statements, outside the application's transactions, see every
+		// commune
+		this.jdbc = AllCommunes.jdbc(dataSource);
 		this.clock = clock;
 	}
 
