@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import com.jayway.jsonpath.JsonPath;
+import jakarta.mail.internet.MimeMessage;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import vn.bantin.account.ProvinceRole;
 import vn.bantin.account.ProvinceStaff;
 import vn.bantin.account.Role;
 import vn.bantin.commune.Communes;
+import vn.bantin.mailroom.Mailroom;
 import vn.bantin.content.Channel;
 import vn.bantin.content.TestPublishedItems;
 import vn.bantin.system.CommuneTenancy;
@@ -108,6 +110,9 @@ class CommunesAreSealedTests {
 	MutableClock clock;
 
 	@Autowired
+	Mailroom mailroom;
+
+	@Autowired
 	List<RequestMappingHandlerMapping> handlerMappings;
 
 	JdbcTemplate jdbc;
@@ -156,6 +161,21 @@ class CommunesAreSealedTests {
 				"SELECT id FROM subscriber WHERE commune_id = ? AND address_key = 'dan-b@example.vn'", Long.class,
 				this.b.id());
 		token("qt-xa-b", HOST_B);
+		// a letter of B's in the outbox (no SMTP server in tests): A's outbox pages never
+		// list it
+		CurrentCommune.run(this.b, () -> {
+			try (Mailroom.Round round = this.mailroom.open()) {
+				MimeMessage letter = this.mailroom.newMessage();
+				letter.setFrom("ubnd@xa-b.example.vn");
+				letter.setRecipients(jakarta.mail.Message.RecipientType.TO, "dan-b@example.vn");
+				letter.setSubject("Thư " + SECRET_B, "UTF-8");
+				letter.setText("Nội dung " + SECRET_B, "UTF-8");
+				round.send(letter);
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
 		for (String id : List.of(itemOfB, draftOfB, onlyInB)) {
 			this.idsOfB.add(id);
 			this.idsOfB.add(CommuneTenancy.slug(id));

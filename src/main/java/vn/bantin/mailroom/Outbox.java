@@ -39,6 +39,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 import vn.bantin.system.BantinProperties;
+import vn.bantin.system.CurrentCommune;
 import vn.bantin.system.Secrets;
 
 /**
@@ -67,7 +68,8 @@ class Outbox {
 
 	private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
-	private final Path folder;
+	/** The default commune's folder; each other commune has a sub-folder of its own. */
+	private final Path root;
 
 	private final BantinProperties properties;
 
@@ -76,7 +78,7 @@ class Outbox {
 	private final Session readingSession = Session.getInstance(new Properties());
 
 	Outbox(MailroomSettings settings, BantinProperties properties, Clock clock) {
-		this.folder = ((settings.outbox() != null) ? settings.outbox() : properties.dataPath("outbox")).toAbsolutePath()
+		this.root = ((settings.outbox() != null) ? settings.outbox() : properties.dataPath("outbox")).toAbsolutePath()
 			.normalize();
 		this.properties = properties;
 		this.clock = clock;
@@ -87,8 +89,14 @@ class Outbox {
 		return this.properties.zone();
 	}
 
+	/**
+	 * The folder of the commune in scope: the configured one for the default commune (as
+	 * before communes), {@code commune-<id>/} inside it for another, so that a commune's
+	 * staff never list or read another commune's letters.
+	 */
 	Path folder() {
-		return this.folder;
+		long commune = CurrentCommune.id().orElse(CurrentCommune.DEFAULT);
+		return (commune == CurrentCommune.DEFAULT) ? this.root : this.root.resolve("commune-" + commune);
 	}
 
 	/**
@@ -107,7 +115,7 @@ class Outbox {
 			return new Outcome(Outcome.Kind.REJECTED, "message cannot be prepared: " + ex.getMessage());
 		}
 		ZonedDateTime now = this.clock.instant().atZone(zone());
-		Path day = this.folder.resolve(now.toLocalDate().toString());
+		Path day = folder().resolve(now.toLocalDate().toString());
 		Path temporary = null;
 		try {
 			Files.createDirectories(day);
@@ -169,11 +177,11 @@ class Outbox {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void sweepAbandonedFiles() {
-		if (!Files.isDirectory(this.folder)) {
+		if (!Files.isDirectory(folder())) {
 			return;
 		}
 		Instant before = this.clock.instant().minus(ABANDONED_AFTER);
-		try (DirectoryStream<Path> days = Files.newDirectoryStream(this.folder,
+		try (DirectoryStream<Path> days = Files.newDirectoryStream(folder(),
 				(path) -> DAY.matcher(path.getFileName().toString()).matches() && Files.isDirectory(path))) {
 			for (Path day : days) {
 				try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(day, TEMPORARY_PREFIX + "*.tmp")) {
@@ -187,7 +195,7 @@ class Outbox {
 			}
 		}
 		catch (IOException ex) {
-			logger.warn("Cannot sweep the outbox {}", this.folder, ex);
+			logger.warn("Cannot sweep the outbox {}", folder(), ex);
 		}
 	}
 
@@ -198,8 +206,8 @@ class Outbox {
 		if (day == null || file == null || !DAY.matcher(day).matches() || !FILE.matcher(file).matches()) {
 			return Optional.empty();
 		}
-		Path path = this.folder.resolve(day).resolve(file).normalize();
-		if (!path.startsWith(this.folder) || !Files.isRegularFile(path)) {
+		Path path = folder().resolve(day).resolve(file).normalize();
+		if (!path.startsWith(folder()) || !Files.isRegularFile(path)) {
 			return Optional.empty();
 		}
 		return Optional.of(path);
@@ -226,10 +234,10 @@ class Outbox {
 
 	private List<Path> names() {
 		List<Path> files = new ArrayList<>();
-		if (!Files.isDirectory(this.folder)) {
+		if (!Files.isDirectory(folder())) {
 			return files;
 		}
-		try (DirectoryStream<Path> days = Files.newDirectoryStream(this.folder,
+		try (DirectoryStream<Path> days = Files.newDirectoryStream(folder(),
 				(path) -> DAY.matcher(path.getFileName().toString()).matches() && Files.isDirectory(path))) {
 			for (Path day : days) {
 				try (DirectoryStream<Path> inDay = Files.newDirectoryStream(day,
@@ -239,7 +247,7 @@ class Outbox {
 			}
 		}
 		catch (IOException ex) {
-			logger.warn("Cannot list the outbox {}", this.folder, ex);
+			logger.warn("Cannot list the outbox {}", folder(), ex);
 		}
 		files.sort(Comparator.comparing((Path path) -> path.getParent().getFileName().toString())
 			.thenComparing((path) -> path.getFileName().toString().replace(".eml", ""))
