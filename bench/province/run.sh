@@ -7,8 +7,9 @@
 #                                               and psql; full scale: longer than 15 minutes on 2 cores)
 #   BENCH_COMMUNES=200 BENCH_ITEMS=50 bench/province/run.sh   (communes, items per commune; 200 × 500)
 #   BENCH_DURATION=10 bench/province/run.sh    (seconds of wrk per URL and deployment; default 10)
-#   BENCH_LEAD=120 bench/province/run.sh       (seconds from the timetable change to the busy minute, at
-#                                               least; default 120)
+#   BENCH_LEAD=300 bench/province/run.sh       (seconds from the timetable change to the busy minute, at
+#                                               least; default 120 + one per commune: the watcher reloads
+#                                               the communes' timetables one after the other)
 #   PG_BIN=/usr/lib/postgresql/15/bin bench/province/run.sh   (where initdb, pg_ctl and postgres are)
 #
 # 1. Start and memory. bench/province/generate.py writes the communes folder; a throw-away PostgreSQL
@@ -34,7 +35,7 @@ cd "$(dirname "$0")/../.."
 n=${BENCH_COMMUNES:-200}
 m=${BENCH_ITEMS:-500}
 duration=${BENCH_DURATION:-10}
-lead=${BENCH_LEAD:-120}
+lead=${BENCH_LEAD:-$((120 + n))}
 pg_bin=${PG_BIN:-$(dirname "$(command -v initdb || echo /usr/local/bin/initdb)")}
 for tool in python3 wrk psql curl "$pg_bin/initdb" "$pg_bin/pg_ctl" /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install -y wrk postgresql time)" >&2; exit 2; }
@@ -95,7 +96,7 @@ item=$(sed -n 's/^id: //p' "$(find "$gen/$commune/content/items" -name '*.md' | 
 
 jar=(java -jar "$jar_file" --spring.profiles.active=postgres --spring.datasource.username=bantin
   --spring.datasource.password=bench-password --server.address=127.0.0.1 --server.port="$port"
-  --bantin.account.initial-admin-password=bench-password-1 --bantin.province.host=tinh.localhost)
+  --bantin.account.initial-admin-password=bench-password-1)
 millis() { date -d "$1" +%s%3N; } # a log timestamp (2026-11-28T23:46:24.276Z) in epoch ms
 
 # start LABEL DATABASE EXPECTED-LOADS ARGS... -> the application runs; sets started_ms, loaded_ms (from
@@ -125,13 +126,14 @@ start() {
   echo "$label: started $((started_ms / 1000)) s, loaded $((loaded_ms / 1000)) s, CPU ${cpu_s} s, VmHWM ${rss_mib} MiB; load $(load)" >&2
 }
 
-# serve KEY -> a line "home_rps home_p99 item_rps item_p99" for the running application
+# serve LABEL -> a line "home_rps home_p99 item_rps item_p99" for the running application
 measure() {
   wrk -t2 -c16 -d"${duration}s" --latency -H "Host: $host" "$1" 2>/dev/null | awk '
     /Requests\/sec/ { rps = $2 }
+    /Non-2xx/ { bad = $NF }
     $1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
       ms = (u == "us") ? v / 1000 : (u == "s") ? v * 1000 : (u == "m") ? v * 60000 : v }
-    END { printf "%.0f %.2f\n", rps, ms }'
+    END { if (bad > 0) print "non-2xx answers: " bad > "/dev/stderr"; printf "%.0f %.2f\n", rps, ms }'
 }
 serve() {
   local base="http://127.0.0.1:$port" code
@@ -145,7 +147,7 @@ serve() {
 
 # --- 1. the province deployment
 echo "1. province: $n communes on a fresh database..." >&2
-start province bantin "$n" --bantin.communes-dir="$gen"
+start province bantin "$n" --bantin.communes-dir="$gen" --bantin.province.host=tinh.localhost
 p_started=$started_ms p_loaded=$loaded_ms p_cpu=$cpu_s p_rss=$rss_mib
 p_communes=$(grep -m1 -oE 'Loaded [0-9]+ commune\(s\)[^;]*; [0-9]+ problem\(s\)' "$log" || echo "no commune line")
 p_items=$(sql -d bantin -c "SELECT count(*) FROM item")
