@@ -13,6 +13,7 @@ import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -150,7 +151,14 @@ class EngineTriggers {
 				this.scheduler.rescheduleJob(key, trigger);
 			}
 			else {
-				this.scheduler.scheduleJob(trigger);
+				try {
+					this.scheduler.scheduleJob(trigger);
+				}
+				catch (ObjectAlreadyExistsException ex) {
+					// another planner (the start-up sweep, a replanning after a file
+					// change) stored it in between: the newer plan replaces it
+					this.scheduler.rescheduleJob(key, trigger);
+				}
 			}
 			return null;
 		});
