@@ -237,7 +237,8 @@ public class Commune {
 		}
 	}
 
-	private static boolean isWebAddress(String url) {
+	/** An absolute http(s) address with a host: a commune's website. */
+	static boolean isWebAddress(String url) {
 		try {
 			URI uri = URI.create(url);
 			return uri.getScheme() != null

@@ -1,7 +1,6 @@
 package vn.bantin.commune;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -224,7 +223,7 @@ public class CommuneFolders {
 			fields.problem("email", ": '" + email + "' is not an email address");
 		}
 		String website = fields.text("website-url", true, 500);
-		if (website != null && !isWebAddress(website)) {
+		if (website != null && !Commune.isWebAddress(website)) {
 			fields.problem("website-url", ": '" + website + "' must be an http(s) address, e.g. https://"
 					+ key.replace("-", "") + ".thanhhoa.gov.vn/");
 		}
@@ -269,18 +268,6 @@ public class CommuneFolders {
 
 	private static String orEmpty(String text) {
 		return (text != null) ? text : "";
-	}
-
-	private static boolean isWebAddress(String url) {
-		try {
-			URI uri = URI.create(url);
-			return uri.getScheme() != null
-					&& List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
-					&& uri.getHost() != null;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 	/**
