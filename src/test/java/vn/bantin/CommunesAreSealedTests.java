@@ -1,6 +1,9 @@
 package vn.bantin;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,9 +43,18 @@ import vn.bantin.account.Role;
 import vn.bantin.commune.Communes;
 import vn.bantin.mailroom.Mailroom;
 import vn.bantin.content.Channel;
+import vn.bantin.content.Priority;
+import vn.bantin.content.TestItems;
 import vn.bantin.content.TestPublishedItems;
 import vn.bantin.system.CommuneTenancy;
 import vn.bantin.system.CurrentCommune;
+import vn.bantin.timetable.Campaign;
+import vn.bantin.timetable.CampaignOrder;
+import vn.bantin.timetable.Recurrence;
+import vn.bantin.timetable.Slot;
+import vn.bantin.timetable.SlotKind;
+import vn.bantin.timetable.Timetable;
+import vn.bantin.timetable.Timetables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -111,6 +123,12 @@ class CommunesAreSealedTests {
 
 	@Autowired
 	Mailroom mailroom;
+
+	@Autowired
+	Timetables timetables;
+
+	@Autowired
+	TestItems approvedItems;
 
 	@Autowired
 	List<RequestMappingHandlerMapping> handlerMappings;
@@ -292,6 +310,60 @@ class CommunesAreSealedTests {
 		// a search echoes the words asked for, but finds B's item only on B's site
 		assertThat(body(get("/search?q=" + SECRET_B), HOST_A, 200)).doesNotContain(this.onlyInB);
 		assertThat(body(get("/search?q=" + SECRET_B), HOST_B, 200)).contains(this.onlyInB);
+	}
+
+	@Test
+	void aCommunesCalendarAndPlaylistSecretsAnswerOnlyOnItsOwnHost() throws Exception {
+		// both communes have a bulletin coming: a refusal is the secret's, not an empty
+		// programme's
+		Slot morning = new Slot("radio-sang", "Bản tin sáng", Channel.RADIO, SlotKind.TIMED,
+				Recurrence.at(LocalTime.of(6, 0)).withDays(DayOfWeek.values()), Duration.ofMinutes(30), Set.of(), null,
+				null);
+		Campaign daily = new Campaign("moi-ngay", "Mỗi ngày", null, List.of(), null, null, null, List.of("radio-sang"),
+				null, null, null, null, null, CampaignOrder.OLDEST, null);
+		for (CurrentCommune.Scope scope : List.of(this.a, this.b)) {
+			CurrentCommune.run(scope, () -> {
+				this.timetables.define("test", new Timetable(List.of(), List.of(), List.of(morning), List.of(daily)),
+						List.of());
+				this.approvedItems.approvedNews("Tin phát thanh " + scope.key(), List.of(), List.of(), Priority.NORMAL,
+						null, null, Set.of(Channel.RADIO));
+			});
+		}
+		MockHttpSession adminOfB = signIn("qt-xa-b", HOST_B);
+		String calendar = (String) this.mvc
+			.perform(post("/admin/agenda/calendars").param("channel", "RADIO")
+				.param("label", "Điện thoại " + SECRET_B)
+				.session(adminOfB)
+				.with(csrf())
+				.with(host(HOST_B)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getFlashMap()
+			.get("feedUrl");
+		String playlist = (String) this.mvc
+			.perform(post("/admin/radio/playlists/tokens").param("label", "Máy phát " + SECRET_B)
+				.session(adminOfB)
+				.with(csrf())
+				.with(host(HOST_B)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getFlashMap()
+			.get("issued");
+		assertThat(calendar).as("the calendar address shown once").contains("/calendar/");
+		assertThat(playlist).as("the playlist address shown once").contains("/radio/");
+		String calendarPath = java.net.URI.create(calendar).getPath();
+		String playlistPath = java.net.URI.create(playlist).getPath();
+		String json = playlistPath.replace("current.m3u8", "current.json");
+		for (String path : List.of(calendarPath, playlistPath, json)) {
+			assertThat(this.mvc.perform(get(path).with(host(HOST_B))).andReturn().getResponse().getStatus())
+				.as("%s on B's own host", path)
+				.isEqualTo(200);
+			assertThat(this.mvc.perform(get(path).with(host(HOST_A))).andReturn().getResponse().getStatus())
+				.as("B's secret %s on A's host", path)
+				.isEqualTo(404);
+		}
+		assertThat(java.net.URI.create(playlist).getHost()).as("the playlist address is B's own site")
+			.isEqualTo(HOST_B);
 	}
 
 	private String body(MockHttpServletRequestBuilder request, String host, int status) throws Exception {
