@@ -49,6 +49,15 @@ public record ItemView(String id, ItemKind kind, String title, String summary, S
 	}
 
 	/**
+	 * The item's name in its commune's URLs and files: its id without the commune part
+	 * ({@link vn.bantin.system.CommuneTenancy#slug}), so every commune's pages read
+	 * {@code /items/<slug>} whatever the key that keeps the id unique in the province.
+	 */
+	public String slug() {
+		return vn.bantin.system.CommuneTenancy.slug(this.id);
+	}
+
+	/**
 	 * When the item may go out: its publish-at, but never before it was approved; empty
 	 * while it is not approved (or published) or was never approved.
 	 */

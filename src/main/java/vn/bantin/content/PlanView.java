@@ -23,6 +23,11 @@ public record PlanView(String id, String numberSymbol, String title, String issu
 		themes = List.copyOf(themes);
 	}
 
+	/** The plan's name in its commune's URLs: its id without the commune part. */
+	public String slug() {
+		return vn.bantin.system.CommuneTenancy.slug(this.id);
+	}
+
 	/**
 	 * The plan's sections as an official plan lays them out.
 	 *

@@ -22,6 +22,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import vn.bantin.commune.Commune;
+import vn.bantin.commune.SiteAddress;
 import vn.bantin.commune.CommuneIdentity;
 import vn.bantin.content.ItemView;
 import vn.bantin.mailroom.Mailroom;
@@ -55,12 +56,15 @@ class Letters {
 
 	private final Commune commune;
 
+	private final SiteAddress site;
+
 	private final Mailroom mailroom;
 
-	Letters(ITemplateEngine templates, MessageSource messages, Commune commune, Mailroom mailroom) {
+	Letters(ITemplateEngine templates, MessageSource messages, Commune commune, SiteAddress site, Mailroom mailroom) {
 		this.templates = templates;
 		this.messages = messages;
 		this.commune = commune;
+		this.site = site;
 		this.mailroom = mailroom;
 	}
 
@@ -137,7 +141,7 @@ class Letters {
 					(item.variants() != null && hasText(item.variants().emailIntro()))
 							? VietnameseText.nfc(item.variants().emailIntro()) : null,
 					digest ? null : Markdown.toHtml(item.bodyMarkdown()),
-					digest ? null : Markdown.toPlainText(item.bodyMarkdown()), base + "/items/" + item.id()))
+					digest ? null : Markdown.toPlainText(item.bodyMarkdown()), base + "/items/" + item.slug()))
 			.toList();
 		return new Letter(listKey, (listName != null) ? listName : listKey, subject, digest, parts);
 	}
@@ -215,13 +219,9 @@ class Letters {
 		}
 	}
 
+	/** The commune's site address, the one every link in a letter starts with. */
 	private String base() {
-		String url = this.commune.identity().websiteUrl();
-		if (!hasText(url)) {
-			return "http://localhost:8080";
-		}
-		url = url.strip();
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+		return this.site.base();
 	}
 
 	private String host() {

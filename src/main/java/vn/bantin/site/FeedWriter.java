@@ -144,7 +144,7 @@ final class FeedWriter {
 		syndEntry.setUri(id(item.id()));
 		syndEntry.setTitle(clean(item.title()));
 		String site = (entry.site() != null) ? entry.site() : channel.site();
-		syndEntry.setLink(site + "/items/" + vn.bantin.system.CommuneTenancy.slug(item.id()));
+		syndEntry.setLink(site + "/items/" + item.slug());
 		syndEntry.setPublishedDate(Date.from(Timestamps.toSecond(item.publishedAt())));
 		syndEntry.setUpdatedDate(Date.from(Timestamps.toSecond(updated(item))));
 		if (item.author() != null) {

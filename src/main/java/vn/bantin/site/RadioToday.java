@@ -130,7 +130,7 @@ class RadioToday {
 			.map(this.catalog::item)
 			.flatMap(java.util.Optional::stream)
 			.filter((item) -> item.visibleAt(now, Channel.WEB))
-			.map((ItemView item) -> new Line(item.id(), item.title()))
+			.map((ItemView item) -> new Line(item.slug(), item.title()))
 			.toList();
 		return new Bulletin(TIME.format(entry.start().atZone(zone)),
 				entry.end().isAfter(entry.start()) ? TIME.format(entry.end().atZone(zone)) : null,
@@ -215,7 +215,7 @@ class RadioToday {
 
 	}
 
-	/** An item in a bulletin, visible on the site. */
+	/** An item in a bulletin, visible on the site, by its slug. */
 	record Line(String id, String title) {
 	}
 

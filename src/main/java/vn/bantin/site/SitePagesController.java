@@ -78,7 +78,7 @@ class SitePagesController {
 					.flatMap(Optional::stream)
 					.toList());
 		model.addAttribute("neighbours", this.items.neighbours(item));
-		model.addAttribute("canonical", absolute("/items/" + id));
+		model.addAttribute("canonical", absolute("/items/" + item.slug()));
 		model.addAttribute("description", (plain.length() > 200) ? plain.substring(0, 199).strip() + "…" : plain);
 		model.addAttribute("site", absolute("/").replaceAll("/+$", ""));
 	}

@@ -56,7 +56,8 @@ class Sitemap {
 		urls.add(url(base + "/documents", null));
 		urls.add(url(base + "/plans", null));
 		this.plans.plans()
-			.forEach((plan) -> urls.add(url(base + "/plans/" + UriUtils.encodePathSegment(plan.id(), "UTF-8"), null)));
+			.forEach(
+					(plan) -> urls.add(url(base + "/plans/" + UriUtils.encodePathSegment(plan.slug(), "UTF-8"), null)));
 		this.plans.themes()
 			.forEach((theme) -> urls
 				.add(url(base + "/themes/" + UriUtils.encodePathSegment(theme.key(), "UTF-8"), null)));
@@ -76,10 +77,10 @@ class Sitemap {
 		for (ItemView item : readable) {
 			Instant modified = (item.updatedAt() != null) ? item.updatedAt() : item.publishedAt();
 			if (urls.size() < MAX_URLS) {
-				urls.add(url(base + "/items/" + UriUtils.encodePathSegment(item.id(), "UTF-8"), modified));
+				urls.add(url(base + "/items/" + UriUtils.encodePathSegment(item.slug(), "UTF-8"), modified));
 			}
 			if (item.kind() == ItemKind.PROCEDURE && urls.size() < MAX_URLS) {
-				urls.add(url(base + "/procedures/" + UriUtils.encodePathSegment(item.id(), "UTF-8"), modified));
+				urls.add(url(base + "/procedures/" + UriUtils.encodePathSegment(item.slug(), "UTF-8"), modified));
 			}
 		}
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")

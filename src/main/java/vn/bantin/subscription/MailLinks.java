@@ -7,16 +7,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
-import vn.bantin.commune.Commune;
+import vn.bantin.commune.SiteAddress;
 import vn.bantin.mailroom.Mailroom;
-import vn.bantin.commune.CommuneIdentity;
 
 /**
  * The absolute, signed links that mails carry, built on the commune's website address
- * ({@link CommuneIdentity#websiteUrl()}): confirm a sign-up, leave a list, the preference
- * page; and the address mails come from.
+ * ({@link SiteAddress}): confirm a sign-up, leave a list, the preference page; and the
+ * address mails come from.
  *
  * <p>
  * A list mail carries only the unsubscribe link of its list (it is forwarded, archived,
@@ -28,7 +26,7 @@ class MailLinks {
 
 	private final LinkTokens tokens;
 
-	private final Commune commune;
+	private final SiteAddress site;
 
 	private final SubscriptionSettings settings;
 
@@ -36,10 +34,10 @@ class MailLinks {
 
 	private final Mailroom mailroom;
 
-	MailLinks(LinkTokens tokens, Commune commune, SubscriptionSettings settings, Clock clock, Mailroom mailroom) {
+	MailLinks(LinkTokens tokens, SiteAddress site, SubscriptionSettings settings, Clock clock, Mailroom mailroom) {
 		this.mailroom = mailroom;
 		this.tokens = tokens;
-		this.commune = commune;
+		this.site = site;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -102,9 +100,7 @@ class MailLinks {
 	}
 
 	private String base() {
-		String url = this.commune.identity().websiteUrl();
-		String base = StringUtils.hasText(url) ? url.strip() : "http://localhost:8080";
-		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+		return this.site.base();
 	}
 
 	private static String joined(Set<String> lists) {

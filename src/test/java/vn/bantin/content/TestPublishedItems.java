@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 
 import vn.bantin.MutableClock;
 import vn.bantin.account.Role;
@@ -138,8 +139,8 @@ public class TestPublishedItems {
 
 	/**
 	 * Marks the item published; the scheduler may be doing the same at the same instant
-	 * (publishing is idempotent), in which case one of the two writes loses the race and
-	 * is simply tried again.
+	 * (publishing is idempotent), in which case one of the two writes loses the race (a
+	 * stale version, or H2's deadlock detection) and is simply tried again.
 	 */
 	private void publish(String id, Instant at) {
 		for (int attempt = 1;; attempt++) {
@@ -147,7 +148,7 @@ public class TestPublishedItems {
 				this.lifecycle.published(id, at);
 				return;
 			}
-			catch (OptimisticLockingFailureException ex) {
+			catch (OptimisticLockingFailureException | PessimisticLockingFailureException ex) {
 				if (attempt == 20) {
 					throw ex;
 				}
