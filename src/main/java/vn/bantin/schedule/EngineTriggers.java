@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -88,6 +89,9 @@ class EngineTriggers {
 
 	private final CommuneTenancy tenancy;
 
+	/** The jobs known to be stored, so that scheduling asks Quartz once per job. */
+	private final Set<JobKey> stored = ConcurrentHashMap.newKeySet();
+
 	EngineTriggers(Scheduler scheduler, Clock clock, CommuneTenancy tenancy) {
 		this.scheduler = scheduler;
 		this.clock = clock;
@@ -108,6 +112,18 @@ class EngineTriggers {
 	 */
 	static TriggerKey key(long commune, String group, String subject) {
 		return TriggerKey.triggerKey(namePrefix(commune, group) + subject, group);
+	}
+
+	/**
+	 * The job a commune's triggers of a group fire: one per commune and group, so that
+	 * {@link DisallowConcurrentExecution} keeps one commune's slots in order without
+	 * making every other commune wait (a province's 06:00 bulletins fire side by side, up
+	 * to the thread pool). The default commune's is the job stored before communes.
+	 */
+	static JobKey jobKey(long commune, String group) {
+		return JobKey
+			.jobKey(((commune == CurrentCommune.DEFAULT) ? "" : commune + String.valueOf(CommuneTenancy.KEY_SEPARATOR))
+					+ group, "bantin");
 	}
 
 	/** What the name of every trigger of {@code commune} in {@code group} starts with. */
@@ -141,12 +157,13 @@ class EngineTriggers {
 		}
 		Trigger trigger = TriggerBuilder.newTrigger()
 			.withIdentity(key)
-			.forJob(JobKey.jobKey(group, "bantin"))
+			.forJob(jobKey(commune, group))
 			.usingJobData(data)
 			.startAt(fireTime(at))
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
 			.build();
 		call(() -> {
+			storeJob(jobKey(commune, group), JOBS.get(group));
 			if (this.scheduler.checkExists(key)) {
 				this.scheduler.rescheduleJob(key, trigger);
 			}
@@ -234,14 +251,25 @@ class EngineTriggers {
 	void storeJobs() {
 		call(() -> {
 			for (Map.Entry<String, Class<? extends Job>> job : JOBS.entrySet()) {
-				JobKey key = JobKey.jobKey(job.getKey(), "bantin");
-				if (!this.scheduler.checkExists(key)) {
-					this.scheduler.addJob(JobBuilder.newJob(job.getValue()).withIdentity(key).storeDurably().build(),
-							true);
-				}
+				storeJob(jobKey(CurrentCommune.DEFAULT, job.getKey()), job.getValue());
 			}
 			return null;
 		});
+	}
+
+	/**
+	 * Stores a durable job unless it is known to be stored; another commune's jobs are
+	 * stored the first time one of its triggers is scheduled. Storing one twice (two
+	 * planners at once) replaces it with the same.
+	 */
+	private void storeJob(JobKey key, Class<? extends Job> type) throws SchedulerException {
+		if (this.stored.contains(key)) {
+			return;
+		}
+		if (!this.scheduler.checkExists(key)) {
+			this.scheduler.addJob(JobBuilder.newJob(type).withIdentity(key).storeDurably().build(), true);
+		}
+		this.stored.add(key);
 	}
 
 	private static <T> T call(QuartzCall<T> call) {

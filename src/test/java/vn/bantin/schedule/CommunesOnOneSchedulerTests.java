@@ -114,6 +114,20 @@ class CommunesOnOneSchedulerTests {
 				.extracting(org.quartz.TriggerKey::getName)
 				.contains("slot:radio-sang", "slot:radio-chieu", "slot:email-tuan", second.id() + "~slot:radio-sang",
 						second.id() + "~slot:radio-chieu", second.id() + "~slot:email-tuan");
+			// each commune's triggers fire a job of its own: one commune's bulletin never
+			// waits for another's (Quartz runs one job at a time, per job)
+			org.quartz.Scheduler quartz = context.getBean(org.quartz.Scheduler.class);
+			org.quartz.JobKey jobOfOne = quartz
+				.getTrigger(EngineTriggers.key(CurrentCommune.DEFAULT, EngineTriggers.SLOTS, "radio-sang"))
+				.getJobKey();
+			org.quartz.JobKey jobOfSecond = quartz
+				.getTrigger(EngineTriggers.key(second.id(), EngineTriggers.SLOTS, "radio-sang"))
+				.getJobKey();
+			assertThat(jobOfSecond).isNotEqualTo(jobOfOne);
+			for (org.quartz.JobKey job : List.of(jobOfOne, jobOfSecond)) {
+				assertThat(quartz.getJobDetail(job).isConcurrentExecutionDisallowed()).isTrue();
+				assertThat(quartz.getJobDetail(job).getJobClass()).isEqualTo(EngineTriggers.SlotJob.class);
+			}
 		}
 	}
 

@@ -31,6 +31,12 @@ class QuartzNamesTests {
 		assertThat(EngineTriggers.HASH).isEqualTo("hash");
 		assertThat(EngineTriggers.SUBJECT).isEqualTo("subject");
 		assertThat(EngineTriggers.key(EngineTriggers.SLOTS, "morning").getName()).isEqualTo("slot:morning");
+		assertThat(EngineTriggers.jobKey(1, EngineTriggers.SLOTS))
+			.isEqualTo(org.quartz.JobKey.jobKey("bantin-slots", "bantin"));
+		assertThat(EngineTriggers.jobKey(1, EngineTriggers.RELEASES))
+			.isEqualTo(org.quartz.JobKey.jobKey("bantin-releases", "bantin"));
+		assertThat(EngineTriggers.jobKey(1, EngineTriggers.EMERGENCIES))
+			.isEqualTo(org.quartz.JobKey.jobKey("bantin-emergencies", "bantin"));
 		assertThat(HandoverTrigger.KEY.getName()).isEqualTo("handover");
 		assertThat(HandoverTrigger.KEY.getGroup()).isEqualTo("bantin-publishing");
 		assertThat(HandoverTrigger.JOB.getName()).isEqualTo("handover");
