@@ -103,6 +103,29 @@ class StaffDirectory {
 	}
 
 	/**
+	 * Refuses a change to what a user is everywhere (may sign in, name, password) when
+	 * they also hold a role in another commune and the one making it is not a province
+	 * administrator: one commune's administrator must not lock a colleague out of another
+	 * commune, nor learn a password that opens it. Roles in their own commune they may
+	 * still change.
+	 * @throws RuleViolation with {@code account.error.shared-account} on {@code field}
+	 */
+	private void refuseSharedAccount(StaffUser user, String actingUsername, String field) {
+		if (!this.tenancy.many()) {
+			return;
+		}
+		long commune = this.tenancy.commune();
+		boolean shared = user.communes().stream().anyMatch((other) -> other != commune);
+		boolean province = this.users.findByUsername(actingUsername)
+			.flatMap(StaffUser::provinceRole)
+			.filter((role) -> role == ProvinceRole.PROVINCE_ADMIN)
+			.isPresent();
+		if (shared && !province) {
+			throw new RuleViolation(field, "account.error.shared-account");
+		}
+	}
+
+	/**
 	 * Creates an enabled user.
 	 * @throws RuleViolation when the name is taken or malformed, or the password too weak
 	 */
@@ -146,8 +169,15 @@ class StaffDirectory {
 		if (losesAdmin && enabledAdmins() <= 1) {
 			throw new RuleViolation("roles", "account.error.last-admin");
 		}
+		if (user.isEnabled() != enabled) {
+			refuseSharedAccount(user, actingUsername, "enabled");
+		}
 		if (StringUtils.hasText(displayName)) {
-			user.rename(VietnameseText.nfc(displayName.strip()));
+			String name = VietnameseText.nfc(displayName.strip());
+			if (!name.equals(user.getDisplayName())) {
+				refuseSharedAccount(user, actingUsername, "displayName");
+				user.rename(name);
+			}
 		}
 		boolean accessChanges = user.isEnabled() != enabled || !user.getRoles().equals(roles);
 		user.assignRoles(roles);
@@ -173,6 +203,7 @@ class StaffDirectory {
 	 */
 	Reset resetPassword(long id, boolean revokeTokens, Actor by) {
 		StaffUser user = get(id);
+		refuseSharedAccount(user, by.username(), "password");
 		String password = generatePassword();
 		user.changePassword(this.passwordEncoder.encode(password), this.clock.instant());
 		int revoked = revokeTokens ? this.tokens.revokeAll(user.getUsername(), by.username()) : 0;

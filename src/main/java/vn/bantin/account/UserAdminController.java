@@ -117,9 +117,15 @@ class UserAdminController {
 	 */
 	@PostMapping("/{id}/password")
 	String resetPassword(@PathVariable long id, @ModelAttribute("reset") ResetForm form, Principal principal,
-			HttpServletRequest request, Model model) {
-		StaffDirectory.Reset reset = this.directory.resetPassword(id, form.revokesTokens(),
-				Actor.of(request, principal));
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		StaffDirectory.Reset reset;
+		try {
+			reset = this.directory.resetPassword(id, form.revokesTokens(), Actor.of(request, principal));
+		}
+		catch (RuleViolation violation) {
+			redirect.addFlashAttribute("refused", violation.messageKey());
+			return "redirect:/admin/users/" + id;
+		}
 		model.addAttribute("user", this.directory.get(id));
 		model.addAttribute("newPassword", reset.password());
 		model.addAttribute("tokensRevoked", reset.tokensRevoked());

@@ -31,6 +31,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -61,6 +62,13 @@ class ProvinceTests {
 
 	@Autowired
 	MutableClock clock;
+
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
+	void jdbc(javax.sql.DataSource dataSource) {
+		this.jdbc = vn.bantin.AllCommunes.jdbc(dataSource);
+	}
 
 	static RequestPostProcessor host(String host) {
 		return (request) -> {
@@ -273,6 +281,67 @@ class ProvinceTests {
 		this.mvc.perform(get("/choose-commune").session(session).with(host(PROVINCE)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("UBND xã xa-a")));
+	}
+
+	@Test
+	void aCommunesAdministratorNeitherLocksOutNorTakesOverAColleagueWhoAlsoWorksInAnotherCommune() throws Exception {
+		String password = "mat-khau-rat-dai-123";
+		this.staff.grant(commune("xa-a"), "qt-chung-a", password, Set.of(Role.ADMIN));
+		this.staff.grant(commune("xa-a"), "can-bo-hai-xa", password, Set.of(Role.EDITOR));
+		this.staff.grant(commune("xa-b"), "can-bo-hai-xa", password, Set.of(Role.ADMIN));
+		long colleague = this.jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'can-bo-hai-xa'",
+				Long.class);
+		var adminOfA = signIn("qt-chung-a", password, "xa-a.example.vn");
+		// disabling, renaming: refused, with the reason on the field
+		for (String[] change : new String[][] { { "enabled", "false", "Tên cũ" }, { "enabled", "true", "Tên mới" } }) {
+			this.mvc
+				.perform(post("/admin/users/{id}", colleague).param("displayName", change[2])
+					.param("roles", "EDITOR")
+					.param(change[0], change[1])
+					.session(adminOfA)
+					.with(csrf())
+					.with(host("xa-a.example.vn")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("chỉ quản trị cấp tỉnh")));
+		}
+		// a password reset would hand A's administrator B's administrator account
+		this.mvc
+			.perform(post("/admin/users/{id}/password", colleague).session(adminOfA)
+				.with(csrf())
+				.with(host("xa-a.example.vn")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("refused", "account.error.shared-account"));
+		assertThat(this.jdbc.queryForObject("SELECT enabled FROM app_user WHERE id = ?", Boolean.class, colleague))
+			.isTrue();
+		// still signs in on B's host with the same password, still B's administrator
+		var onB = signIn("can-bo-hai-xa", password, "xa-b.example.vn");
+		this.mvc.perform(get("/admin/users").session(onB).with(host("xa-b.example.vn"))).andExpect(status().isOk());
+		// the roles held in A are A's administrator's to change
+		this.mvc
+			.perform(post("/admin/users/{id}", colleague).param("roles", "APPROVER")
+				.param("enabled", "true")
+				.session(adminOfA)
+				.with(csrf())
+				.with(host("xa-a.example.vn")))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.queryForList("SELECT commune_id, role FROM app_user_grant WHERE user_id = ? ORDER BY 1, 2",
+				colleague))
+			.extracting((row) -> ((Number) row.get("COMMUNE_ID")).longValue() + " " + row.get("ROLE"))
+			.containsExactly(commune("xa-a").id() + " APPROVER", commune("xa-b").id() + " ADMIN");
+	}
+
+	private org.springframework.mock.web.MockHttpSession signIn(String username, String password, String host)
+			throws Exception {
+		return (org.springframework.mock.web.MockHttpSession) this.mvc
+			.perform(post("/login").param("username", username)
+				.param("password", password)
+				.with(csrf())
+				.with(SignIn.from(SignIn.newAddress()))
+				.with(host(host)))
+			.andExpect(redirectedUrl("/admin"))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
 	}
 
 }
