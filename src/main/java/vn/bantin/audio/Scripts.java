@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,21 +31,23 @@ import vn.bantin.text.SpokenVietnamese;
  * The dictionary ({@code bantin.radio.dictionary} in the content folder) is read again
  * whenever the file's modification time or size changes, so an officer's edit counts from
  * the next script on, without a restart. Problems in it are logged once per version; the
- * good lines still count.
+ * good lines still count. Each commune has its own, in its own content folder: the file
+ * is the one of the commune in scope.
  */
 @Component
 public class Scripts {
 
 	private static final Logger log = LoggerFactory.getLogger(Scripts.class);
 
-	private final Path file;
+	private final BantinProperties properties;
 
 	private final String shownAs;
 
-	private volatile Loaded loaded = new Loaded(null, -1, new SpokenVietnamese(Abbreviations.NONE));
+	/** The dictionary last read from each file (one per commune's content folder). */
+	private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
 
 	Scripts(BantinProperties properties, RadioAudioSettings settings) {
-		this.file = properties.contentDir().resolve(settings.dictionary());
+		this.properties = properties;
 		this.shownAs = settings.dictionary();
 	}
 
@@ -70,29 +74,29 @@ public class Scripts {
 	}
 
 	private SpokenVietnamese reader() {
+		Path file = this.properties.contentDir().resolve(this.shownAs);
 		FileTime modified;
 		long size;
 		try {
-			modified = Files.getLastModifiedTime(this.file);
-			size = Files.size(this.file);
+			modified = Files.getLastModifiedTime(file);
+			size = Files.size(file);
 		}
 		catch (IOException ex) {
 			modified = null;
 			size = -1;
 		}
-		Loaded current = this.loaded;
-		if (Objects.equals(current.modified(), modified) && current.size() == size) {
+		Loaded current = this.loaded.get(file);
+		if (current != null && Objects.equals(current.modified(), modified) && current.size() == size) {
 			return current.reader();
 		}
-		Abbreviations abbreviations = (modified != null) ? Abbreviations.read(this.file, this.shownAs)
-				: Abbreviations.NONE;
+		Abbreviations abbreviations = (modified != null) ? Abbreviations.read(file, this.shownAs) : Abbreviations.NONE;
 		List<String> problems = abbreviations.problems();
 		problems.forEach((problem) -> log.warn("Abbreviation dictionary: {}", problem));
 		if (modified == null) {
-			log.info("No abbreviation dictionary at {}: scripts keep their abbreviations", this.file);
+			log.info("No abbreviation dictionary at {}: scripts keep their abbreviations", file);
 		}
 		Loaded fresh = new Loaded(modified, size, new SpokenVietnamese(abbreviations));
-		this.loaded = fresh;
+		this.loaded.put(file, fresh);
 		return fresh.reader();
 	}
 

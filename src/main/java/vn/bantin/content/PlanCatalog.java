@@ -40,12 +40,12 @@ public class PlanCatalog {
 
 	/** The plan with this id, if loaded. */
 	public Optional<PlanView> plan(String id) {
-		return this.plans.findById(id).map(Plan::view);
+		return this.plans.findById(ItemKeys.of(id)).map(Plan::view);
 	}
 
 	/** The text of the plan with this id, in Markdown, if loaded. */
 	public Optional<String> body(String id) {
-		return this.plans.findById(id).map(Plan::bodyMarkdown);
+		return this.plans.findById(ItemKeys.of(id)).map(Plan::bodyMarkdown);
 	}
 
 }

@@ -39,6 +39,12 @@ final class Links {
 
 	private final URI application;
 
+	/**
+	 * The origin the application names itself with in its pages: its own address, or the
+	 * commune's host name at its port when the crawl names one.
+	 */
+	private final URI named;
+
 	private final String live;
 
 	private final String defaultLanguage;
@@ -61,7 +67,17 @@ final class Links {
 	 * every language the pages link to); links to pages in others go to the live site
 	 */
 	Links(URI application, String live, String defaultLanguage, Set<String> languages) {
+		this(application, null, live, defaultLanguage, languages);
+	}
+
+	/**
+	 * @param host the host name every request of the crawl names (a commune's, in a
+	 * province), or null: the application's links then name it at the application's port
+	 */
+	Links(URI application, String host, String live, String defaultLanguage, Set<String> languages) {
 		this.application = application;
+		this.named = (host != null) ? URI.create(application.getScheme() + "://" + host + ":" + port(application) + "/")
+				: application;
 		this.live = live;
 		this.defaultLanguage = defaultLanguage;
 		this.languages = Set.copyOf(languages);
@@ -108,7 +124,7 @@ final class Links {
 		}
 		String fragment = uri.getRawFragment();
 		String onSite;
-		if (sameOrigin(uri, this.application)) {
+		if (sameOrigin(uri, this.application) || sameOrigin(uri, this.named)) {
 			onSite = uri.getRawPath();
 		}
 		else {

@@ -114,7 +114,8 @@ public class SiteExport {
 		// the running site, for what needs it (search, sign-in): never the loopback
 		// address
 		String live = StringUtils.hasText(identity.websiteUrl()) ? withSlash(identity.websiteUrl().strip()) : base;
-		Links links = new Links(application, live, identity.locale().getLanguage().toLowerCase(Locale.ROOT), languages);
+		Links links = new Links(application, host, live, identity.locale().getLanguage().toLowerCase(Locale.ROOT),
+				languages);
 
 		Path parent = target.getParent();
 		Files.createDirectories(parent);
@@ -134,7 +135,10 @@ public class SiteExport {
 				.executor(http)
 				.build();
 			int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
-			Crawl crawl = new Crawl(client, links, scratch, parallelism, host);
+			// the host with the application's port: the pages then name the address the
+			// crawl reads, which the links rewrite
+			Crawl crawl = new Crawl(client, links, scratch, parallelism,
+					(host != null) ? host + ":" + application.getPort() : null);
 			List<Address> seeds = new ArrayList<>();
 			for (String seed : List.of("/", "/sitemap.xml", "/robots.txt", "/feeds/rss.xml", "/feeds/atom.xml",
 					"/feeds/podcast.xml")) {

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -22,6 +24,7 @@ import vn.bantin.publishing.Publications;
 import vn.bantin.agenda.Agenda;
 import vn.bantin.agenda.AgendaEntry;
 import vn.bantin.agenda.AgendaRange;
+import vn.bantin.system.CommuneTenancy;
 import vn.bantin.timetable.TimetableChanged;
 import vn.bantin.text.Timestamps;
 
@@ -66,56 +69,62 @@ class RadioToday {
 	 */
 	static final Duration FRESH_FOR = Duration.ofSeconds(10);
 
-	private volatile Seen seen;
+	/** When each commune's programme last changed, by commune id. */
+	private final Map<Long, Seen> seen = new ConcurrentHashMap<>();
 
-	private volatile Computed computed;
+	/** Each commune's programme as last computed, by commune id. */
+	private final Map<Long, Computed> computed = new ConcurrentHashMap<>();
 
-	RadioToday(Agenda agenda, ItemCatalog catalog, Clock clock) {
+	private final CommuneTenancy tenancy;
+
+	RadioToday(Agenda agenda, ItemCatalog catalog, Clock clock, CommuneTenancy tenancy) {
 		this.agenda = agenda;
 		this.catalog = catalog;
 		this.clock = clock;
+		this.tenancy = tenancy;
 	}
 
 	/**
 	 * Today's radio bulletins, in time order; computed at most every {@link #FRESH_FOR}
 	 * (planning the day reads every releasable item), sooner when an item or the
-	 * timetable changes.
+	 * timetable changes. Each commune's, in the scope of the request.
 	 */
 	Day today() {
+		long commune = this.tenancy.commune();
 		Instant now = this.clock.instant();
 		ZoneId zone = this.agenda.zone();
 		LocalDate date = LocalDate.ofInstant(now, zone);
-		Computed last = this.computed;
+		Computed last = this.computed.get(commune);
 		if (last != null && last.day().date().equals(date) && !now.isBefore(last.at())
 				&& now.isBefore(last.at().plus(FRESH_FOR))) {
 			return last.day();
 		}
-		Day day = compute(now, zone, date);
-		this.computed = new Computed(day, now);
+		Day day = compute(commune, now, zone, date);
+		this.computed.put(commune, new Computed(day, now));
 		return day;
 	}
 
 	/** An item changed (published, edited, withdrawn): plan the day again. */
 	@TransactionalEventListener(fallbackExecution = true)
 	void itemChanged(ItemChanged changed) {
-		this.computed = null;
+		this.computed.clear();
 	}
 
 	/** The timetable changed: plan the day again. */
 	@TransactionalEventListener(fallbackExecution = true)
 	void timetableChanged(TimetableChanged changed) {
-		this.computed = null;
+		this.computed.remove(changed.commune());
 	}
 
-	private Day compute(Instant now, ZoneId zone, LocalDate date) {
+	private Day compute(long commune, Instant now, ZoneId zone, LocalDate date) {
 		Instant midnight = date.atStartOfDay(zone).toInstant();
 		AgendaRange range = this.agenda.between(midnight, date.plusDays(1).atStartOfDay(zone).toInstant());
 		List<Bulletin> bulletins = range.of(Channel.RADIO).stream().map((entry) -> bulletin(entry, zone, now)).toList();
 		String fingerprint = date + "|" + bulletins;
-		Seen current = this.seen;
+		Seen current = this.seen.get(commune);
 		if (current == null || !current.fingerprint().equals(fingerprint)) {
 			current = new Seen(fingerprint, now);
-			this.seen = current;
+			this.seen.put(commune, current);
 		}
 		Instant changedAt = current.at().isAfter(midnight) ? current.at() : midnight;
 		return new Day(date, bulletins, changedAt, Integer.toHexString(fingerprint.hashCode()));
