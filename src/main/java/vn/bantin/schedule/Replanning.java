@@ -141,7 +141,7 @@ class Replanning {
 		for (CurrentCommune.Scope scope : scopes) {
 			Summary commune = CurrentCommune.call(scope, () -> this.transaction.execute((status) -> reconcileSlots()));
 			slots = slots.plus(commune);
-			released += CurrentCommune.call(scope, this::reconcileItems);
+			released += CurrentCommune.call(scope, this::releaseDueAndReconcileItems);
 		}
 		this.handoverTrigger.ensure();
 		Instant now = this.clock.instant();
@@ -197,6 +197,30 @@ class Replanning {
 	 * Sets the release trigger of every releasable item of the commune in scope, each in
 	 * its own transaction.
 	 */
+	/**
+	 * The start-up sweep's {@link #reconcileItems}: an item already due (a content folder
+	 * loaded for the first time, a release missed while the application was down) is
+	 * released here, as its trigger would at once, without a Quartz trigger stored and
+	 * fired for each (for a province's first start, a hundred thousand of them); the
+	 * sweep hands the publications over once at its end. A stop in between loses nothing:
+	 * the next sweep finds what was not recorded, and records each publication once.
+	 * @return how many items wait for a later release
+	 */
+	private int releaseDueAndReconcileItems() {
+		Instant now = this.clock.instant();
+		int waiting = 0;
+		for (ItemView item : this.catalog.releasable()) {
+			Optional<Instant> releaseAt = item.releaseAt();
+			if (releaseAt.isPresent() && !releaseAt.get().isAfter(now)) {
+				this.release.record(item.id(), releaseAt.get(), now);
+			}
+			else if (Boolean.TRUE.equals(this.transaction.execute((status) -> this.release.reconcile(item.id())))) {
+				waiting++;
+			}
+		}
+		return waiting;
+	}
+
 	private int reconcileItems() {
 		int waiting = 0;
 		for (ItemView item : this.catalog.releasable()) {
