@@ -302,6 +302,15 @@ class CommunesAreSealedTests {
 					.doesNotContainPattern("/(items|plans|procedures)/\\d+(~|%7E)");
 			}
 		}
+		// links in feeds and the sitemap are on each commune's own site address, whatever
+		// address the request came through (a proxy's plain http here)
+		for (String host : List.of(HOST_A, HOST_B)) {
+			assertThat(body(get("/feeds/rss.xml"), host, 200))
+				.contains("<link>https://" + host + "/items/" + slug + "</link>")
+				.contains("href=\"https://" + host + "/feeds/rss.xml\"");
+			assertThat(body(get("/sitemap.xml"), host, 200)).contains("<loc>https://" + host + "/items/" + slug);
+			assertThat(body(get("/robots.txt"), host, 200)).contains("Sitemap: https://" + host + "/sitemap.xml");
+		}
 		// B's own items and drafts are nowhere on A's site
 		for (String id : this.idsOfB) {
 			assertThat(

@@ -1,8 +1,13 @@
 package vn.bantin.commune;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import vn.bantin.system.CommuneTenancy;
 
 /**
  * The public address of the commune's site, for every absolute URL Bản tin hands out
@@ -19,8 +24,26 @@ public class SiteAddress {
 
 	private final Commune commune;
 
-	SiteAddress(Commune commune) {
+	private final CommuneTenancy tenancy;
+
+	SiteAddress(Commune commune, CommuneTenancy tenancy) {
 		this.commune = commune;
+		this.tenancy = tenancy;
+	}
+
+	/**
+	 * The base address for the links of an answer to {@code request} (feeds, sitemap,
+	 * robots.txt): in a province of many communes the commune's own site address
+	 * ({@link #base()}), as the request came through the province's proxy under whatever
+	 * scheme and port it uses inside; in a province of one, or while the commune has no
+	 * website address, the address the request reached.
+	 */
+	public String base(HttpServletRequest request) {
+		String url = this.commune.identity().websiteUrl();
+		if (this.tenancy.many() && StringUtils.hasText(url)) {
+			return base();
+		}
+		return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString().replaceAll("/+$", "");
 	}
 
 	/**

@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import vn.bantin.commune.Commune;
+import vn.bantin.commune.SiteAddress;
 import vn.bantin.commune.CommuneIdentity;
 import vn.bantin.content.PlanCatalog;
 import vn.bantin.content.PlanView;
@@ -57,8 +57,11 @@ class FeedController {
 
 	private final PageVersion siteVersion;
 
+	private final SiteAddress address;
+
 	FeedController(FeedItems items, PodcastAudio audio, Commune commune, PlanCatalog plans, MessageSource messages,
-			PageVersion site) {
+			PageVersion site, SiteAddress address) {
+		this.address = address;
 		this.messages = messages;
 		this.siteVersion = site;
 		this.items = items;
@@ -133,8 +136,10 @@ class FeedController {
 		if (request.checkNotModified(version.etag(), version.lastModified().toEpochMilli())) {
 			return;
 		}
-		String site = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-		String self = ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).build().toUriString();
+		// the commune's own address in a province (see SiteAddress#base(request))
+		String site = this.address.base(request.getRequest());
+		String self = site
+				+ request.getRequest().getRequestURI().substring(request.getRequest().getContextPath().length());
 		CommuneIdentity identity = this.commune.identity();
 		String title = (subtitle != null) ? identity.name() + " – " + subtitle : identity.name();
 		String artwork = null;

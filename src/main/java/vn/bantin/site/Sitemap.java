@@ -10,12 +10,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 import vn.bantin.content.ItemKind;
 import vn.bantin.content.ItemView;
+import vn.bantin.commune.SiteAddress;
 import vn.bantin.content.PlanCatalog;
 import vn.bantin.text.Timestamps;
 
@@ -34,7 +34,10 @@ class Sitemap {
 
 	private final PlanCatalog plans;
 
-	Sitemap(SiteItems items, PlanCatalog plans) {
+	private final SiteAddress site;
+
+	Sitemap(SiteItems items, PlanCatalog plans, SiteAddress site) {
+		this.site = site;
 		this.items = items;
 		this.plans = plans;
 	}
@@ -97,8 +100,8 @@ class Sitemap {
 				+ ((modified != null) ? "<lastmod>" + Timestamps.iso(modified) + "</lastmod>" : "") + "</url>\n";
 	}
 
-	private static String base(HttpServletRequest request) {
-		return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString().replaceAll("/+$", "");
+	private String base(HttpServletRequest request) {
+		return this.site.base(request);
 	}
 
 }
