@@ -164,7 +164,14 @@ class EngineTriggers {
 			.build();
 		call(() -> {
 			storeJob(jobKey(commune, group), JOBS.get(group));
-			if (this.scheduler.checkExists(key)) {
+			Trigger stored = this.scheduler.getTrigger(key);
+			if (stored != null && !stored.getJobKey().equals(trigger.getJobKey())) {
+				// stored for the job all communes shared before each had its own: Quartz
+				// moves no trigger between jobs
+				this.scheduler.unscheduleJob(key);
+				this.scheduler.scheduleJob(trigger);
+			}
+			else if (stored != null) {
 				this.scheduler.rescheduleJob(key, trigger);
 			}
 			else {

@@ -143,6 +143,18 @@ class CommunesOnOneSchedulerTests {
 		try (ConfigurableApplicationContext context = start(dataDir, "h2")) {
 			CurrentCommune.Scope vietnam = CommunesForTests.create(context, "xa-viet-nam", VIETNAM);
 			CurrentCommune.Scope japan = CommunesForTests.create(context, "xa-nhat-ban", tokyo);
+			// a trigger stored when every commune's slots shared one job (an earlier
+			// build):
+			// planning moves it to the commune's own job
+			org.quartz.Scheduler quartz = context.getBean(org.quartz.Scheduler.class);
+			quartz.scheduleJob(org.quartz.TriggerBuilder.newTrigger()
+				.withIdentity(EngineTriggers.key(japan.id(), EngineTriggers.SLOTS, "radio-sang"))
+				.forJob(EngineTriggers.jobKey(CurrentCommune.DEFAULT, EngineTriggers.SLOTS))
+				.usingJobData(EngineTriggers.COMMUNE, Long.toString(japan.id()))
+				.usingJobData(EngineTriggers.SUBJECT, "radio-sang")
+				.usingJobData(EngineTriggers.OCCURRENCE, vn("2025-03-04T04:00").toString())
+				.startAt(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(1))))
+				.build());
 			Map<Long, String> items = new HashMap<>();
 			for (CurrentCommune.Scope scope : List.of(vietnam, japan)) {
 				CurrentCommune.run(scope, () -> {
@@ -153,6 +165,9 @@ class CommunesOnOneSchedulerTests {
 										null, Set.of(Channel.RADIO)));
 				});
 			}
+			assertThat(
+					quartz.getTrigger(EngineTriggers.key(japan.id(), EngineTriggers.SLOTS, "radio-sang")).getJobKey())
+				.isEqualTo(EngineTriggers.jobKey(japan.id(), EngineTriggers.SLOTS));
 			// Monday 3 March: 06:00 in Tokyo is 04:00 in Vietnam
 			new EngineHarness(context).runUntil(vn("2025-03-03T12:00"));
 			List<Map<String, Object>> rows = AllCommunes.sql(context, (jdbc) -> jdbc
