@@ -16,7 +16,6 @@ in the commune's own zone (to the minute), so that every commune's busy bulletin
 instant: the province's 06:00 bulletins all at once. Standard library only.
 """
 import os
-import re
 import runpy
 import shutil
 import sys
@@ -90,25 +89,8 @@ WEB = """slots:
 
 
 def content(m, out):
-    """bench/content/generate.py's M files, all visible (bench/site/items.py's changes)."""
-    generate = runpy.run_path(os.path.join(HERE, "..", "content", "generate.py"))
-    argv = sys.argv
-    sys.argv = ["generate.py", str(m), out]
-    try:
-        generate["main"]()
-    finally:
-        sys.argv = argv
-    for folder in ("items", "procedures", "documents"):
-        path = os.path.join(out, folder)
-        for name in os.listdir(path):
-            file = os.path.join(path, name)
-            with open(file, encoding="utf-8") as f:
-                text = f.read()
-            head, sep, body = text.partition("\n---\n")
-            head = re.sub(r"(?m)^(expire-at|channels|approved-by): .*\n?", "", head)
-            head = re.sub(r"(?m)^status: .*$", "status: approved\napproved-by: Lê Văn Tý", head)
-            with open(file, "w", encoding="utf-8") as f:
-                f.write(head + sep + body)
+    """bench/content/generate.py's M files, all visible (bench/site/items.py's visible())."""
+    runpy.run_path(os.path.join(HERE, "..", "site", "items.py"))["visible"](m, out)
 
 
 def write(path, text):
