@@ -104,10 +104,10 @@ class StaffDirectory {
 
 	/**
 	 * Refuses a change to what a user is everywhere (may sign in, name, password) when
-	 * they also hold a role in another commune and the one making it is not a province
-	 * administrator: one commune's administrator must not lock a colleague out of another
-	 * commune, nor learn a password that opens it. Roles in their own commune they may
-	 * still change.
+	 * they also hold a role in another commune, or a province role, and the one making it
+	 * is not a province administrator: one commune's administrator must not lock a
+	 * colleague out of another commune, nor learn a password that opens it or the
+	 * province's pages. Roles in their own commune they may still change.
 	 * @throws RuleViolation with {@code account.error.shared-account} on {@code field}
 	 */
 	private void refuseSharedAccount(StaffUser user, String actingUsername, String field) {
@@ -115,7 +115,8 @@ class StaffDirectory {
 			return;
 		}
 		long commune = this.tenancy.commune();
-		boolean shared = user.communes().stream().anyMatch((other) -> other != commune);
+		boolean shared = user.communes().stream().anyMatch((other) -> other != commune)
+				|| user.provinceRole().isPresent();
 		boolean province = this.users.findByUsername(actingUsername)
 			.flatMap(StaffUser::provinceRole)
 			.filter((role) -> role == ProvinceRole.PROVINCE_ADMIN)

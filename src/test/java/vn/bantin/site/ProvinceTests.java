@@ -328,6 +328,17 @@ class ProvinceTests {
 				colleague))
 			.extracting((row) -> ((Number) row.get("COMMUNE_ID")).longValue() + " " + row.get("ROLE"))
 			.containsExactly(commune("xa-a").id() + " APPROVER", commune("xa-b").id() + " ADMIN");
+		// nor the account of a province administrator who holds a role in A only
+		this.staff.grant(commune("xa-a"), "qt-tinh-o-xa-a", password, Set.of(Role.EDITOR));
+		this.staff.assignProvinceRole("qt-tinh-o-xa-a", vn.bantin.account.ProvinceRole.PROVINCE_ADMIN);
+		long provinceAdmin = this.jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'qt-tinh-o-xa-a'",
+				Long.class);
+		this.mvc
+			.perform(post("/admin/users/{id}/password", provinceAdmin).session(adminOfA)
+				.with(csrf())
+				.with(host("xa-a.example.vn")))
+			.andExpect(flash().attribute("refused", "account.error.shared-account"));
+		signIn("qt-tinh-o-xa-a", password, "xa-a.example.vn");
 	}
 
 	private org.springframework.mock.web.MockHttpSession signIn(String username, String password, String host)
