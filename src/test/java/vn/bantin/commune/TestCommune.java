@@ -6,11 +6,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The commune's identity in slice tests ({@code @PersistenceTest}) of other modules:
- * {@code @Import(TestCommune.class)} gives them {@link Commune} with its settings.
+ * {@code @Import(TestCommune.class)} gives them {@link Commune} with its settings, and
+ * {@link SiteAddress}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CommuneSettings.class)
-@Import(Commune.class)
+@Import({ Commune.class, SiteAddress.class })
 public class TestCommune {
 
 }
