@@ -64,6 +64,13 @@ import static org.awaitility.Awaitility.await;
 @Import({ MutableClockConfiguration.class, TestItems.class, TestAccounts.class })
 class ConsoleInBrowserTests {
 
+	/**
+	 * The longest wait for the browser (a page, audio starting to play): a bound, not a
+	 * pause; on a loaded two-core machine headless audio has taken more than 10 s to
+	 * start.
+	 */
+	static final Duration BROWSER_WAIT = Duration.ofSeconds(30);
+
 	static final String PASSWORD = "mat-khau-phat-thanh";
 
 	static final String SCRIPT = "Bà con lưu ý: sáng mai xã tổ chức tiêm chủng tại trạm y tế.";
@@ -126,7 +133,7 @@ class ConsoleInBrowserTests {
 		this.browser.findElement(By.id("username")).sendKeys(this.operator);
 		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
 		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-		await().atMost(Duration.ofSeconds(10)).until(() -> !this.browser.getCurrentUrl().endsWith("/login"));
+		await().atMost(BROWSER_WAIT).until(() -> !this.browser.getCurrentUrl().endsWith("/login"));
 	}
 
 	@AfterEach
@@ -176,14 +183,14 @@ class ConsoleInBrowserTests {
 
 		Instant pressed = Clock.systemUTC().instant();
 		this.browser.findElement(By.cssSelector("button.control.console-play")).click();
-		await().atMost(Duration.ofSeconds(10)).until(() -> current(1) && audioTime() > 0.5);
+		await().atMost(BROWSER_WAIT).until(() -> current(1) && audioTime() > 0.5);
 		await().atMost(Duration.ofSeconds(15)).until(() -> current(2) && audioTime() > 0.5);
 		await().atMost(Duration.ofSeconds(15)).until(() -> current(3));
 		WebElement read = entry(3).findElement(By.cssSelector("button.read"));
 		assertThat(read.isEnabled()).isTrue();
 		assertThat(this.browser.findElement(By.cssSelector(".status")).getText()).contains("Đã đọc xong");
 		read.click();
-		await().atMost(Duration.ofSeconds(10)).until(() -> current(4) && audioTime() > 0.5);
+		await().atMost(BROWSER_WAIT).until(() -> current(4) && audioTime() > 0.5);
 		await().atMost(Duration.ofSeconds(20)).until(() -> logOf(occurrence).size() == 4);
 
 		List<AsRunEntry> log = logOf(occurrence);
@@ -231,16 +238,16 @@ class ConsoleInBrowserTests {
 		this.browser.get(url("/admin/radio?occurrence=" + occurrence));
 
 		new Actions(this.browser).sendKeys(" ").perform();
-		await().atMost(Duration.ofSeconds(10)).until(() -> current(1) && audioTime() > 1);
+		await().atMost(BROWSER_WAIT).until(() -> current(1) && audioTime() > 1);
 		this.browser.findElement(By.cssSelector("button.control.console-skip")).click();
 		WebElement panel = this.browser.findElement(By.cssSelector(".skip-panel"));
 		assertThat(panel.isDisplayed()).isTrue();
 		new Select(panel.findElement(By.id("skip-reason"))).selectByVisibleText("hết giờ");
 		panel.findElement(By.cssSelector("button.confirm-skip")).click();
-		await().atMost(Duration.ofSeconds(10)).until(() -> current(2));
+		await().atMost(BROWSER_WAIT).until(() -> current(2));
 
 		new Actions(this.browser).sendKeys("s").perform();
-		await().atMost(Duration.ofSeconds(10)).until(() -> logOf(occurrence).size() == 2);
+		await().atMost(BROWSER_WAIT).until(() -> logOf(occurrence).size() == 2);
 
 		List<AsRunEntry> log = logOf(occurrence);
 		assertThat(log.get(0).position()).isEqualTo(1);
@@ -268,7 +275,7 @@ class ConsoleInBrowserTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> current(2));
 		entry(2).findElement(By.cssSelector("button.read")).click();
 		// offline, the outro's file cannot load: the player logs it skipped and ends
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(BROWSER_WAIT)
 			.until(() -> this.browser.findElement(By.cssSelector(".status"))
 				.getText()
 				.equals("Đã phát hết danh sách."));
@@ -299,11 +306,11 @@ class ConsoleInBrowserTests {
 		assertThat(banner.getCssValue("background-color")).isEqualTo("rgba(161, 18, 18, 1)");
 
 		banner.findElement(By.cssSelector("a.play-now")).click();
-		await().atMost(Duration.ofSeconds(10)).until(() -> current(1) && audioTime() > 0.5);
+		await().atMost(BROWSER_WAIT).until(() -> current(1) && audioTime() > 0.5);
 		assertThat(this.browser.findElement(By.id("player")).getDomAttribute("data-occurrence")).isEqualTo(first);
 		new Actions(this.browser).sendKeys("s").perform();
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> logOf(first).size() == 1);
+		await().atMost(BROWSER_WAIT).until(() -> logOf(first).size() == 1);
 		assertThat(logOf(first).get(0).outcome()).isEqualTo(AsRunOutcome.INTERRUPTED);
 		assertThat(logOf(first).get(0).slot()).isEqualTo("emergency");
 	}
