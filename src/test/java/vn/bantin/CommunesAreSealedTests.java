@@ -341,25 +341,11 @@ class CommunesAreSealedTests {
 			});
 		}
 		MockHttpSession adminOfB = signIn("qt-xa-b", HOST_B);
-		String calendar = (String) this.mvc
-			.perform(post("/admin/agenda/calendars").param("channel", "RADIO")
-				.param("label", "Điện thoại " + SECRET_B)
-				.session(adminOfB)
-				.with(csrf())
-				.with(host(HOST_B)))
-			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getFlashMap()
-			.get("feedUrl");
-		String playlist = (String) this.mvc
-			.perform(post("/admin/radio/playlists/tokens").param("label", "Máy phát " + SECRET_B)
-				.session(adminOfB)
-				.with(csrf())
-				.with(host(HOST_B)))
-			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getFlashMap()
-			.get("issued");
+		String calendar = issued(
+				post("/admin/agenda/calendars").param("channel", "RADIO").param("label", "Điện thoại " + SECRET_B),
+				adminOfB, "feedUrl");
+		String playlist = issued(post("/admin/radio/playlists/tokens").param("label", "Máy phát " + SECRET_B), adminOfB,
+				"issued");
 		assertThat(calendar).as("the calendar address shown once").contains("/calendar/");
 		assertThat(playlist).as("the playlist address shown once").contains("/radio/");
 		String calendarPath = java.net.URI.create(calendar).getPath();
@@ -375,6 +361,16 @@ class CommunesAreSealedTests {
 		}
 		assertThat(java.net.URI.create(playlist).getHost()).as("the playlist address is B's own site")
 			.isEqualTo(HOST_B);
+	}
+
+	/** The address a form on B's admin pages shows once after making a secret. */
+	private String issued(MockHttpServletRequestBuilder form, MockHttpSession session, String shownAs)
+			throws Exception {
+		return (String) this.mvc.perform(form.session(session).with(csrf()).with(host(HOST_B)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getFlashMap()
+			.get(shownAs);
 	}
 
 	private String body(MockHttpServletRequestBuilder request, String host, int status) throws Exception {
