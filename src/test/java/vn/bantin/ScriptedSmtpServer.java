@@ -84,9 +84,31 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		}
 	}
 
-	/** Listens again on the same port. */
+	/**
+	 * Listens again on the same port. The kernel may hold the port a moment longer than
+	 * {@link #stop()} can see (a CI run failed once with "Address already in use" right
+	 * after a stop), so a refused bind is tried again for up to ten seconds.
+	 */
 	public void start() {
-		this.server = listen(this.port);
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (true) {
+			try {
+				this.server = listen(this.port);
+				return;
+			}
+			catch (UncheckedIOException ex) {
+				if (!(ex.getCause() instanceof java.net.BindException) || System.nanoTime() > deadline) {
+					throw ex;
+				}
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
+		}
 	}
 
 	@Override
