@@ -43,4 +43,13 @@ class CommuneModelAttributes {
 		return this.commune.identity();
 	}
 
+	/**
+	 * Whether the installation serves more than one commune: some pages (the nodes on
+	 * {@code /admin/system}) are then the province's staff's only.
+	 */
+	@ModelAttribute("provinceOfMany")
+	boolean provinceOfMany() {
+		return this.tenancy.many();
+	}
+
 }

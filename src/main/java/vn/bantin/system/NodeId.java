@@ -2,15 +2,18 @@ package vn.bantin.system;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
  * This node's name among the nodes that share one database: {@code bantin.node-id}, by
- * default the host name and the HTTP port ({@code web-1:8080}), or the host name and the
- * process id when the port is chosen at start ({@code server.port=0}, tests).
+ * default the host name and the HTTP port ({@code web-1:8080}), or the host name, the
+ * process id and a random part when the port is chosen at start ({@code server.port=0},
+ * tests).
  *
  * <p>
  * Why one name for everything: the scheduler's instance, the claims a worker puts on
@@ -28,6 +31,7 @@ public final class NodeId {
 
 	private final String value;
 
+	@Autowired
 	public NodeId(Environment environment) {
 		this(of(environment));
 	}
@@ -57,7 +61,11 @@ public final class NodeId {
 			return clean(configured);
 		}
 		String port = environment.getProperty("server.port", "8080");
-		String suffix = ("0".equals(port.trim())) ? "pid" + ProcessHandle.current().pid() : port.trim();
+		// a port chosen at start (tests run several applications in one process): the
+		// process and a random part, as no two of them may share a name
+		String suffix = ("0".equals(port.trim()))
+				? "pid" + ProcessHandle.current().pid() + "-" + Integer.toHexString(new SecureRandom().nextInt(1 << 16))
+				: port.trim();
 		return clean(host() + ":" + suffix);
 	}
 
