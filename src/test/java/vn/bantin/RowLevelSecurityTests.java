@@ -57,7 +57,7 @@ class RowLevelSecurityTests {
 
 	/** Tables without a commune: province-wide, or Quartz's, or Flyway's. */
 	private static final Set<String> PROVINCE_WIDE = Set.of("app_user", "app_user_grant", "commune", "commune_host",
-			"sign_in_failure", "signing_key", "flyway_schema_history", "cluster_node");
+			"sign_in_failure", "signing_key", "flyway_schema_history", "cluster_node", "cluster_change");
 
 	private static final CurrentCommune.Scope TWO = new CurrentCommune.Scope(2, "hai", ZoneId.of("Asia/Ho_Chi_Minh"));
 

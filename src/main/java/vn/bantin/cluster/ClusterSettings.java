@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * live node look gone. Default 5 s.
  */
 @ConfigurationProperties("bantin.cluster")
-record ClusterSettings(@DefaultValue("30s") Duration nodeTimeout, @DefaultValue("5s") Duration heartbeat) {
+record ClusterSettings(@DefaultValue("30s") Duration nodeTimeout, @DefaultValue("5s") Duration heartbeat,
+		@DefaultValue("500ms") Duration changePoll) {
 
 	ClusterSettings {
 		if (nodeTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -24,6 +25,9 @@ record ClusterSettings(@DefaultValue("30s") Duration nodeTimeout, @DefaultValue(
 		Duration third = nodeTimeout.dividedBy(3);
 		if (heartbeat.isZero() || heartbeat.isNegative() || heartbeat.compareTo(third) > 0) {
 			heartbeat = third;
+		}
+		if (changePoll.compareTo(Duration.ofMillis(50)) < 0) {
+			changePoll = Duration.ofMillis(50);
 		}
 	}
 

@@ -7,8 +7,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import vn.bantin.account.ProvinceRole;
-import vn.bantin.account.Role;
 import vn.bantin.system.BantinProperties;
 import vn.bantin.system.CommuneTenancy;
 
@@ -22,8 +20,14 @@ import vn.bantin.system.CommuneTenancy;
  * many, the machines are the IT centre's business, not one commune's.
  */
 @Controller
-@Secured({ ProvinceRole.Authority.ADMIN, ProvinceRole.Authority.VIEWER, Role.Authority.ADMIN })
+// the authorities by name: the account module (their home) sits above this one, which
+// every module may use
+@Secured({ SystemAdminController.PROVINCE_ADMIN, SystemAdminController.PROVINCE_VIEWER, "ROLE_ADMIN" })
 class SystemAdminController {
+
+	static final String PROVINCE_ADMIN = "ROLE_PROVINCE_ADMIN";
+
+	static final String PROVINCE_VIEWER = "ROLE_PROVINCE_VIEWER";
 
 	private final Nodes nodes;
 
@@ -44,8 +48,8 @@ class SystemAdminController {
 	String system(Authentication authentication, Model model) {
 		boolean provinceStaff = authentication.getAuthorities()
 			.stream()
-			.anyMatch((authority) -> authority.getAuthority().equals(ProvinceRole.Authority.ADMIN)
-					|| authority.getAuthority().equals(ProvinceRole.Authority.VIEWER));
+			.anyMatch((authority) -> authority.getAuthority().equals(PROVINCE_ADMIN)
+					|| authority.getAuthority().equals(PROVINCE_VIEWER));
 		if (!provinceStaff && this.tenancy.many()) {
 			throw new AccessDeniedException("The nodes are the province's, not a commune's");
 		}

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
+import vn.bantin.cluster.ClusterChanges;
 import vn.bantin.system.BantinProperties;
 import vn.bantin.system.CommuneTenancy;
 import vn.bantin.system.CurrentCommune;
@@ -59,8 +60,11 @@ public class Commune {
 	/** By commune id. */
 	private final Map<Long, Cached> cached = new ConcurrentHashMap<>();
 
+	private final ClusterChanges changes;
+
 	Commune(CommuneRecordStore records, CommuneSettings settings, BantinProperties properties, Clock clock,
-			TransactionTemplate transactions, CommuneTenancy tenancy) {
+			TransactionTemplate transactions, CommuneTenancy tenancy, ClusterChanges changes) {
+		this.changes = changes;
 		this.tenancy = tenancy;
 		this.records = records;
 		this.settings = settings;
@@ -118,6 +122,7 @@ public class Commune {
 		check(details);
 		this.transactions.executeWithoutResult((tx) -> stored().apply(details, this.clock.instant()));
 		forget();
+		this.changes.announce(Communes.TOPIC, 0);
 	}
 
 	/**
@@ -157,6 +162,7 @@ public class Commune {
 			}
 		}
 		forget();
+		this.changes.announce(Communes.TOPIC, 0);
 	}
 
 	/**

@@ -14,6 +14,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.bantin.cluster.ChangedElsewhere;
+import vn.bantin.cluster.ClusterChanges;
 import vn.bantin.system.BantinProperties;
 import vn.bantin.system.CommuneTenancy;
 import vn.bantin.system.CurrentCommune;
@@ -62,9 +64,18 @@ public class Communes {
 
 	private final java.util.Map<String, Cached> byHost = new java.util.concurrent.ConcurrentHashMap<>();
 
+	/**
+	 * The topic of a change to communes (identity, hosts, zone, archive), for other
+	 * nodes.
+	 */
+	static final String TOPIC = "communes";
+
+	private final ClusterChanges changes;
+
 	Communes(CommuneRecordStore records, CommuneTenancy tenancy, ProvinceSettings province,
 			TransactionTemplate transactions, Clock clock, ObjectProvider<Commune> identities,
-			BantinProperties properties) {
+			BantinProperties properties, ClusterChanges changes) {
+		this.changes = changes;
 		this.identities = identities;
 		this.properties = properties;
 		this.records = records;
@@ -199,6 +210,7 @@ public class Communes {
 			return scope(record);
 		});
 		recount();
+		changed();
 		return scope;
 	}
 
@@ -235,6 +247,7 @@ public class Communes {
 			return summary(record);
 		});
 		recount();
+		changed();
 		return created;
 	}
 
@@ -266,6 +279,7 @@ public class Communes {
 		});
 		this.byHost.clear();
 		this.identities.ifAvailable(Commune::forget);
+		changed();
 		return updated;
 	}
 
@@ -283,6 +297,25 @@ public class Communes {
 			record.archive(this.clock.instant());
 		});
 		this.byHost.clear();
+		changed();
+	}
+
+	/**
+	 * Tells the other nodes that a commune changed, so that they drop what they remember
+	 * of communes (host names, identities, how many there are) within about a second
+	 * instead of when it expires.
+	 */
+	void changed() {
+		this.changes.announce(TOPIC, 0);
+	}
+
+	/** Another node changed a commune: forget what this one remembers. */
+	@EventListener
+	void changedElsewhere(ChangedElsewhere changed) {
+		if (changed.is(TOPIC)) {
+			recount();
+			this.identities.ifAvailable(Commune::forget);
+		}
 	}
 
 	private static void checkKey(String key) {

@@ -15,6 +15,12 @@ import java.util.Locale;
 public record ItemChanged(String itemId, Action action) {
 
 	/**
+	 * The topic under which other nodes hear of item changes
+	 * ({@link vn.bantin.cluster.ChangedElsewhere}): {@value}.
+	 */
+	public static final String TOPIC = "items";
+
+	/**
 	 * What can happen to an item: one line of its history each. The {@link #key()} is
 	 * what the history stores (column {@code item_event.action}) and what the history's
 	 * messages ({@code item.event.*}) are named after, so a constant's key never changes.

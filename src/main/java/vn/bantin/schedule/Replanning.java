@@ -101,6 +101,10 @@ class Replanning {
 
 	@EventListener
 	void timetableChanged(TimetableChanged changed) {
+		if (changed.elsewhere()) {
+			// the node where it changed re-planned the shared scheduler; once is enough
+			return;
+		}
 		if (!this.ready) {
 			// the timetable is still being put together at start-up (the admin UI's part
 			// first, the files' part when ready): reconciling with a part of it would

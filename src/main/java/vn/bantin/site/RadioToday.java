@@ -13,9 +13,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
+import org.springframework.context.event.EventListener;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.bantin.content.Channel;
+import vn.bantin.cluster.ChangedElsewhere;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemChanged;
 import vn.bantin.content.ItemView;
@@ -108,6 +110,22 @@ class RadioToday {
 	@TransactionalEventListener(fallbackExecution = true)
 	void itemChanged(ItemChanged changed) {
 		this.computed.clear();
+	}
+
+	/**
+	 * An item or the timetable changed on another node: plan the commune's day again here
+	 * too (the other node re-planned the scheduler).
+	 */
+	@EventListener
+	void changedElsewhere(ChangedElsewhere changed) {
+		if (changed.is(ItemChanged.TOPIC)) {
+			if (changed.commune() > 0) {
+				this.computed.remove(changed.commune());
+			}
+			else {
+				this.computed.clear();
+			}
+		}
 	}
 
 	/** The timetable changed: plan the day again. */

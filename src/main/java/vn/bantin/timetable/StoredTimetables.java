@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.PlanCatalog;
 import vn.bantin.content.PlanView;
+import vn.bantin.cluster.ChangedElsewhere;
+import vn.bantin.cluster.ClusterChanges;
 import vn.bantin.commune.Communes;
 import vn.bantin.system.CommuneTenancy;
 import vn.bantin.system.CurrentCommune;
@@ -46,6 +48,9 @@ class StoredTimetables {
 	/** The name of this part in {@link Timetables}. */
 	static final String SOURCE = "ui";
 
+	/** The topic of a change to stored entries, for the other nodes. */
+	static final String TOPIC = "timetable";
+
 	private final TimetableEntryStore entries;
 
 	private final Timetables timetables;
@@ -62,11 +67,15 @@ class StoredTimetables {
 
 	private final CommuneTenancy tenancy;
 
+	private final ClusterChanges changes;
+
 	/** The problems of each commune's part when it was last defined, by commune id. */
 	private final Map<Long, List<ScheduleProblem>> lastProblems = new ConcurrentHashMap<>();
 
 	StoredTimetables(TimetableEntryStore entries, Timetables timetables, PlanCatalog plans, ItemCatalog items,
-			Clock clock, PlatformTransactionManager transactions, Communes communes, CommuneTenancy tenancy) {
+			Clock clock, PlatformTransactionManager transactions, Communes communes, CommuneTenancy tenancy,
+			ClusterChanges changes) {
+		this.changes = changes;
 		this.entries = entries;
 		this.communes = communes;
 		this.tenancy = tenancy;
@@ -127,11 +136,32 @@ class StoredTimetables {
 	 * {@value #SOURCE} with them.
 	 */
 	synchronized void reload() {
+		reload(false);
+	}
+
+	private synchronized void reload(boolean elsewhere) {
 		List<ScheduleProblem> problems = new ArrayList<>();
 		Timetable part = this.reading.execute((status) -> StoredPart.read(this.entries.findAllByOrderByKindDescIdAsc(),
 				this.timetables.current(), this.plans, problems));
 		this.lastProblems.put(this.tenancy.requireCommune(), List.copyOf(problems));
-		this.timetables.define(SOURCE, Objects.requireNonNull(part), problems);
+		if (elsewhere) {
+			this.timetables.defineFromElsewhere(SOURCE, Objects.requireNonNull(part), problems);
+		}
+		else {
+			this.timetables.define(SOURCE, Objects.requireNonNull(part), problems);
+		}
+	}
+
+	/**
+	 * Another node changed the stored entries of a commune: this node reads them again,
+	 * so its timetable (what its pages, feeds and radio programme show) follows within
+	 * about a second; the other node has re-planned the shared scheduler.
+	 */
+	@EventListener
+	void changedElsewhere(ChangedElsewhere changed) {
+		if (changed.is(TOPIC)) {
+			inScope(changed.commune(), () -> reload(true));
+		}
 	}
 
 	/** A stored slot with who changed it last, or empty when none has this key. */
@@ -416,6 +446,7 @@ class StoredTimetables {
 				reload();
 			}
 		});
+		this.changes.announce(TOPIC, this.tenancy.requireCommune());
 	}
 
 	/**

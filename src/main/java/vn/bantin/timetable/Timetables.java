@@ -89,6 +89,18 @@ public class Timetables {
 	 * @param problems what it found wrong while reading them (kept for display)
 	 */
 	public void define(String source, Timetable part, List<ScheduleProblem> problems) {
+		define(source, part, problems, false);
+	}
+
+	/**
+	 * Replaces what {@code source} defines in the commune in scope, as another node
+	 * changed it: the change event says so, and the engine does not re-plan it again.
+	 */
+	void defineFromElsewhere(String source, Timetable part, List<ScheduleProblem> problems) {
+		define(source, part, problems, true);
+	}
+
+	private void define(String source, Timetable part, List<ScheduleProblem> problems, boolean elsewhere) {
 		Objects.requireNonNull(source, "source");
 		Objects.requireNonNull(part, "part");
 		long commune = this.tenancy.requireCommune();
@@ -97,7 +109,7 @@ public class Timetables {
 			timetable.parts.put(source, new Part(part, List.copyOf(problems)));
 			timetable.current = merge(timetable.parts);
 		}
-		this.events.publishEvent(new TimetableChanged(source, commune));
+		this.events.publishEvent(new TimetableChanged(source, commune, elsewhere));
 	}
 
 	private static Timetable merge(Map<String, Part> parts) {

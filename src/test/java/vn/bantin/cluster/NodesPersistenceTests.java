@@ -45,7 +45,8 @@ class NodesPersistenceTests {
 	@Import(NodeTable.class)
 	abstract static class MembershipChecks {
 
-		static final ClusterSettings SETTINGS = new ClusterSettings(Duration.ofSeconds(30), Duration.ofSeconds(5));
+		static final ClusterSettings SETTINGS = new ClusterSettings(Duration.ofSeconds(30), Duration.ofSeconds(5),
+				Duration.ofMillis(500));
 
 		@Autowired
 		NodeTable table;

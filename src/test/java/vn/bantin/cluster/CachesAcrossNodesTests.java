@@ -1,0 +1,131 @@
+package vn.bantin.cluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.bantin.ChildApplication;
+import vn.bantin.EmbeddedPostgresSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two real nodes (child JVMs) on one PostgreSQL: what a node keeps in memory follows a
+ * change made on the other within 2 s, and each sees the other in the membership table,
+ * which marks a killed node gone after the node timeout.
+ */
+class CachesAcrossNodesTests {
+
+	private static final String PASSWORD = "cluster-test-password";
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@Test
+	void anEmailListCreatedOnOneNodeIsListedByTheOtherWithinTwoSecondsAndAKilledNodeIsMarkedGone(@TempDir Path dir)
+			throws Exception {
+		String database = EmbeddedPostgresSupport.newDatabase();
+		try (ChildApplication one = node(dir, "node-1", database);
+				ChildApplication two = node(dir, "node-2", database)) {
+			String token = token(one);
+			for (int round = 0; round < 5; round++) {
+				String key = "danh-sach-" + round;
+				long before = System.nanoTime();
+				String created = call(one, token, "POST", "/api/lists",
+						"{\"key\":\"" + key + "\",\"name\":\"Thôn Đông Hòa " + round + "\",\"public\":false}");
+				assertThat(created).contains(key);
+				Duration seen = null;
+				while (seen == null && System.nanoTime() - before < Duration.ofSeconds(10).toNanos()) {
+					List<String> keys = JsonPath.read(call(two, token, "GET", "/api/lists", null), "$[*].key");
+					if (keys.contains(key)) {
+						seen = Duration.ofNanos(System.nanoTime() - before);
+					}
+					else {
+						Thread.sleep(50);
+					}
+				}
+				assertThat(seen).as("round %d: the list reached node 2", round).isNotNull();
+				assertThat(seen).as("round %d: time until node 2 listed it", round)
+					.isLessThanOrEqualTo(Duration.ofSeconds(2));
+			}
+			assertThat(alive(database)).containsExactlyInAnyOrder("node-1", "node-2");
+
+			one.kill();
+			long killed = System.nanoTime();
+			while (alive(database).contains("node-1")
+					&& System.nanoTime() - killed < Duration.ofSeconds(30).toNanos()) {
+				Thread.sleep(200);
+			}
+			assertThat(alive(database)).containsExactly("node-2");
+		}
+	}
+
+	private ChildApplication node(Path dir, String name, String database) throws Exception {
+		List<String> arguments = new ArrayList<>(
+				List.of("--bantin.data-dir=" + dir.resolve(name), "--bantin.account.initial-admin-password=" + PASSWORD,
+						"--bantin.node-id=" + name, "--bantin.cluster.node-timeout=3s", "--logging.level.root=WARN"));
+		arguments.addAll(List.of(EmbeddedPostgresSupport.applicationArguments(database)));
+		return ChildApplication.start(dir.resolve("logs-" + name), Duration.ofMinutes(3),
+				arguments.toArray(String[]::new));
+	}
+
+	/** The nodes the membership table says are alive, by the database's clock. */
+	private static List<String> alive(String database) throws Exception {
+		try (Connection connection = DriverManager.getConnection(EmbeddedPostgresSupport.superuserUrl(database));
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT id FROM cluster_node WHERE stopped_at IS NULL "
+						+ "AND heartbeat_at >= CURRENT_TIMESTAMP - INTERVAL '3 seconds' ORDER BY id")) {
+			List<String> alive = new ArrayList<>();
+			while (rows.next()) {
+				alive.add(rows.getString(1));
+			}
+			return alive;
+		}
+	}
+
+	private String token(ChildApplication application) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create(application.baseUrl() + "/api/tokens"))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"cluster test\",\"expiresInDays\":1}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		return JsonPath.read(response.body(), "$.token");
+	}
+
+	private String call(ChildApplication application, String token, String method, String path, String json)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(application.baseUrl() + path))
+			.header("Authorization", "Bearer " + token)
+			.header("Accept", "application/json");
+		if (json != null) {
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+		}
+		else {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isLessThan(300);
+		return response.body();
+	}
+
+}
