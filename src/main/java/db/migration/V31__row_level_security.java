@@ -41,7 +41,8 @@ import org.flywaydb.core.api.migration.Context;
  * <p>
  * Not walled: the province-wide tables (staff accounts and their grants, the communes and
  * their host names, which are read before any commune is in scope, sign-in failures, the
- * signing key) and Quartz's tables (one scheduler for the province).
+ * signing key; later the staff's sessions, V34, read before the commune is known) and
+ * Quartz's tables (one scheduler for the province).
  */
 public class V31__row_level_security extends BaseJavaMigration {
 

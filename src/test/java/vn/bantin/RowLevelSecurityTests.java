@@ -55,9 +55,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class RowLevelSecurityTests {
 
-	/** Tables without a commune: province-wide, or Quartz's, or Flyway's. */
+	/**
+	 * Tables without a commune: province-wide (the staff's sessions too), or Quartz's, or
+	 * Flyway's.
+	 */
 	private static final Set<String> PROVINCE_WIDE = Set.of("app_user", "app_user_grant", "commune", "commune_host",
-			"sign_in_failure", "signing_key", "flyway_schema_history", "cluster_node", "cluster_change");
+			"sign_in_failure", "signing_key", "spring_session", "spring_session_attributes", "flyway_schema_history",
+			"cluster_node", "cluster_change");
 
 	private static final CurrentCommune.Scope TWO = new CurrentCommune.Scope(2, "hai", ZoneId.of("Asia/Ho_Chi_Minh"));
 

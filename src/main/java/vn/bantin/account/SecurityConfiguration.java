@@ -11,7 +11,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,7 +19,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 import vn.bantin.system.CommuneTenancy;
 import vn.bantin.text.VietnameseText;
@@ -251,7 +249,8 @@ class SecurityConfiguration {
 					(exceptions) -> exceptions.authenticationEntryPoint(RelativeRedirects.toSignIn(LOGIN_PAGE)))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
 			// registered sessions can be ended when an administrator disables a user or
-			// changes roles
+			// changes roles (StaffSessions: in memory, or in the database on several
+			// nodes)
 			.sessionManagement((session) -> session.maximumSessions(-1)
 				.sessionRegistry(sessions)
 				.expiredUrl(LOGIN_PAGE + "?expired"))
@@ -259,17 +258,6 @@ class SecurityConfiguration {
 					UsernamePasswordAuthenticationFilter.class)
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(SITE_POLICY)))
 			.build();
-	}
-
-	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
-	}
-
-	/** Tells the session registry when sessions end, so that it does not grow forever. */
-	@Bean
-	static HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
 	}
 
 	/**

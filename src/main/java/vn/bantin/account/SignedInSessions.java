@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -17,8 +18,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * roles and needs the new password.
  *
  * <p>
- * The registry is this node's: sessions live in this node's memory today, so it knows
- * every session they can use.
+ * The registry ({@link StaffSessions}) knows every session the user can use: this node's
+ * memory when sessions live there (one node), the database when they live there (several
+ * nodes), so that a session opened on another node ends too. The sessions are looked up
+ * by the user's name: the database's registry can list no principals, only the sessions
+ * of one name, and the in-memory one keys them by the signed-in {@link UserDetails},
+ * which equals any {@code UserDetails} of the same name.
  */
 @Component
 class SignedInSessions {
@@ -33,16 +38,19 @@ class SignedInSessions {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(StaffAccessChanged event) {
-		List<SessionInformation> ended = this.registry.getAllPrincipals()
+		List<SessionInformation> ended = this.registry.getAllSessions(principal(event.username()), false)
 			.stream()
-			.filter((principal) -> principal instanceof UserDetails user && user.getUsername().equals(event.username()))
-			.flatMap((principal) -> this.registry.getAllSessions(principal, false).stream())
 			.filter((session) -> !session.getSessionId().equals(event.keepSessionId()))
 			.toList();
 		ended.forEach(SessionInformation::expireNow);
 		if (!ended.isEmpty()) {
 			log.info("Ended {} session(s) of '{}'", ended.size(), event.username());
 		}
+	}
+
+	/** Stands for the signed-in user of that name, in either registry. */
+	private static UserDetails principal(String username) {
+		return User.withUsername(username).password("").build();
 	}
 
 }

@@ -31,6 +31,7 @@ public final class NodeId {
 
 	private final String value;
 
+	// two constructors: Spring must be told which one it calls
 	@Autowired
 	public NodeId(Environment environment) {
 		this(of(environment));
