@@ -3,6 +3,7 @@ package vn.bantin.system;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -28,6 +29,7 @@ public final class NodeId {
 
 	private final String value;
 
+	@Autowired
 	public NodeId(Environment environment) {
 		this(of(environment));
 	}
