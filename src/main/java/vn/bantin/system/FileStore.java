@@ -210,11 +210,12 @@ public abstract sealed class FileStore permits FileStore.LocalFolder, FileStore.
 	 * untouched and no temporary.
 	 */
 	public <E extends Exception> void write(Path target, Writing<E> writing) throws IOException, E {
-		Path temporary = prepare(target, writing);
+		Path file = target.toAbsolutePath().normalize();
+		Path temporary = prepare(file, writing);
 		try {
-			Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			temporary = null;
-			syncFolder(target.getParent());
+			syncFolder(file.getParent());
 		}
 		finally {
 			deleteQuietly(temporary);
@@ -227,15 +228,16 @@ public abstract sealed class FileStore permits FileStore.LocalFolder, FileStore.
 	 * @throws FileAlreadyExistsException when {@code target} exists
 	 */
 	public <E extends Exception> void writeNew(Path target, Writing<E> writing) throws IOException, E {
-		if (Files.exists(target)) {
-			throw new FileAlreadyExistsException(target.toString());
+		Path file = target.toAbsolutePath().normalize();
+		if (Files.exists(file)) {
+			throw new FileAlreadyExistsException(file.toString());
 		}
-		Path temporary = prepare(target, writing);
+		Path temporary = prepare(file, writing);
 		try {
 			// a link, unlike a rename, fails when the name is taken, atomically, also on
 			// NFS and CephFS
-			Files.createLink(target, temporary);
-			syncFolder(target.getParent());
+			Files.createLink(file, temporary);
+			syncFolder(file.getParent());
 		}
 		finally {
 			deleteQuietly(temporary);
@@ -249,7 +251,8 @@ public abstract sealed class FileStore permits FileStore.LocalFolder, FileStore.
 	 * the old folder or the complete new one.
 	 */
 	public <E extends Exception> void writeFolder(Path target, Writing<E> writing) throws IOException, E {
-		Path parent = target.toAbsolutePath().normalize().getParent();
+		Path folder = target.toAbsolutePath().normalize();
+		Path parent = folder.getParent();
 		Files.createDirectories(parent);
 		Path staging = parent.resolve(temporaryName());
 		Path old = null;
@@ -261,20 +264,20 @@ public abstract sealed class FileStore permits FileStore.LocalFolder, FileStore.
 					sync(file);
 				}
 			}
-			if (Files.exists(target)) {
+			if (Files.exists(folder)) {
 				old = parent.resolve(temporaryName());
-				Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+				Files.move(folder, old, StandardCopyOption.ATOMIC_MOVE);
 				try {
-					Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+					Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
 				}
 				catch (IOException | RuntimeException ex) {
-					Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+					Files.move(old, folder, StandardCopyOption.ATOMIC_MOVE);
 					old = null;
 					throw ex;
 				}
 			}
 			else {
-				Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+				Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
 			}
 			syncFolder(parent);
 		}
