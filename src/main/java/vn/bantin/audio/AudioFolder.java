@@ -1,10 +1,8 @@
 package vn.bantin.audio;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,26 +10,27 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
-import vn.bantin.system.BantinProperties;
+import vn.bantin.system.FileStore;
 import vn.bantin.system.Secrets;
 
 /**
  * The audio folder ({@code bantin.radio.audio-dir}, default {@code <data-dir>/radio}) and
  * the file moves in it: what comes in waits under {@code incoming/}, a processing's
- * original and broadcast copy go under {@code <id>/}, each written under a temporary name
- * and moved into place, so that a crash never leaves half a file where a reader looks.
- * The database stores paths relative to this folder; nothing outside it is ever handed
- * out.
+ * original and broadcast copy go under {@code <id>/}, each written through the
+ * {@link FileStore} (its folder {@code radio} unless {@code bantin.radio.audio-dir} names
+ * another), so that a crash never leaves half a file where a reader looks. The database
+ * stores paths relative to this folder; nothing outside it is ever handed out.
  */
 @Component
 class AudioFolder {
 
 	private final Path root;
 
-	AudioFolder(RadioAudioSettings settings, BantinProperties properties) {
-		this.root = ((settings.audioDir() != null) ? settings.audioDir() : properties.dataPath("radio"))
-			.toAbsolutePath()
-			.normalize();
+	private final FileStore files;
+
+	AudioFolder(RadioAudioSettings settings, FileStore files) {
+		this.root = files.folder("radio", settings.audioDir());
+		this.files = files;
 	}
 
 	/** The folder itself. */
@@ -72,14 +71,25 @@ class AudioFolder {
 		return this.root.resolve(relative);
 	}
 
-	/** Moves a finished file into place, atomically where the file system can. */
-	static void move(Path from, Path to) throws IOException {
-		try {
-			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (AtomicMoveNotSupportedException ex) {
-			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-		}
+	/**
+	 * Writes a file in the folder through the {@link FileStore}: {@code writing} creates
+	 * it under a temporary name, the store puts it in place whole.
+	 */
+	<E extends Exception> void write(Path target, FileStore.Writing<E> writing) throws IOException, E {
+		this.files.write(target, writing);
+	}
+
+	/** Puts a copy of {@code from} in place as {@code to}. */
+	void copyIn(Path from, Path to) throws IOException {
+		write(to, (temporary) -> Files.copy(from, temporary));
+	}
+
+	/**
+	 * Puts a finished file of the same volume ({@code .work/}) in place as {@code to}:
+	 * renamed, not copied.
+	 */
+	void moveIn(Path from, Path to) throws IOException {
+		write(to, (temporary) -> Files.move(from, temporary));
 	}
 
 	static void deleteTree(Path dir) throws IOException {

@@ -3,7 +3,6 @@ package vn.bantin.audio;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -203,15 +202,11 @@ class AudioWorkers implements SmartLifecycle {
 			String slug = slug(processing, title);
 			Path original = dir.resolve("original-" + slug + "." + probe.format().extension());
 			Path broadcast = dir.resolve(slug + ".mp3");
-			Path originalPart = work.resolve("original.part");
-			Files.copy(source, originalPart, StandardCopyOption.REPLACE_EXISTING);
-			AudioFolder.move(originalPart, original);
+			this.folder.copyIn(source, original);
 			String sha256 = AudioFolder.sha256(encoded);
-			AudioFolder.move(encoded, broadcast);
+			this.folder.moveIn(encoded, broadcast);
 			if (processing.source() == AudioProcessing.Source.SPEECH) {
-				Path script = work.resolve("script.part");
-				Files.copy(input, script);
-				AudioFolder.move(script, dir.resolve("script.txt"));
+				this.folder.copyIn(input, dir.resolve("script.txt"));
 			}
 			AudioFolder.deleteTree(work);
 			Files.deleteIfExists(input);

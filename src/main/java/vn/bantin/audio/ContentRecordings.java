@@ -3,7 +3,6 @@ package vn.bantin.audio;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -56,7 +55,7 @@ class ContentRecordings {
 			return Optional.empty();
 		}
 		Path incoming = this.folder.incoming("content");
-		Files.copy(file, incoming, StandardCopyOption.REPLACE_EXISTING);
+		this.folder.copyIn(file, incoming);
 		String key = "file:" + Secrets.sha256(incoming);
 		if (this.store.byCacheKey(item.id(), key).isPresent()) {
 			Files.deleteIfExists(incoming);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -59,7 +60,8 @@ class SpeechQueue {
 				return known.get().id();
 			}
 			Path incoming = this.folder.incoming("script");
-			Files.writeString(incoming, text, StandardCharsets.UTF_8);
+			this.folder.write(incoming, (temporary) -> Files.writeString(temporary, text, StandardCharsets.UTF_8,
+					StandardOpenOption.CREATE_NEW));
 			return this.queue.queue(item.id(), AudioProcessing.Source.SPEECH, key, "script.txt", incoming,
 					Files.size(incoming), by);
 		}

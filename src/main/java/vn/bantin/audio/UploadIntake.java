@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import org.springframework.stereotype.Component;
 
@@ -41,26 +42,21 @@ class UploadIntake {
 	long upload(String itemId, String fileName, InputStream input, String by) throws AudioRefused, IOException {
 		String name = VietnameseText.nfc((fileName != null && !fileName.isBlank()) ? fileName.strip() : "ghi-am");
 		Path incoming = this.folder.incoming("upload");
-		long size;
 		try {
-			size = copyLimited(input, incoming);
+			// a refused or broken upload leaves nothing: the store deletes its temporary
+			this.folder.write(incoming, (temporary) -> copyLimited(input, temporary));
 		}
 		catch (AudioRefused refused) {
-			Files.deleteIfExists(incoming);
 			throw this.queue.refusal(itemId, AudioProcessing.Source.UPLOAD, null, name, null, refused, by);
 		}
-		catch (IOException | RuntimeException ex) {
-			Files.deleteIfExists(incoming);
-			throw ex;
-		}
-		return this.queue.queue(itemId, AudioProcessing.Source.UPLOAD, null, name, incoming, size, by);
+		return this.queue.queue(itemId, AudioProcessing.Source.UPLOAD, null, name, incoming, Files.size(incoming), by);
 	}
 
-	private long copyLimited(InputStream input, Path target) throws IOException, AudioRefused {
+	private void copyLimited(InputStream input, Path target) throws IOException, AudioRefused {
 		long limit = this.settings.maxUploadSize().toBytes();
 		long total = 0;
 		byte[] buffer = new byte[64 * 1024];
-		try (OutputStream out = Files.newOutputStream(target)) {
+		try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
 			int read;
 			while ((read = input.read(buffer)) != -1) {
 				total += read;
@@ -72,7 +68,6 @@ class UploadIntake {
 				out.write(buffer, 0, read);
 			}
 		}
-		return total;
 	}
 
 }

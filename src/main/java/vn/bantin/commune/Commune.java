@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import vn.bantin.system.BantinProperties;
 import vn.bantin.system.CommuneTenancy;
 import vn.bantin.system.CurrentCommune;
 import vn.bantin.system.FileSignature;
+import vn.bantin.system.FileStore;
 import vn.bantin.system.RuleViolation;
 import vn.bantin.text.VietnameseText;
 
@@ -51,6 +51,8 @@ public class Commune {
 
 	private final BantinProperties properties;
 
+	private final FileStore files;
+
 	private final Clock clock;
 
 	private final TransactionTemplate transactions;
@@ -62,9 +64,10 @@ public class Commune {
 
 	private final ClusterChanges changes;
 
-	Commune(CommuneRecordStore records, CommuneSettings settings, BantinProperties properties, Clock clock,
-			TransactionTemplate transactions, CommuneTenancy tenancy, ClusterChanges changes) {
+	Commune(CommuneRecordStore records, CommuneSettings settings, BantinProperties properties, FileStore files,
+			Clock clock, TransactionTemplate transactions, CommuneTenancy tenancy, ClusterChanges changes) {
 		this.changes = changes;
+		this.files = files;
 		this.tenancy = tenancy;
 		this.records = records;
 		this.settings = settings;
@@ -139,10 +142,7 @@ public class Commune {
 		Instant now = this.clock.instant();
 		String name = "logo-" + now.toEpochMilli() + "." + extension;
 		try {
-			Files.createDirectories(logoFolder());
-			Path temporary = Files.createTempFile(logoFolder(), "upload-", ".part");
-			Files.write(temporary, image);
-			Files.move(temporary, logoFolder().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+			this.files.write(logoFolder().resolve(name), image);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not store the logo in " + logoFolder(), ex);
@@ -206,8 +206,8 @@ public class Commune {
 
 	private Path logoFolder() {
 		long commune = this.tenancy.requireCommune();
-		return (commune == CurrentCommune.DEFAULT) ? this.properties.dataPath("commune")
-				: this.properties.dataPath("commune").resolve(Long.toString(commune));
+		return (commune == CurrentCommune.DEFAULT) ? this.files.folder("commune")
+				: this.files.folder("commune").resolve(Long.toString(commune));
 	}
 
 	private static CommuneDetails normalise(CommuneDetails details) {

@@ -54,6 +54,9 @@ class CommuneScopeFilter implements Filter {
 	private static final List<String> SHARED = List.of("/css/", "/js/", "/images/", "/webjars/", "/favicon.ico",
 			"/actuator", "/error");
 
+	/** The health checks of balancers and orchestrators. */
+	private static final String HEALTH = "/actuator/health";
+
 	/** Paths on the province host that act for the chosen commune (or for none). */
 	private static final List<String> STAFF = List.of("/login", "/logout", "/admin", "/api/", "/v3/api-docs",
 			"/choose-commune");
@@ -79,6 +82,12 @@ class CommuneScopeFilter implements Filter {
 		}
 		String host = Communes.hostName(request.getServerName());
 		String path = path(request);
+		if (path.equals(HEALTH) || path.startsWith(HEALTH + "/")) {
+			// no commune, and no database read to find one: liveness must answer while
+			// the database is down, readiness must say DOWN rather than fail
+			chain.doFilter(request, response);
+			return;
+		}
 		if (!this.communes.many()) {
 			inScope(Optional.of(this.communes.defaultScope()), request, response, chain);
 			return;

@@ -2,9 +2,7 @@ package vn.bantin.content;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,8 +10,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
-import vn.bantin.system.BantinProperties;
 import vn.bantin.system.FileSignature;
+import vn.bantin.system.FileStore;
 import vn.bantin.system.RuleViolation;
 import vn.bantin.text.VietnameseText;
 
@@ -21,9 +19,9 @@ import vn.bantin.text.VietnameseText;
  * Files uploaded to items in the editor: images, PDF documents and audio, at most
  * {@value #MAX_BYTES} bytes. The type is decided by the file's first bytes, never by its
  * name or the browser's word, and only the kinds channels can use are accepted. Each
- * upload is written completely into a new folder under {@code <data-dir>/media/} before
- * it is used, and served by the media module ({@code /media/...}) at
- * {@code /media/<folder>/<name>}.
+ * upload is written completely ({@link FileStore}) into a new folder under the store's
+ * {@code media/} before it is used, and served by the media module ({@code /media/...})
+ * at {@code /media/<folder>/<name>}.
  */
 @Component
 class Attachments {
@@ -39,8 +37,11 @@ class Attachments {
 
 	private final Path root;
 
-	Attachments(BantinProperties properties) {
-		this.root = properties.dataPath("media");
+	private final FileStore files;
+
+	Attachments(FileStore files) {
+		this.root = files.folder("media");
+		this.files = files;
 	}
 
 	/**
@@ -64,10 +65,7 @@ class Attachments {
 		String name = (StringUtils.hasText(stem) ? stem : "tep") + "." + extension;
 		String folder = UUID.randomUUID().toString();
 		try {
-			Path dir = Files.createDirectories(this.root.resolve(folder));
-			Path temporary = Files.createTempFile(dir, "upload-", ".part");
-			Files.write(temporary, bytes);
-			Files.move(temporary, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+			this.files.write(this.root.resolve(folder).resolve(name), bytes);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not store an attachment under " + this.root, ex);

@@ -30,6 +30,7 @@ import org.springframework.util.StringUtils;
 import vn.bantin.commune.Commune;
 import vn.bantin.commune.CommuneIdentity;
 import vn.bantin.schedule.DueReleases;
+import vn.bantin.system.FileStore;
 
 /**
  * Writes the public site as static files ({@code bantin.jar export-site DIR}): every page
@@ -48,8 +49,9 @@ import vn.bantin.schedule.DueReleases;
  *
  * <p>
  * The export is written into a new folder beside {@code DIR} and moved in place only when
- * complete: an interrupted export leaves the previous one as it was. A non-empty folder
- * is replaced only when an earlier export wrote it (it holds {@value #MARKER}).
+ * complete ({@link FileStore#writeFolder}): an interrupted export leaves the previous one
+ * as it was. A non-empty folder is replaced only when an earlier export wrote it (it
+ * holds {@value #MARKER}).
  */
 @Service
 public class SiteExport {
@@ -66,10 +68,13 @@ public class SiteExport {
 
 	private final Clock clock;
 
-	SiteExport(DueReleases releases, Commune commune, Clock clock) {
+	private final FileStore files;
+
+	SiteExport(DueReleases releases, Commune commune, Clock clock, FileStore files) {
 		this.releases = releases;
 		this.commune = commune;
 		this.clock = clock;
+		this.files = files;
 	}
 
 	/** The address the site is exported for when none is given: the commune's website. */
@@ -120,7 +125,6 @@ public class SiteExport {
 		Path parent = target.getParent();
 		Files.createDirectories(parent);
 		String name = target.getFileName().toString();
-		Path staging = Files.createTempDirectory(parent, "." + name + ".export-");
 		Path scratch = Files.createTempDirectory(parent, "." + name + ".scratch-");
 		ExecutorService http = Executors.newCachedThreadPool((task) -> {
 			Thread thread = new Thread(task, "export-http");
@@ -128,78 +132,83 @@ public class SiteExport {
 			return thread;
 		});
 		try {
-			HttpClient client = HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1)
-				.followRedirects(HttpClient.Redirect.NEVER)
-				.connectTimeout(Duration.ofSeconds(10))
-				.executor(http)
-				.build();
-			int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
-			// the host with the application's port: the pages then name the address the
-			// crawl reads, which the links rewrite
-			Crawl crawl = new Crawl(client, links, scratch, parallelism,
-					(host != null) ? host + ":" + application.getPort() : null);
-			List<Address> seeds = new ArrayList<>();
-			for (String seed : List.of("/", "/sitemap.xml", "/robots.txt", "/feeds/rss.xml", "/feeds/atom.xml",
-					"/feeds/podcast.xml")) {
-				seeds.add(Address.of(application.resolve(seed)).orElseThrow());
-			}
-			Crawl.Result result = crawl.run(seeds);
-			Crawl.Fetched missing = crawl.fetch(Address.of(application.resolve(MISSING)).orElseThrow());
-
-			Rewriting rewriting = new Rewriting(links, result.fetched(), base);
-			List<String> problems = new ArrayList<>();
-			Map<List<String>, Address> written = new ConcurrentHashMap<>();
-			AtomicLong bytes = new AtomicLong();
-			result.fetched().values().parallelStream().filter(Crawl.Fetched::ok).forEach((fetched) -> {
-				List<String> file = rewriting.fileOf(fetched);
-				Address earlier = written.putIfAbsent(file, fetched.address());
-				if (earlier != null) {
-					synchronized (problems) {
-						problems.add(String.join("/", file) + ": written for " + earlier + ", not again for "
-								+ fetched.address());
-					}
-					return;
-				}
-				bytes.addAndGet(write(staging, file, rewriting.content(fetched, false), fetched.body()));
-			});
-			boolean notFoundPage = missing.status() == 404 && missing.kind() == Crawl.Kind.HTML;
-			if (notFoundPage) {
-				bytes.addAndGet(
-						write(staging, List.of("404.html"),
-								rewriting.content(new Crawl.Fetched(new Address(List.of(), false, Map.of()), 200,
-										missing.contentType(), missing.body(), List.of(), null), true),
-								missing.body()));
-			}
-			Files.writeString(
-					staging.resolve(MARKER), "Written by bantin.jar export-site for " + base + " at "
-							+ this.clock.instant() + "; the next export replaces this folder.\n",
-					StandardCharsets.UTF_8);
-
-			List<Broken> broken = new ArrayList<>();
-			result.fetched().values().stream().filter((fetched) -> !fetched.ok()).forEach((fetched) -> {
-				Set<Address> from = result.referrers().getOrDefault(fetched.address(), Set.of());
-				broken.add(new Broken(fetched.address().pathAndQuery(), fetched.status(),
-						from.stream().map(Address::pathAndQuery).sorted().toList(), fetched.error()));
-			});
-			broken.sort(Comparator.comparing(Broken::url));
-			problems.sort(Comparator.naturalOrder());
-			int pages = (int) result.fetched()
-				.values()
-				.stream()
-				.filter((fetched) -> fetched.ok() && fetched.kind() == Crawl.Kind.HTML)
-				.count();
-			int files = written.size() + (notFoundPage ? 1 : 0);
-			replace(target, staging);
-			return new Report(target, URI.create(base), pages, files, bytes.get(), broken, problems);
+			Report[] report = new Report[1];
+			// written whole beside the target, then in its place (FileStore#writeFolder)
+			this.files.writeFolder(target,
+					(staging) -> report[0] = crawl(application, host, links, base, target, staging, scratch, http));
+			return report[0];
 		}
 		finally {
 			http.shutdownNow();
 			deleteTree(scratch);
-			if (Files.exists(staging)) {
-				deleteTree(staging);
-			}
 		}
+	}
+
+	/** Reads the site and writes it into {@code staging}. */
+	private Report crawl(URI application, String host, Links links, String base, Path target, Path staging,
+			Path scratch, ExecutorService http) throws IOException {
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10))
+			.executor(http)
+			.build();
+		int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+		// the host with the application's port: the pages then name the address the
+		// crawl reads, which the links rewrite
+		Crawl crawl = new Crawl(client, links, scratch, parallelism,
+				(host != null) ? host + ":" + application.getPort() : null);
+		List<Address> seeds = new ArrayList<>();
+		for (String seed : List.of("/", "/sitemap.xml", "/robots.txt", "/feeds/rss.xml", "/feeds/atom.xml",
+				"/feeds/podcast.xml")) {
+			seeds.add(Address.of(application.resolve(seed)).orElseThrow());
+		}
+		Crawl.Result result = crawl.run(seeds);
+		Crawl.Fetched missing = crawl.fetch(Address.of(application.resolve(MISSING)).orElseThrow());
+
+		Rewriting rewriting = new Rewriting(links, result.fetched(), base);
+		List<String> problems = new ArrayList<>();
+		Map<List<String>, Address> written = new ConcurrentHashMap<>();
+		AtomicLong bytes = new AtomicLong();
+		result.fetched().values().parallelStream().filter(Crawl.Fetched::ok).forEach((fetched) -> {
+			List<String> file = rewriting.fileOf(fetched);
+			Address earlier = written.putIfAbsent(file, fetched.address());
+			if (earlier != null) {
+				synchronized (problems) {
+					problems.add(String.join("/", file) + ": written for " + earlier + ", not again for "
+							+ fetched.address());
+				}
+				return;
+			}
+			bytes.addAndGet(write(staging, file, rewriting.content(fetched, false), fetched.body()));
+		});
+		boolean notFoundPage = missing.status() == 404 && missing.kind() == Crawl.Kind.HTML;
+		if (notFoundPage) {
+			bytes
+				.addAndGet(
+						write(staging, List.of("404.html"),
+								rewriting.content(new Crawl.Fetched(new Address(List.of(), false, Map.of()), 200,
+										missing.contentType(), missing.body(), List.of(), null), true),
+								missing.body()));
+		}
+		Files.writeString(staging.resolve(MARKER), "Written by bantin.jar export-site for " + base + " at "
+				+ this.clock.instant() + "; the next export replaces this folder.\n", StandardCharsets.UTF_8);
+
+		List<Broken> broken = new ArrayList<>();
+		result.fetched().values().stream().filter((fetched) -> !fetched.ok()).forEach((fetched) -> {
+			Set<Address> from = result.referrers().getOrDefault(fetched.address(), Set.of());
+			broken.add(new Broken(fetched.address().pathAndQuery(), fetched.status(),
+					from.stream().map(Address::pathAndQuery).sorted().toList(), fetched.error()));
+		});
+		broken.sort(Comparator.comparing(Broken::url));
+		problems.sort(Comparator.naturalOrder());
+		int pages = (int) result.fetched()
+			.values()
+			.stream()
+			.filter((fetched) -> fetched.ok() && fetched.kind() == Crawl.Kind.HTML)
+			.count();
+		int files = written.size() + (notFoundPage ? 1 : 0);
+		return new Report(target, URI.create(base), pages, files, bytes.get(), broken, problems);
 	}
 
 	private static long write(Path root, List<String> file, byte[] content, Path body) {
@@ -245,25 +254,6 @@ public class SiteExport {
 						+ "): choose an empty or new folder");
 			}
 		}
-	}
-
-	/** Moves the finished export in place; the previous one goes only once it is. */
-	private static void replace(Path target, Path staging) throws IOException {
-		if (!Files.exists(target)) {
-			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-			return;
-		}
-		Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-		Files.delete(old);
-		Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-		try {
-			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException ex) {
-			Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-			throw ex;
-		}
-		deleteTree(old);
 	}
 
 	private static void deleteTree(Path root) throws IOException {

@@ -3,13 +3,10 @@ package vn.bantin.mailroom;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,14 +37,16 @@ import org.springframework.stereotype.Component;
 
 import vn.bantin.system.BantinProperties;
 import vn.bantin.system.CurrentCommune;
+import vn.bantin.system.FileStore;
 import vn.bantin.system.Secrets;
 
 /**
  * The folder where mail goes when no SMTP server is set: one complete {@code .eml} file
  * per message, under a folder per day of the commune's calendar, e.g.
  * {@code outbox/2026-11-29/071502-123-9f3a61c2.eml} (time, then a short hash of the
- * Message-ID). Each file is written under a hidden temporary name in the same folder and
- * then renamed atomically, so a crash never leaves a half message visible.
+ * Message-ID). Each file is written through the {@link FileStore} (in its folder
+ * {@code outbox}, unless {@code bantin.mailroom.outbox} names another), complete or not
+ * at all, so a crash never leaves a half message visible.
  *
  * <p>
  * Files are named by {@link #name(String, String) day and file name}, both checked
@@ -73,14 +72,16 @@ class Outbox {
 
 	private final BantinProperties properties;
 
+	private final FileStore files;
+
 	private final Clock clock;
 
 	private final Session readingSession = Session.getInstance(new Properties());
 
-	Outbox(MailroomSettings settings, BantinProperties properties, Clock clock) {
-		this.root = ((settings.outbox() != null) ? settings.outbox() : properties.dataPath("outbox")).toAbsolutePath()
-			.normalize();
+	Outbox(MailroomSettings settings, BantinProperties properties, FileStore files, Clock clock) {
+		this.root = files.folder("outbox", settings.outbox());
 		this.properties = properties;
+		this.files = files;
 		this.clock = clock;
 	}
 
@@ -116,49 +117,33 @@ class Outbox {
 		}
 		ZonedDateTime now = this.clock.instant().atZone(zone());
 		Path day = folder().resolve(now.toLocalDate().toString());
-		Path temporary = null;
 		try {
-			Files.createDirectories(day);
-			temporary = Files.createTempFile(day, TEMPORARY_PREFIX, ".tmp");
-			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-					OutputStream out = Channels.newOutputStream(channel)) {
-				message.writeTo(out);
-				out.flush();
-				channel.force(true);
-			}
-			Path written = moveToFreeName(temporary, day, TIME.format(now) + "-" + shortHash(id));
-			temporary = null;
+			Path written = writeUnderFreeName(message, day, TIME.format(now) + "-" + shortHash(id));
 			return new Outcome(Outcome.Kind.ACCEPTED, day.getFileName() + "/" + written.getFileName());
 		}
 		catch (IOException | MessagingException | RuntimeException ex) {
 			logger.warn("Writing a message to the outbox {} failed: {}", day, ex.toString());
 			return new Outcome(Outcome.Kind.DEFERRED, "cannot write to the outbox " + day + ": " + ex);
 		}
-		finally {
-			if (temporary != null) {
-				try {
-					Files.deleteIfExists(temporary);
-				}
-				catch (IOException ex) {
-					logger.warn("Cannot delete the temporary file {}", temporary, ex);
-				}
-			}
-		}
 	}
 
 	/**
-	 * Renames the written file to {@code base.eml}, or {@code base-2.eml} and so on when
-	 * taken. An atomic rename replaces an existing file, so the name is checked first,
-	 * under this lock: one application writes to its outbox.
+	 * Writes the message as {@code base.eml}, or {@code base-2.eml} and so on when taken
+	 * (by this node or another writing to the same shared outbox): the store never
+	 * replaces a file written this way.
 	 */
-	private synchronized Path moveToFreeName(Path temporary, Path day, String base) throws IOException {
+	private Path writeUnderFreeName(MimeMessage message, Path day, String base) throws IOException, MessagingException {
 		for (int n = 1;; n++) {
 			Path target = day.resolve(base + ((n == 1) ? "" : "-" + n) + ".eml");
 			if (Files.exists(target)) {
 				continue;
 			}
 			try {
-				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+				this.files.writeNew(target, (temporary) -> {
+					try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
+						message.writeTo(out);
+					}
+				});
 				return target;
 			}
 			catch (FileAlreadyExistsException ex) {
@@ -172,7 +157,8 @@ class Outbox {
 	}
 
 	/**
-	 * Deletes temporary files that a crash left behind (hidden, never listed). Only those
+	 * Deletes temporary files that a crash left behind in versions before the
+	 * {@link FileStore} (hidden, never listed; the store sweeps its own). Only those
 	 * older than an hour: a message being written now is never touched.
 	 */
 	@EventListener(ApplicationReadyEvent.class)

@@ -13,14 +13,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
 import vn.bantin.system.BantinProperties;
+import vn.bantin.system.FileStore;
 
 /**
  * Where the files items attach are, and the one address the site serves each at. Items
  * refer to files in two ways: an upload by its address {@code /media/<uuid>/<name>} (the
- * file is {@code <data-dir>/media/<uuid>/<name>}), an item kept in the content folder by
- * its path there, {@code media/<path>} (the file is {@code <content-dir>/media/<path>},
- * served at {@code /media/<path>}). An address that looks like an upload is looked up
- * among the uploads first, then in the content folder.
+ * file is {@code media/<uuid>/<name>} in the {@link FileStore}), an item kept in the
+ * content folder by its path there, {@code media/<path>} (the file is
+ * {@code <content-dir>/media/<path>}, served at {@code /media/<path>}). An address that
+ * looks like an upload is looked up among the uploads first, then in the content folder.
  *
  * <p>
  * An address is only ever resolved inside one of the two folders: each segment must be a
@@ -47,8 +48,8 @@ public class MediaLibrary {
 
 	private final Path content;
 
-	public MediaLibrary(BantinProperties properties) {
-		this.uploads = properties.dataPath("media").toAbsolutePath().normalize();
+	public MediaLibrary(BantinProperties properties, FileStore files) {
+		this.uploads = files.folder("media");
 		this.content = properties.contentDir().resolve("media").toAbsolutePath().normalize();
 	}
 

@@ -11,15 +11,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import vn.bantin.system.BantinProperties;
+import vn.bantin.system.FileStore;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * CSV imports of subscribers into a list, in two steps: the uploaded file is kept under
- * the data directory ({@code imports/}, a random name the mapping form carries) while the
- * officer chooses the columns, then read again, applied and deleted.
+ * CSV imports of subscribers into a list, in two steps: the uploaded file is kept in the
+ * {@link FileStore} ({@code imports/}, a random name the mapping form carries, so that
+ * any node can take the second step) while the officer chooses the columns, then read
+ * again, applied and deleted.
  *
  * <p>
  * Applying adds each good row with consent, its source recorded as
@@ -41,8 +42,11 @@ class ListImports {
 
 	private final SecureRandom random = new SecureRandom();
 
-	ListImports(BantinProperties properties, ListMembers members, java.time.Clock clock) {
-		this.folder = properties.dataPath("imports");
+	private final FileStore files;
+
+	ListImports(FileStore files, ListMembers members, java.time.Clock clock) {
+		this.folder = files.folder("imports");
+		this.files = files;
 		this.members = members;
 		this.clock = clock;
 	}
@@ -58,9 +62,7 @@ class ListImports {
 		try {
 			Files.createDirectories(this.folder);
 			discardAbandoned();
-			Path temporary = Files.createTempFile(this.folder, "upload", ".part");
-			Files.write(temporary, bytes);
-			Files.move(temporary, file(token).orElseThrow());
+			this.files.write(file(token).orElseThrow(), bytes);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

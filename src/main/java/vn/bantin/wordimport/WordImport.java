@@ -6,11 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -18,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import vn.bantin.system.BantinProperties;
 import vn.bantin.system.FileSignature;
+import vn.bantin.system.FileStore;
 import vn.bantin.system.RuleViolation;
 import vn.bantin.text.SafeHtml;
 
@@ -31,8 +28,8 @@ import vn.bantin.text.SafeHtml;
  * {@link SafeHtml#toMarkdown}: an imported file is cleaned exactly like pasted HTML.
  *
  * <p>
- * Images are written under {@code <data-dir>/media/<uuid>/image-N.ext}, each to a
- * temporary file first and then moved into place, and referenced in the body as
+ * Images are written under {@code media/<uuid>/image-N.ext} in the {@link FileStore},
+ * each complete or not at all, and referenced in the body as
  * {@code /media/<uuid>/image-N.ext} — an absolute path on this site, served by the media
  * module ({@code /media/...}). A fresh random folder per import (rather than the item id,
  * which exists only once the draft is saved) keeps two imports apart and makes the files
@@ -69,8 +66,11 @@ class WordImport {
 
 	private final Path mediaRoot;
 
-	WordImport(BantinProperties properties) {
-		this.mediaRoot = properties.dataPath("media");
+	private final FileStore files;
+
+	WordImport(FileStore files) {
+		this.mediaRoot = files.folder("media");
+		this.files = files;
 	}
 
 	/**
@@ -124,12 +124,9 @@ class WordImport {
 
 	private void store(String folder, List<WordToHtml.Image> images) throws IOException {
 		Path directory = this.mediaRoot.resolve(folder);
-		Files.createDirectories(directory);
 		try {
 			for (WordToHtml.Image image : images) {
-				Path temporary = Files.createTempFile(directory, ".import-", ".tmp");
-				Files.write(temporary, image.bytes());
-				Files.move(temporary, directory.resolve(image.name()), StandardCopyOption.ATOMIC_MOVE);
+				this.files.write(directory.resolve(image.name()), image.bytes());
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -138,14 +135,12 @@ class WordImport {
 		}
 	}
 
-	private static void deleteFolder(Path directory) {
+	private void deleteFolder(Path directory) {
 		if (!Files.isDirectory(directory)) {
 			return;
 		}
-		try (Stream<Path> files = Files.walk(directory)) {
-			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(file);
-			}
+		try {
+			this.files.delete(directory);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,6 +1,8 @@
 package vn.bantin.mailroom;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.bantin.MutableClock;
 import vn.bantin.system.BantinProperties;
+import vn.bantin.system.FileStore;
+import vn.bantin.system.NodeId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,12 +48,21 @@ class OutboxTests {
 
 	final Session session = Session.getInstance(new Properties());
 
+	FileStore store(Clock clock) {
+		try {
+			return FileStore.local(this.dataDir, NodeId.named("test"), clock);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	Outbox outbox() {
 		return new Outbox(
 				new MailroomSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null,
 						"ban-tin@localhost"),
 				new BantinProperties(this.dataDir, ZoneId.of("Asia/Ho_Chi_Minh"), this.dataDir, this.dataDir),
-				this.clock);
+				store(this.clock), this.clock);
 	}
 
 	@Test
@@ -108,7 +121,8 @@ class OutboxTests {
 		Outbox outbox = new Outbox(
 				new MailroomSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null,
 						"ban-tin@localhost"),
-				new BantinProperties(this.dataDir, ZoneId.of("Asia/Ho_Chi_Minh"), this.dataDir, this.dataDir), clock);
+				new BantinProperties(this.dataDir, ZoneId.of("Asia/Ho_Chi_Minh"), this.dataDir, this.dataDir),
+				store(clock), clock);
 		List<String> written = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			written.add(0, outbox.write(message("nguoi-" + i + "@example.vn")).answer());

@@ -3,6 +3,7 @@ package vn.bantin.media;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.bantin.system.BantinProperties;
+import vn.bantin.system.FileStore;
+import vn.bantin.system.NodeId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +46,8 @@ class MediaLibraryTests {
 		Files.writeString(this.content.resolve("secret.pdf"), "%PDF-1.4 outside media");
 		Files.writeString(this.root.resolve("outside.pdf"), "%PDF-1.4 outside");
 		this.library = new MediaLibrary(
-				new BantinProperties(this.data, ZoneId.of("Asia/Ho_Chi_Minh"), this.content, this.root.resolve("s")));
+				new BantinProperties(this.data, ZoneId.of("Asia/Ho_Chi_Minh"), this.content, this.root.resolve("s")),
+				FileStore.local(this.data, NodeId.named("test"), Clock.systemUTC()));
 	}
 
 	@Test

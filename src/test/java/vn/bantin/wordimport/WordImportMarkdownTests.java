@@ -1,9 +1,10 @@
 package vn.bantin.wordimport;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.ZoneId;
+import java.time.Clock;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFPicture;
@@ -11,7 +12,8 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.bantin.system.BantinProperties;
+import vn.bantin.system.FileStore;
+import vn.bantin.system.NodeId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +25,8 @@ class WordImportMarkdownTests {
 	@TempDir
 	Path data;
 
-	WordImport wordImport() {
-		return new WordImport(new BantinProperties(this.data, ZoneId.of("Asia/Ho_Chi_Minh"), this.data.resolve("c"),
-				this.data.resolve("s")));
+	WordImport wordImport() throws IOException {
+		return new WordImport(FileStore.local(this.data, NodeId.named("test"), Clock.systemUTC()));
 	}
 
 	@Test
