@@ -29,6 +29,11 @@ import org.springframework.util.unit.DataSize;
  * @param speechVoice the voice, e.g. {@code vi}
  * @param speechSpeed words per minute
  * @param dictionary the abbreviation dictionary, relative to the content folder
+ * @param staleAfter a processing whose claim has not been refreshed for this long (by the
+ * database's clock) is taken over by any node, even when the node that claimed it still
+ * beats: its workers refresh their claims every quarter of it while they work (a
+ * processing of a node that is gone is taken over as soon as it is seen gone). Default 1
+ * min
  */
 @ConfigurationProperties("bantin.radio")
 record RadioAudioSettings(Path audioDir, @DefaultValue("-16") double loudnessTarget,
@@ -36,13 +41,16 @@ record RadioAudioSettings(Path audioDir, @DefaultValue("-16") double loudnessTar
 		@DefaultValue("-50") double silenceThreshold, @DefaultValue("200MB") DataSize maxUploadSize,
 		@DefaultValue("60m") Duration maxDuration, @DefaultValue("2") int workers,
 		@DefaultValue("espeak-ng") String speechCommand, @DefaultValue("vi") String speechVoice,
-		@DefaultValue("150") int speechSpeed, @DefaultValue("radio/viet-tat.yaml") String dictionary) {
+		@DefaultValue("150") int speechSpeed, @DefaultValue("radio/viet-tat.yaml") String dictionary,
+		@DefaultValue("1m") Duration staleAfter) {
 
 	RadioAudioSettings {
 		workers = Math.max(1, workers);
 		speechSpeed = Math.max(80, Math.min(450, speechSpeed));
 		maxUploadSize = (maxUploadSize != null) ? maxUploadSize : DataSize.ofMegabytes(200);
 		maxDuration = (maxDuration != null) ? maxDuration : Duration.ofMinutes(60);
+		staleAfter = (staleAfter != null && staleAfter.compareTo(Duration.ofSeconds(1)) >= 0) ? staleAfter
+				: Duration.ofMinutes(1);
 	}
 
 	/**

@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,9 +23,17 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The {@code radio_audio} table in plain SQL: a small work queue (claimed with an update
- * guarded by the status, so two workers never take the same row) and the record of every
+ * The {@code radio_audio} table in plain SQL: a small work queue and the record of every
  * processing with its measurements.
+ *
+ * <p>
+ * <b>Claims.</b> A worker takes a queued row with {@code FOR UPDATE SKIP LOCKED} and an
+ * update guarded by the status, under its name ({@code <node>/<worker>},
+ * {@code claimed_by}) and the database's time ({@code claimed_at}), which it refreshes
+ * while it works. Everything it writes on the row afterwards is guarded by its claim, so
+ * a worker whose processing was taken over (its node seemed gone) changes nothing: one
+ * row, finished once, by the worker that holds it. Rows of gone or stale claims go back
+ * to the queue ({@link #recover}).
  */
 @Repository
 // every statement in a transaction: on PostgreSQL only a transaction names the commune
@@ -138,24 +149,18 @@ class RecordingStore {
 	}
 
 	/**
-	 * The communes with processings a stop left half-done, by id: read across every
-	 * commune (in {@link vn.bantin.system.CurrentCommune#acrossAll}), to queue them again
-	 * each in its own scope.
+	 * Takes the oldest queued processing of the commune in scope for {@code worker}, if
+	 * there is one: picked with {@code FOR UPDATE SKIP LOCKED} (claimers on other nodes
+	 * skip it rather than wait), taken with an update guarded by the status, dated by the
+	 * database's clock. Call in a transaction.
 	 */
-	List<Long> communesWithInterrupted() {
-		return this.jdbc.queryForList(
-				"SELECT DISTINCT commune_id FROM radio_audio WHERE status = 'PROCESSING' ORDER BY commune_id",
-				Long.class);
-	}
-
-	/** Takes the oldest queued processing of the commune in scope, if there is one. */
-	Optional<AudioProcessing> claim() {
+	Optional<AudioProcessing> claim(String worker) {
 		long commune = commune();
-		for (Long id : this.jdbc.queryForList(
-				"SELECT id FROM radio_audio WHERE status = 'QUEUED' AND commune_id = ? ORDER BY id FETCH FIRST 5 ROWS ONLY",
-				Long.class, commune)) {
-			int taken = this.jdbc.update("UPDATE radio_audio SET status = 'PROCESSING', stage = 'starting' "
-					+ "WHERE id = ? AND status = 'QUEUED' AND commune_id = ?", id, commune);
+		for (Long id : this.jdbc.queryForList("SELECT id FROM radio_audio WHERE status = 'QUEUED' AND commune_id = ? "
+				+ "ORDER BY id FETCH FIRST 5 ROWS ONLY FOR UPDATE SKIP LOCKED", Long.class, commune)) {
+			int taken = this.jdbc.update("UPDATE radio_audio SET status = 'PROCESSING', stage = 'starting', "
+					+ "progress = 0, claimed_by = ?, claimed_at = CURRENT_TIMESTAMP "
+					+ "WHERE id = ? AND status = 'QUEUED' AND commune_id = ?", worker, id, commune);
 			if (taken == 1) {
 				return find(id);
 			}
@@ -163,10 +168,99 @@ class RecordingStore {
 		return Optional.empty();
 	}
 
-	void progress(long id, String stage, int progress) {
-		this.jdbc.update(
-				"UPDATE radio_audio SET stage = ?, progress = ? WHERE id = ? AND status = 'PROCESSING' AND commune_id = ?",
-				stage, progress, id, commune());
+	/**
+	 * Stage and progress of a processing the worker holds, and its claim dated again.
+	 * @return whether the worker still holds it
+	 */
+	boolean progress(long id, String worker, String stage, int progress) {
+		return this.jdbc.update(
+				"UPDATE radio_audio SET stage = ?, progress = ?, claimed_at = CURRENT_TIMESTAMP "
+						+ "WHERE id = ? AND status = 'PROCESSING' AND claimed_by = ? AND commune_id = ?",
+				stage, progress, id, worker, commune()) == 1;
+	}
+
+	/**
+	 * The worker's claim dated again (database's clock), while it works on the
+	 * processing.
+	 * @return whether the worker still holds it
+	 */
+	boolean refresh(long id, String worker) {
+		return this.jdbc.update(
+				"UPDATE radio_audio SET claimed_at = CURRENT_TIMESTAMP "
+						+ "WHERE id = ? AND status = 'PROCESSING' AND claimed_by = ? AND commune_id = ?",
+				id, worker, commune()) == 1;
+	}
+
+	/**
+	 * Locks the processing for the rest of the caller's transaction if the worker still
+	 * holds it: its files go into place and its row is finished under that lock, so no
+	 * recovery or other worker takes it meanwhile (they skip locked rows).
+	 * @return whether the worker holds it (and now the lock)
+	 */
+	boolean lockClaimed(long id, String worker) {
+		return !this.jdbc
+			.queryForList("SELECT id FROM radio_audio WHERE id = ? AND status = 'PROCESSING' "
+					+ "AND claimed_by = ? AND commune_id = ? FOR UPDATE", Long.class, id, worker, commune())
+			.isEmpty();
+	}
+
+	/**
+	 * Every worker that holds a processing, in any commune: a pick across every commune
+	 * (in {@link vn.bantin.system.CurrentCommune#acrossAll}), to ask which nodes are
+	 * gone.
+	 */
+	List<String> claimers() {
+		return this.jdbc.queryForList("SELECT DISTINCT claimed_by FROM radio_audio WHERE status = 'PROCESSING' "
+				+ "AND claimed_by IS NOT NULL ORDER BY claimed_by", String.class);
+	}
+
+	/**
+	 * The communes with processings to take over (see {@link #recover}): a pick across
+	 * every commune (in {@link vn.bantin.system.CurrentCommune#acrossAll}).
+	 */
+	List<Long> communesToRecover(Instant staleBefore, Collection<String> gone) {
+		List<Object> arguments = new ArrayList<>();
+		String recoverable = recoverable(staleBefore, gone, arguments);
+		return this.jdbc.queryForList(
+				"SELECT DISTINCT commune_id FROM radio_audio WHERE " + recoverable + " ORDER BY commune_id", Long.class,
+				arguments.toArray());
+	}
+
+	/**
+	 * Processings of the commune in scope whose worker is gone go back to the queue:
+	 * those of the workers named in {@code gone} (their node is gone), those claimed
+	 * before {@code staleBefore} by the database's clock (not refreshed: a worker that
+	 * stopped moving), and those with no claim (left by a version without claims). A row
+	 * a worker is finishing (locked) is skipped. Call in a transaction.
+	 * @return how many went back
+	 */
+	int recover(Instant staleBefore, Collection<String> gone) {
+		long commune = commune();
+		List<Object> arguments = new ArrayList<>();
+		String recoverable = recoverable(staleBefore, gone, arguments);
+		arguments.add(commune);
+		List<Long> ids = this.jdbc.queryForList("SELECT id FROM radio_audio WHERE " + recoverable
+				+ " AND commune_id = ? ORDER BY id FOR UPDATE SKIP LOCKED", Long.class, arguments.toArray());
+		int recovered = 0;
+		for (Long id : ids) {
+			recovered += this.jdbc.update("UPDATE radio_audio SET status = 'QUEUED', stage = 'queued', progress = 0, "
+					+ "claimed_by = NULL, claimed_at = NULL WHERE id = ? AND status = 'PROCESSING' AND commune_id = ?",
+					id, commune);
+		}
+		return recovered;
+	}
+
+	private static String recoverable(Instant staleBefore, Collection<String> gone, List<Object> arguments) {
+		arguments.add(at(staleBefore));
+		StringBuilder sql = new StringBuilder(
+				"status = 'PROCESSING' AND (claimed_by IS NULL OR claimed_at IS NULL OR claimed_at <= ?");
+		if (!gone.isEmpty()) {
+			sql.append(" OR claimed_by IN (")
+				.append(String.join(", ", Collections.nCopies(gone.size(), "?")))
+				.append(')');
+			arguments.addAll(gone);
+		}
+		return sql.append(')').toString();
 	}
 
 	void original(long id, String format, long size, String originalFile) {
@@ -175,42 +269,54 @@ class RecordingStore {
 				format, size, originalFile, id, commune());
 	}
 
-	void measured(long id, Duration duration, Loudness loudness) {
-		this.jdbc.update(
-				"UPDATE radio_audio SET duration_before_ms = ?, loudness_before = ?, true_peak_before = ?, "
-						+ "loudness_range = ? WHERE id = ? AND commune_id = ?",
-				duration.toMillis(), finite(loudness.integrated()), finite(loudness.truePeak()),
-				finite(loudness.range()), id, commune());
-	}
-
-	void ready(long id, String broadcastFile, String sha256, AudioPipeline.Result result, Instant at) {
-		this.jdbc.update(
-				"UPDATE radio_audio SET status = 'READY', progress = 100, stage = 'done', error = NULL, "
-						+ "broadcast_file = ?, broadcast_sha256 = ?, duration_after_ms = ?, loudness_after = ?, "
-						+ "true_peak_after = ?, normalization = ?, finished_at = ? WHERE id = ? AND commune_id = ?",
-				broadcastFile, sha256, result.duration().toMillis(), finite(result.loudness().integrated()),
-				finite(result.loudness().truePeak()), result.normalisation(), at(at), id, commune());
-	}
-
-	void failed(long id, String error, Instant at) {
-		this.jdbc.update("UPDATE radio_audio SET status = 'FAILED', progress = 100, stage = 'failed', error = ?, "
-				+ "original_file = NULL, broadcast_file = NULL, finished_at = ? WHERE id = ? AND commune_id = ?",
-				truncate(error, 2000), at(at), id, commune());
-	}
-
-	/** Puts one processing back in the queue (the application is stopping under it). */
-	void requeue(long id) {
-		this.jdbc.update("UPDATE radio_audio SET status = 'QUEUED', stage = 'queued', progress = 0 "
-				+ "WHERE id = ? AND status = 'PROCESSING' AND commune_id = ?", id, commune());
+	/** The original's measurements, while the worker holds the processing. */
+	boolean measured(long id, String worker, Duration duration, Loudness loudness) {
+		return this.jdbc
+			.update("UPDATE radio_audio SET duration_before_ms = ?, loudness_before = ?, true_peak_before = ?, "
+					+ "loudness_range = ? WHERE id = ? AND status = 'PROCESSING' AND claimed_by = ? AND commune_id = ?",
+					duration.toMillis(), finite(loudness.integrated()), finite(loudness.truePeak()),
+					finite(loudness.range()), id, worker, commune()) == 1;
 	}
 
 	/**
-	 * Rows of the commune in scope a crash left PROCESSING go back to the queue; returns
-	 * how many.
+	 * The processing is ready, finished by the worker that holds it (its claim is
+	 * cleared).
+	 * @return whether the worker held it
 	 */
-	int requeueInterrupted() {
-		return this.jdbc.update("UPDATE radio_audio SET status = 'QUEUED', stage = 'queued', progress = 0 "
-				+ "WHERE status = 'PROCESSING' AND commune_id = ?", commune());
+	boolean ready(long id, String worker, String broadcastFile, String sha256, AudioPipeline.Result result,
+			Instant at) {
+		return this.jdbc
+			.update("UPDATE radio_audio SET status = 'READY', progress = 100, stage = 'done', error = NULL, "
+					+ "broadcast_file = ?, broadcast_sha256 = ?, duration_after_ms = ?, loudness_after = ?, "
+					+ "true_peak_after = ?, normalization = ?, finished_at = ?, claimed_by = NULL, claimed_at = NULL "
+					+ "WHERE id = ? AND status = 'PROCESSING' AND claimed_by = ? AND commune_id = ?", broadcastFile,
+					sha256, result.duration().toMillis(), finite(result.loudness().integrated()),
+					finite(result.loudness().truePeak()), result.normalisation(), at(at), id, worker, commune()) == 1;
+	}
+
+	/**
+	 * The processing failed, in the hands of the worker that holds it (its claim is
+	 * cleared).
+	 * @return whether the worker held it
+	 */
+	boolean failed(long id, String worker, String error, Instant at) {
+		return this.jdbc.update("UPDATE radio_audio SET status = 'FAILED', progress = 100, stage = 'failed', "
+				+ "error = ?, original_file = NULL, broadcast_file = NULL, finished_at = ?, claimed_by = NULL, "
+				+ "claimed_at = NULL WHERE id = ? AND status = 'PROCESSING' AND claimed_by = ? AND commune_id = ?",
+				truncate(error, 2000), at(at), id, worker, commune()) == 1;
+	}
+
+	/**
+	 * Puts a processing the worker holds back in the queue (the application is stopping
+	 * under it).
+	 * @return whether the worker held it
+	 */
+	boolean requeue(long id, String worker) {
+		return this.jdbc.update(
+				"UPDATE radio_audio SET status = 'QUEUED', stage = 'queued', progress = 0, "
+						+ "claimed_by = NULL, claimed_at = NULL "
+						+ "WHERE id = ? AND status = 'PROCESSING' AND claimed_by = ? AND commune_id = ?",
+				id, worker, commune()) == 1;
 	}
 
 	/**

@@ -25,6 +25,11 @@ import vn.bantin.system.NodeId;
 @Component
 public class Nodes {
 
+	/**
+	 * Between the node and the worker in a claimer's name; never part of a node's name.
+	 */
+	private static final String CLAIMER_SEPARATOR = "/";
+
 	private final NodeTable table;
 
 	private final NodeId self;
@@ -43,6 +48,34 @@ public class Nodes {
 	/** This node's name. */
 	public String self() {
 		return this.self.value();
+	}
+
+	/**
+	 * The name one of this node's workers claims rows under: {@code <node>/<worker>},
+	 * e.g. {@code web-1:8080/mail-0}. The node's part says whom to ask {@link #alive};
+	 * the worker's part keeps two workers of one node apart.
+	 * @param worker the worker's own name, unique on this node
+	 */
+	public String worker(String worker) {
+		return self() + CLAIMER_SEPARATOR + worker;
+	}
+
+	/**
+	 * The node that claimed a row under {@code claimer} (a name from {@link #worker}):
+	 * the part before the last {@code /}. A claimer without one (claims from before node
+	 * names, or written by hand) is a node of its own name, which no heartbeat knows:
+	 * gone.
+	 */
+	public static String nodeOf(String claimer) {
+		int separator = claimer.lastIndexOf(CLAIMER_SEPARATOR);
+		return (separator < 0) ? claimer : claimer.substring(0, separator);
+	}
+
+	/**
+	 * Whether {@code claimer} is one of this node's workers (or of its previous life).
+	 */
+	public boolean mine(String claimer) {
+		return self().equals(nodeOf(claimer));
 	}
 
 	/** The database's clock, now: what every node compares heartbeats and claims with. */

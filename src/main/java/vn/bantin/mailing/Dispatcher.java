@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.bantin.cluster.Nodes;
 import vn.bantin.commune.Communes;
 import vn.bantin.content.ItemCatalog;
 import vn.bantin.content.ItemView;
@@ -55,11 +55,21 @@ import vn.bantin.timetable.Timetables;
  * <p>
  * <b>Never twice, never lost.</b> A row is marked {@code SENDING} in its own committed
  * transaction before it is handed over, so a crash while sending leaves it
- * {@code SENDING}, and recovery (at start-up and then regularly, for rows untouched for
- * {@code bantin.mailing.stale-after}) makes it {@code UNCERTAIN} rather than sending it
- * again; a row only claimed goes back to {@code PENDING}. A worker that stops gives its
- * claimed rows back. A mailing paused between the claim and the send keeps its rows
- * pending.
+ * {@code SENDING}, and recovery makes it {@code UNCERTAIN} rather than sending it again;
+ * a row only claimed goes back to {@code PENDING}. A worker that stops gives its claimed
+ * rows back. A mailing paused between the claim and the send keeps its rows pending.
+ *
+ * <p>
+ * <b>Several nodes.</b> Every node runs the workers; they share the rows through the
+ * database's claims. A worker claims under its node's name ({@link Nodes#worker}), and
+ * claims are dated by the database's clock, never the application's {@code Clock} (the
+ * domain's, which decides when a retry is due). Recovery runs at start-up and then every
+ * half of the shorter of {@code stale-after} and the node timeout, on every node: rows of
+ * a node that is gone ({@link Nodes#alive}: it stopped, or missed its heartbeats) are
+ * recovered at once, rows of a live node only once their claim is older than
+ * {@code stale-after} (a worker stuck somewhere). At start-up the rows under this node's
+ * own name are its previous life's, and recovered at once; another live node's rows in
+ * flight are left alone.
  *
  * <p>
  * <b>Only approved content.</b> Before each batch of a mailing, its letter is written
@@ -111,7 +121,7 @@ class Dispatcher implements SmartLifecycle {
 
 	private final TransactionTemplate transaction;
 
-	private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
+	private final Nodes nodes;
 
 	private final List<Thread> workers = new ArrayList<>();
 
@@ -121,8 +131,9 @@ class Dispatcher implements SmartLifecycle {
 
 	Dispatcher(MailingStore store, Letters letters, Audience audience, Mailroom mailroom, ItemCatalog catalog,
 			Timetables timetables, Doorbell doorbell, MailingSettings settings, Clock clock,
-			PlatformTransactionManager transactions, Communes communes) {
+			PlatformTransactionManager transactions, Communes communes, Nodes nodes) {
 		this.communes = communes;
+		this.nodes = nodes;
 		this.store = store;
 		this.letters = letters;
 		this.audience = audience;
@@ -143,16 +154,16 @@ class Dispatcher implements SmartLifecycle {
 		if (this.running) {
 			return;
 		}
-		recover(this.settings.staleAfter());
+		recover(this.settings.staleAfter(), true);
 		this.running = true;
 		for (int i = 0; i < this.settings.workers(); i++) {
-			String worker = this.node + "-" + i;
+			String worker = this.nodes.worker("mail-" + i);
 			Thread thread = new Thread(() -> work(worker), "mailing-" + i);
 			thread.setDaemon(true);
 			this.workers.add(thread);
 			thread.start();
 		}
-		log.info("Mailing: {} workers on {} (rate {}/s, {}/h)", this.settings.workers(), this.node,
+		log.info("Mailing: {} workers on {} (rate {}/s, {}/h)", this.settings.workers(), this.nodes.self(),
 				this.settings.ratePerSecond(), this.settings.ratePerHour());
 	}
 
@@ -187,23 +198,44 @@ class Dispatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * Rows of workers that are gone, untouched for {@code staleAfter}: claimed ones back
-	 * to pending, sending ones uncertain; then mailings with nothing left are completed.
-	 * @return how many rows went back to pending and how many became uncertain
+	 * Rows of workers that are gone, as this node sees them now (not at start-up): see
+	 * {@link #recover(Duration, boolean)}.
 	 */
 	int[] recover(Duration staleAfter) {
-		Instant staleBefore = this.clock.instant().minus(staleAfter);
+		return recover(staleAfter, false);
+	}
+
+	/**
+	 * Rows of workers that are gone: those of nodes that are not alive, and those whose
+	 * claim is older than {@code staleAfter} by the database's clock; claimed ones back
+	 * to pending, sending ones uncertain; then mailings with nothing left are completed.
+	 * @param atStart whether this node is starting: its workers have claimed nothing yet,
+	 * so rows under its own name are its previous life's, gone
+	 * @return how many rows went back to pending and how many became uncertain
+	 */
+	int[] recover(Duration staleAfter, boolean atStart) {
+		Instant staleBefore = this.nodes.databaseNow().minus(staleAfter);
+		List<String> gone = new ArrayList<>();
+		Map<String, Boolean> nodeGone = new LinkedHashMap<>();
+		for (String claimer : across(this.store::claimers)) {
+			boolean isGone = this.nodes.mine(claimer) ? atStart
+					: nodeGone.computeIfAbsent(Nodes.nodeOf(claimer), (node) -> !this.nodes.alive(node));
+			if (isGone) {
+				gone.add(claimer);
+			}
+		}
 		int[] recovered = new int[2];
-		for (Long commune : across(() -> this.store.communesToRecover(staleBefore))) {
+		for (Long commune : across(() -> this.store.communesToRecover(staleBefore, gone))) {
 			int[] inCommune = inCommune(commune,
-					() -> this.transaction.execute((status) -> this.store.recover(staleBefore)), new int[2]);
+					() -> this.transaction.execute((status) -> this.store.recover(staleBefore, gone)), new int[2]);
 			recovered[0] += inCommune[0];
 			recovered[1] += inCommune[1];
 		}
 		if (recovered[0] > 0 || recovered[1] > 0) {
 			log.warn(
-					"Mailing recovery: {} claimed deliveries pending again, {} interrupted while sending now UNCERTAIN",
-					recovered[0], recovered[1]);
+					"Mailing recovery: {} claimed deliveries pending again, {} interrupted while sending now "
+							+ "UNCERTAIN (workers of gone nodes: {}; others claimed more than {} s ago)",
+					recovered[0], recovered[1], gone, staleAfter.toSeconds());
 		}
 		complete();
 		return recovered;
@@ -342,16 +374,19 @@ class Dispatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * Recovers rows of crashed workers (other nodes) now and then: rows untouched for
-	 * {@code stale-after}, at least a minute so that live workers' rows are never taken.
+	 * Recovers rows of gone workers (other nodes) now and then: every half of the shorter
+	 * of {@code stale-after} and the node timeout, so that a dead node's rows are taken
+	 * over soon after it is seen gone, and a stuck worker's soon after they are stale.
+	 * One worker of the node does it at a time.
 	 */
 	private void recoverNowAndThen() {
-		Duration stale = this.settings.staleAfter().compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1)
-				: this.settings.staleAfter();
+		Duration every = this.settings.staleAfter().compareTo(this.nodes.nodeTimeout()) < 0 ? this.settings.staleAfter()
+				: this.nodes.nodeTimeout();
 		long last = this.lastRecovery.get();
 		long now = System.nanoTime();
-		if (now - last >= stale.toNanos() && this.lastRecovery.compareAndSet(last, now)) {
-			recover(stale);
+		if (now - last >= Math.max(every.toNanos() / 2, TimeUnit.MILLISECONDS.toNanos(500))
+				&& this.lastRecovery.compareAndSet(last, now)) {
+			recover(this.settings.staleAfter());
 		}
 	}
 
@@ -438,8 +473,8 @@ class Dispatcher implements SmartLifecycle {
 		// the commune's own rate first, then the province's relay
 		communePace(commune).acquire();
 		this.pace.acquire();
-		if (!Boolean.TRUE.equals(this.transaction
-			.execute((status) -> this.store.markSending(row.id(), worker, this.clock.instant(), messageId)))) {
+		if (!Boolean.TRUE
+			.equals(this.transaction.execute((status) -> this.store.markSending(row.id(), worker, messageId)))) {
 			// paused meanwhile, or taken back by recovery: not attempted
 			read(() -> {
 				this.store.release(row.id(), worker);

@@ -23,8 +23,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backOffMax the longest wait between attempts
  * @param pollInterval how often an idle worker looks for due deliveries (it is also woken
  * when a mailing is made)
- * @param staleAfter a claimed or sending row untouched this long belongs to a worker that
- * is gone (a crash): claimed rows go back to pending, sending ones become uncertain
+ * @param staleAfter a claimed or sending row whose claim is this old by the database's
+ * clock belongs to a worker that is stuck or gone, even on a node that still beats:
+ * claimed rows go back to pending, sending ones become uncertain (rows of a node that is
+ * gone are taken over as soon as it is seen gone). Keep it longer than the SMTP timeouts,
+ * or a slow answer makes its row uncertain. Default 1 min
  * @param communeRatePerSecond the most messages one commune sends per second from this
  * node; 0 or less for no limit of its own (only {@code rate-per-second} applies)
  * @param communeRatePerHour the most messages one commune sends in any hour from this
@@ -34,7 +37,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record MailingSettings(@DefaultValue("10") double ratePerSecond, @DefaultValue("20000") int ratePerHour,
 		@DefaultValue("50") int batchSize, @DefaultValue("2") int workers, @DefaultValue("10") int maxAttempts,
 		@DefaultValue("1m") Duration backOffBase, @DefaultValue("6h") Duration backOffMax,
-		@DefaultValue("1s") Duration pollInterval, @DefaultValue("2m") Duration staleAfter,
+		@DefaultValue("1s") Duration pollInterval, @DefaultValue("1m") Duration staleAfter,
 		@DefaultValue("0") double communeRatePerSecond, @DefaultValue("0") int communeRatePerHour) {
 
 	public MailingSettings {
@@ -45,7 +48,7 @@ record MailingSettings(@DefaultValue("10") double ratePerSecond, @DefaultValue("
 		backOffMax = (backOffMax != null && !backOffMax.isNegative()) ? backOffMax : Duration.ofHours(6);
 		pollInterval = (pollInterval != null && !pollInterval.isNegative() && !pollInterval.isZero()) ? pollInterval
 				: Duration.ofSeconds(1);
-		staleAfter = (staleAfter != null && !staleAfter.isNegative()) ? staleAfter : Duration.ofMinutes(2);
+		staleAfter = (staleAfter != null && !staleAfter.isNegative()) ? staleAfter : Duration.ofMinutes(1);
 	}
 
 }

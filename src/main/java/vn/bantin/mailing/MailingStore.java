@@ -306,7 +306,9 @@ class MailingStore {
 
 	/**
 	 * Claims up to {@code limit} due deliveries of running mailings of the commune in
-	 * scope for {@code worker}: pending ones, and retries whose time has come. Call in a
+	 * scope for {@code worker}: pending ones, and retries whose time has come by the
+	 * domain's clock ({@code now}). The claim is dated by the database's clock
+	 * ({@code CURRENT_TIMESTAMP}), which every node judges staleness by. Call in a
 	 * transaction.
 	 */
 	List<DeliveryRow> claim(String worker, Instant now, int limit) {
@@ -321,9 +323,9 @@ class MailingStore {
 		List<Long> claimed = new ArrayList<>();
 		for (Long id : candidates) {
 			int taken = this.jdbc.update(
-					"UPDATE delivery SET status = 'CLAIMED', claimed_by = ?, claimed_at = ? "
+					"UPDATE delivery SET status = 'CLAIMED', claimed_by = ?, claimed_at = CURRENT_TIMESTAMP "
 							+ "WHERE id = ? AND (status = 'PENDING' OR status = 'RETRY') AND commune_id = ?",
-					worker, at(now), id, commune);
+					worker, id, commune);
 			if (taken == 1) {
 				claimed.add(id);
 			}
@@ -341,13 +343,14 @@ class MailingStore {
 	/**
 	 * The worker that claimed the row is about to hand it to the server: marks it sending
 	 * with its Message-ID, only while it is still claimed by that worker and its mailing
-	 * still runs.
+	 * still runs. The claim is dated again (database's clock): staleness counts from the
+	 * hand-over.
 	 */
-	boolean markSending(long id, String worker, Instant now, String messageId) {
-		return this.jdbc.update("UPDATE delivery SET status = 'SENDING', claimed_at = ?, message_id = ? "
-				+ "WHERE id = ? AND status = 'CLAIMED' AND claimed_by = ? "
+	boolean markSending(long id, String worker, String messageId) {
+		return this.jdbc.update("UPDATE delivery SET status = 'SENDING', claimed_at = CURRENT_TIMESTAMP, "
+				+ "message_id = ? WHERE id = ? AND status = 'CLAIMED' AND claimed_by = ? "
 				+ "AND commune_id = ? AND mailing_id IN (SELECT m.id FROM mailing m WHERE m.status = 'RUNNING')",
-				at(now), messageId, id, worker, commune()) == 1;
+				messageId, id, worker, commune()) == 1;
 	}
 
 	/**
@@ -391,30 +394,65 @@ class MailingStore {
 	}
 
 	/**
-	 * The communes with rows of workers that are gone (claimed or sending before
-	 * {@code staleBefore}): a pick across every commune (in
-	 * {@link vn.bantin.system.CurrentCommune#acrossAll}).
+	 * Every worker that holds claimed or sending rows, in any commune: a pick across
+	 * every commune (in {@link vn.bantin.system.CurrentCommune#acrossAll}), for the
+	 * dispatcher to ask which of their nodes are gone.
 	 */
-	List<Long> communesToRecover(Instant staleBefore) {
-		return this.jdbc.queryForList("SELECT DISTINCT commune_id FROM delivery WHERE status IN ('CLAIMED', 'SENDING') "
-				+ "AND claimed_at <= ? ORDER BY commune_id", Long.class, at(staleBefore));
+	List<String> claimers() {
+		return this.jdbc.queryForList("SELECT DISTINCT claimed_by FROM delivery WHERE status IN ('CLAIMED', 'SENDING') "
+				+ "AND claimed_by IS NOT NULL ORDER BY claimed_by", String.class);
 	}
 
 	/**
-	 * Rows of the commune in scope of workers that are gone: claimed before
-	 * {@code staleBefore} go back to pending (never attempted), sending ones become
-	 * uncertain.
+	 * The communes with rows to recover (see {@link #recover(Instant, Collection)}): a
+	 * pick across every commune (in {@link vn.bantin.system.CurrentCommune#acrossAll}).
+	 */
+	List<Long> communesToRecover(Instant staleBefore, Collection<String> gone) {
+		List<Object> arguments = new ArrayList<>();
+		String recoverable = recoverable(staleBefore, gone, arguments);
+		return this.jdbc.queryForList("SELECT DISTINCT commune_id FROM delivery WHERE status IN ('CLAIMED', 'SENDING') "
+				+ "AND " + recoverable + " ORDER BY commune_id", Long.class, arguments.toArray());
+	}
+
+	/** The communes with rows claimed before {@code staleBefore}. */
+	List<Long> communesToRecover(Instant staleBefore) {
+		return communesToRecover(staleBefore, List.of());
+	}
+
+	/**
+	 * Rows of the commune in scope whose worker is gone: those of the workers named in
+	 * {@code gone} (their node is gone), and any claimed before {@code staleBefore} by
+	 * the database's clock (a worker that stopped moving). Claimed ones go back to
+	 * pending (never attempted), sending ones become uncertain (never sent again by
+	 * themselves).
 	 * @return how many rows were changed (pending, uncertain)
 	 */
-	int[] recover(Instant staleBefore) {
+	int[] recover(Instant staleBefore, Collection<String> gone) {
 		long commune = commune();
+		List<Object> arguments = new ArrayList<>();
+		String recoverable = recoverable(staleBefore, gone, arguments);
+		arguments.add(commune);
 		int pending = this.jdbc.update("UPDATE delivery SET status = 'PENDING', claimed_by = NULL, claimed_at = NULL "
-				+ "WHERE status = 'CLAIMED' AND claimed_at <= ? AND commune_id = ?", at(staleBefore), commune);
+				+ "WHERE status = 'CLAIMED' AND " + recoverable + " AND commune_id = ?", arguments.toArray());
 		int uncertain = this.jdbc
 			.update("UPDATE delivery SET status = 'UNCERTAIN', claimed_by = NULL, claimed_at = NULL, "
 					+ "last_answer = 'interrupted while sending (the application stopped): it may or may not have gone out' "
-					+ "WHERE status = 'SENDING' AND claimed_at <= ? AND commune_id = ?", at(staleBefore), commune);
+					+ "WHERE status = 'SENDING' AND " + recoverable + " AND commune_id = ?", arguments.toArray());
 		return new int[] { pending, uncertain };
+	}
+
+	/** Rows of the commune in scope claimed before {@code staleBefore}, recovered. */
+	int[] recover(Instant staleBefore) {
+		return recover(staleBefore, List.of());
+	}
+
+	private static String recoverable(Instant staleBefore, Collection<String> gone, List<Object> arguments) {
+		arguments.add(at(staleBefore));
+		if (gone.isEmpty()) {
+			return "claimed_at <= ?";
+		}
+		arguments.addAll(gone);
+		return "(claimed_at <= ? OR claimed_by IN (" + placeholders(gone) + "))";
 	}
 
 	/**

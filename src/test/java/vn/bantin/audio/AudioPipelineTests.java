@@ -25,7 +25,7 @@ class AudioPipelineTests {
 
 	static final RadioAudioSettings SETTINGS = new RadioAudioSettings(null, -16, -1.5, 1, -50,
 			DataSize.ofMegabytes(200), java.time.Duration.ofMinutes(60), 2, "espeak-ng", "vi", 150,
-			"radio/viet-tat.yaml");
+			"radio/viet-tat.yaml", null);
 
 	@TempDir
 	static Path dir;
@@ -116,7 +116,7 @@ class AudioPipelineTests {
 		assertRefused(TestRecordings.silence(dir.resolve("lang.wav"), 5), AudioRefused.Kind.UNUSABLE,
 				"audio.refused.silent");
 		AudioPipeline shortOnly = new AudioPipeline(new RadioAudioSettings(null, -16, -1.5, 1, -50,
-				DataSize.ofMegabytes(200), java.time.Duration.ofSeconds(5), 2, "", "vi", 150, null),
+				DataSize.ofMegabytes(200), java.time.Duration.ofSeconds(5), 2, "", "vi", 150, null, null),
 				TestRecordings.FFMPEG);
 		assertThatExceptionOfType(AudioRefused.class).isThrownBy(() -> shortOnly.probe(speech))
 			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("audio.refused.too-long"));

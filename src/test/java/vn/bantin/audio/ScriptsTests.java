@@ -58,7 +58,7 @@ class ScriptsTests {
 		BantinProperties properties = new BantinProperties(this.content.resolve("data"), ZoneId.of("Asia/Ho_Chi_Minh"),
 				this.content, this.content.resolve("schedules"));
 		RadioAudioSettings settings = new RadioAudioSettings(null, -16, -1.5, 1, -50, null, null, 2, "espeak-ng", "vi",
-				150, "radio/viet-tat.yaml");
+				150, "radio/viet-tat.yaml", null);
 		return new Scripts(properties, settings);
 	}
 

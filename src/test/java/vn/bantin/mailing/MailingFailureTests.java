@@ -246,4 +246,41 @@ class MailingFailureTests {
 			.isEqualTo("UNCERTAIN");
 	}
 
+	@Test
+	void aLiveNodesRowsInFlightStayUntilTheirClaimIsStaleAndAGoneNodesAreRecoveredAtOnce() {
+		long id = send(0);
+		this.jdbc.update("INSERT INTO cluster_node (id, version, incarnation, started_at, heartbeat_at) "
+				+ "VALUES ('other-live', 'test', 'a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+		this.jdbc.update("INSERT INTO cluster_node (id, version, incarnation, started_at, heartbeat_at) VALUES "
+				+ "('other-gone', 'test', 'b', CURRENT_TIMESTAMP - INTERVAL '1' HOUR, CURRENT_TIMESTAMP - INTERVAL '1' HOUR)");
+		try {
+			this.jdbc.update("INSERT INTO delivery (commune_id, mailing_id, subscriber_id, address, status, attempts, "
+					+ "claimed_by, claimed_at) VALUES (1, ?, -3, 'live@example.vn', 'SENDING', 0, 'other-live/mail-0', "
+					+ "CURRENT_TIMESTAMP)", id);
+			this.jdbc.update("INSERT INTO delivery (commune_id, mailing_id, subscriber_id, address, status, attempts, "
+					+ "claimed_by, claimed_at) VALUES (1, ?, -4, 'gone@example.vn', 'SENDING', 0, 'other-gone/mail-0', "
+					+ "CURRENT_TIMESTAMP)", id);
+			this.jdbc.update("UPDATE mailing SET status = 'PAUSED' WHERE id = ?", id);
+			// the domain's clock says nothing about claims
+			this.clock.advance(Duration.ofHours(1));
+
+			assertThat(this.dispatcher.recover(Duration.ofMinutes(1), true)).as("a node starting")
+				.containsExactly(0, 1);
+			assertThat(statusOf("gone@example.vn")).isEqualTo("UNCERTAIN");
+			assertThat(statusOf("live@example.vn")).as("in flight on a live node").isEqualTo("SENDING");
+
+			this.jdbc.update("UPDATE delivery SET claimed_at = CURRENT_TIMESTAMP - INTERVAL '2' MINUTE "
+					+ "WHERE address = 'live@example.vn'");
+			assertThat(this.dispatcher.recover(Duration.ofMinutes(1))).containsExactly(0, 1);
+			assertThat(statusOf("live@example.vn")).as("stuck for longer than stale-after").isEqualTo("UNCERTAIN");
+		}
+		finally {
+			this.jdbc.update("DELETE FROM cluster_node WHERE id IN ('other-live', 'other-gone')");
+		}
+	}
+
+	private String statusOf(String address) {
+		return this.jdbc.queryForObject("SELECT status FROM delivery WHERE address = ?", String.class, address);
+	}
+
 }

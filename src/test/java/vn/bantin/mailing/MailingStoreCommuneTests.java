@@ -41,6 +41,11 @@ class MailingStoreCommuneTests {
 
 	private static final Instant NOW = Instant.parse("2025-03-10T06:00:00Z");
 
+	/**
+	 * After every claim a check makes: claims are dated by the database's clock, today.
+	 */
+	private static final Instant AFTER_EVERY_CLAIM = Instant.now().plus(java.time.Duration.ofDays(1));
+
 	@Nested
 	@H2Database
 	class OnH2 extends Checks {
@@ -172,14 +177,14 @@ class MailingStoreCommuneTests {
 				assertThat(this.store.claim("worker-b", NOW, 100)).extracting(MailingStore.DeliveryRow::mailingId)
 					.containsOnly(this.mailingOfB);
 				for (long row : rowsOfA) {
-					assertThat(this.store.markSending(row, "worker-a", NOW, "<x@y>")).isFalse();
+					assertThat(this.store.markSending(row, "worker-a", "<x@y>")).isFalse();
 					assertThat(this.store.settle(row, "worker-a", DeliveryStatus.SENT, 1, null, "250", NOW)).isFalse();
 					this.store.release(row, "worker-a");
 					assertThat(this.store.sendAgain(this.mailingOfA, row)).isFalse();
 					assertThat(this.store.markSentByHand(this.mailingOfA, row, NOW, "by hand")).isFalse();
 				}
 				assertThat(this.store.releaseAll("worker-a")).isZero();
-				assertThat(this.store.recover(NOW.plusSeconds(3600))).as("only B's own two claimed rows")
+				assertThat(this.store.recover(AFTER_EVERY_CLAIM)).as("only B's own two claimed rows")
 					.containsExactly(2, 0);
 				assertThat(this.store.hold(this.mailingOfA, "x", List.of(), NOW)).isFalse();
 				assertThat(this.store.changeStatus(this.mailingOfA, MailingStatus.RUNNING, MailingStatus.PAUSED))
@@ -220,7 +225,7 @@ class MailingStoreCommuneTests {
 			assertThat(CurrentCommune.acrossAll(() -> this.store.communesWithDue(NOW))).containsExactly(A.id());
 			assertThat(CurrentCommune.acrossAll(() -> this.store.communesClaimedBy("worker-b")))
 				.containsExactly(B.id());
-			assertThat(CurrentCommune.acrossAll(() -> this.store.communesToRecover(NOW.plusSeconds(60))))
+			assertThat(CurrentCommune.acrossAll(() -> this.store.communesToRecover(AFTER_EVERY_CLAIM)))
 				.containsExactly(B.id());
 		}
 

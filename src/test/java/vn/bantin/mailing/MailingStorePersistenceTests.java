@@ -25,6 +25,7 @@ import vn.bantin.H2Database;
 import vn.bantin.PersistenceTest;
 import vn.bantin.PostgresDatabase;
 import vn.bantin.subscription.Audience;
+import vn.bantin.system.CurrentCommune;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -217,22 +218,61 @@ class MailingStorePersistenceTests {
 		}
 
 		@Test
-		void recoveryPutsStaleClaimsBackAndMakesInterruptedSendsUncertain() {
-			long mailing = mailing(3);
-			List<MailingStore.DeliveryRow> rows = claim("gone", NOW, 10).stream()
+		void claimsAreDatedByTheDatabasesClockNotByTheTimeTheWorkerGives() {
+			long mailing = mailing(1);
+			Instant before = databaseNow();
+			MailingStore.DeliveryRow row = claim("node-a/mail-0", NOW, 10).stream()
+				.filter((r) -> r.mailingId() == mailing)
+				.findFirst()
+				.orElseThrow();
+			assertThat(row.claimedAt()).isBetween(before.minusSeconds(1), databaseNow().plusSeconds(1));
+			this.jdbc.update("UPDATE delivery SET claimed_at = claimed_at - INTERVAL '5' MINUTE WHERE id = ?",
+					row.id());
+			tx().execute((status) -> this.store.markSending(row.id(), "node-a/mail-0", "<d@x>"));
+			assertThat(this.store.delivery(row.id()).orElseThrow().claimedAt()).as("dated again at the hand-over")
+				.isAfterOrEqualTo(before.minusSeconds(1));
+		}
+
+		@Test
+		void aGoneNodesRowsAreRecoveredAtOnceALiveNodesOnlyOnceTheirClaimIsStale() {
+			long mailing = mailing(4);
+			List<MailingStore.DeliveryRow> rows = claim("live:8080/mail-0", NOW, 10).stream()
 				.filter((r) -> r.mailingId() == mailing)
 				.toList();
-			tx().execute((status) -> this.store.markSending(rows.get(0).id(), "gone", NOW, "<d1@x>"));
-			// the third row is claimed by a live worker just now
-			this.jdbc.update("UPDATE delivery SET claimed_at = ? WHERE id = ?",
-					MailingStore.at(NOW.plus(Duration.ofMinutes(5))), rows.get(2).id());
+			this.jdbc.update("UPDATE delivery SET claimed_by = 'gone:8080/mail-1' WHERE id IN (?, ?)", rows.get(0).id(),
+					rows.get(1).id());
+			tx().execute((status) -> this.store.markSending(rows.get(0).id(), "gone:8080/mail-1", "<d0@x>"));
+			tx().execute((status) -> this.store.markSending(rows.get(2).id(), "live:8080/mail-0", "<d2@x>"));
+			assertThat(CurrentCommune.acrossAll(() -> this.store.claimers())).contains("gone:8080/mail-1",
+					"live:8080/mail-0");
 
-			tx().execute((status) -> this.store.recover(NOW.plus(Duration.ofMinutes(1))));
+			tx().execute((status) -> this.store.recover(databaseNow().minus(Duration.ofMinutes(1)),
+					List.of("gone:8080/mail-1")));
 
-			assertThat(this.store.delivery(rows.get(0).id()).orElseThrow().status())
-				.isEqualTo(DeliveryStatus.UNCERTAIN);
-			assertThat(this.store.delivery(rows.get(1).id()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
-			assertThat(this.store.delivery(rows.get(2).id()).orElseThrow().status()).isEqualTo(DeliveryStatus.CLAIMED);
+			assertThat(status(rows.get(0))).as("sending on a gone node").isEqualTo(DeliveryStatus.UNCERTAIN);
+			assertThat(status(rows.get(1))).as("claimed on a gone node").isEqualTo(DeliveryStatus.PENDING);
+			assertThat(status(rows.get(2))).as("sending on a live node").isEqualTo(DeliveryStatus.SENDING);
+			assertThat(status(rows.get(3))).as("claimed on a live node").isEqualTo(DeliveryStatus.CLAIMED);
+
+			// the live node's claims age past stale-after, by the database's clock
+			this.jdbc.update("UPDATE delivery SET claimed_at = claimed_at - INTERVAL '2' MINUTE WHERE id IN (?, ?)",
+					rows.get(2).id(), rows.get(3).id());
+			tx().execute((status) -> this.store.recover(databaseNow().minus(Duration.ofMinutes(1)), List.of()));
+
+			assertThat(status(rows.get(2))).isEqualTo(DeliveryStatus.UNCERTAIN);
+			assertThat(status(rows.get(3))).isEqualTo(DeliveryStatus.PENDING);
+			assertThat(changed(() -> this.store.settle(rows.get(2).id(), "live:8080/mail-0", DeliveryStatus.SENT, 1,
+					null, "250 OK", NOW)))
+				.as("the stuck worker's late answer changes nothing")
+				.isFalse();
+		}
+
+		DeliveryStatus status(MailingStore.DeliveryRow row) {
+			return this.store.delivery(row.id()).orElseThrow().status();
+		}
+
+		Instant databaseNow() {
+			return this.jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", java.time.OffsetDateTime.class).toInstant();
 		}
 
 		@Test
@@ -335,7 +375,7 @@ class MailingStorePersistenceTests {
 				.toList();
 			tx().execute(
 					(status) -> this.store.settle(rows.get(0).id(), "w", DeliveryStatus.SENT, 1, null, "250 OK", NOW));
-			tx().execute((status) -> this.store.markSending(rows.get(1).id(), "w", NOW, "<d@x>"));
+			tx().execute((status) -> this.store.markSending(rows.get(1).id(), "w", "<d@x>"));
 			tx().execute((status) -> this.store.settle(rows.get(2).id(), "w", DeliveryStatus.RETRY, 1,
 					NOW.plusSeconds(60), "421", null));
 			// the fourth stays claimed by the worker
@@ -346,7 +386,7 @@ class MailingStorePersistenceTests {
 			assertThat(this.store.counts(mailing)).containsEntry(DeliveryStatus.SENT, 1L)
 				.containsEntry(DeliveryStatus.SENDING, 1L)
 				.containsEntry(DeliveryStatus.SKIPPED, 2L);
-			assertThat(changed(() -> this.store.markSending(rows.get(3).id(), "w", NOW, "<d@y>")))
+			assertThat(changed(() -> this.store.markSending(rows.get(3).id(), "w", "<d@y>")))
 				.as("a worker's claimed row is no longer sent")
 				.isFalse();
 			assertThat(counted(() -> this.store.cancel(mailing, NOW, "again"))).isEqualTo(-1);
