@@ -23,6 +23,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.bantin.cluster.ClusterLocks;
 import vn.bantin.commune.CommuneFolders;
 import vn.bantin.system.BantinProperties;
 import vn.bantin.system.CommuneTenancy;
@@ -63,19 +64,23 @@ class ContentFolder implements ApplicationRunner {
 
 	private final CommuneTenancy tenancy;
 
+	/** Takes turns with the other nodes; null for a folder loaded by one node only. */
+	private final ClusterLocks locks;
+
 	/** The problems of each commune's last load, by commune id. */
 	private final Map<Long, List<ContentProblem>> problems = new ConcurrentHashMap<>();
 
 	/** A single commune's content folder, {@code bantin.content-dir}. */
 	ContentFolder(BantinProperties properties, PlanStore plans, ItemStore items, ItemEventStore events,
 			ProcedureAnnouncements announcements, TransactionTemplate transactions, Clock clock) {
-		this(properties, plans, items, events, announcements, transactions, clock, null, new CommuneTenancy());
+		this(properties, plans, items, events, announcements, transactions, clock, null, new CommuneTenancy(), null);
 	}
 
 	@Autowired
 	ContentFolder(BantinProperties properties, PlanStore plans, ItemStore items, ItemEventStore events,
 			ProcedureAnnouncements announcements, TransactionTemplate transactions, Clock clock,
-			CommuneFolders communes, CommuneTenancy tenancy) {
+			CommuneFolders communes, CommuneTenancy tenancy, ClusterLocks locks) {
+		this.locks = locks;
 		this.communes = communes;
 		this.tenancy = tenancy;
 		this.announcements = announcements;
@@ -136,6 +141,27 @@ class ContentFolder implements ApplicationRunner {
 	 */
 	private synchronized List<ContentProblem> load(Path folder, String label) {
 		long commune = this.tenancy.commune();
+		if (this.locks == null) {
+			return loadInTurn(folder, label, commune);
+		}
+		return this.locks.exclusively(lockName(commune), () -> loadInTurn(folder, label, commune));
+	}
+
+	/**
+	 * The cluster lock of a commune's content folder. Why: with several nodes watching
+	 * the same folder (or starting together), each sees a change and loads it; in turns,
+	 * the first stores what differs from the database and the next finds every file
+	 * {@linkplain ItemStore.Stored#unchangedBy unchanged} and stores nothing. So each
+	 * file is applied once, with one item event, and two first loads of an empty database
+	 * never insert the same item twice (a unique-key failure in the log, a file reported
+	 * as not stored). The database arbitrates, by comparing each file with what it holds,
+	 * not a node's memory of what it loaded.
+	 */
+	static String lockName(long commune) {
+		return "content:" + commune;
+	}
+
+	private List<ContentProblem> loadInTurn(Path folder, String label, long commune) {
 		if (!Files.isDirectory(folder)) {
 			// an unmounted drive must not archive every item: with no folder there is
 			// nothing to load
@@ -220,7 +246,13 @@ class ContentFolder implements ApplicationRunner {
 	}
 
 	private void store(PlanFile file, String path) {
-		Plan plan = this.plans.findById(file.id()).orElseGet(() -> new Plan(file.id()));
+		Plan plan = this.plans.findById(file.id()).orElse(null);
+		if (plan != null && plan.unchangedBy(file, path)) {
+			return;
+		}
+		if (plan == null) {
+			plan = new Plan(file.id());
+		}
 		plan.refresh(file, path, this.clock.instant());
 		this.plans.save(plan);
 	}

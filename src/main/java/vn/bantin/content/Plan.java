@@ -92,6 +92,28 @@ class Plan {
 		this.id = id;
 	}
 
+	/**
+	 * Whether the file says what the plan holds already (its time of loading aside): a
+	 * load that finds it so writes nothing, so that a folder loaded again (by another
+	 * node, after a restart) applies each unchanged plan file no second time.
+	 */
+	boolean unchangedBy(PlanFile file, String sourceFile) {
+		Plan fresh = new Plan(this.id);
+		fresh.refresh(file, sourceFile, this.loadedAt);
+		return fresh.signature().equals(signature());
+	}
+
+	/** Everything the file decides, as one list of values. */
+	private List<Object> signature() {
+		List<Object> values = new ArrayList<>(java.util.Arrays.asList(this.numberSymbol, this.title, this.issuer,
+				this.issuedOn, this.periodStart, this.periodEnd, this.bodyMarkdown, this.sourceFile));
+		this.themes.forEach((t) -> values.addAll(java.util.Arrays.asList("theme", t.key, t.title, t.description)));
+		this.sectionEntries.forEach((e) -> values.addAll(java.util.Arrays.asList("section", e.section, e.text)));
+		this.responsibilities
+			.forEach((d) -> values.addAll(java.util.Arrays.asList("duty", d.unit, d.duties, d.reporting)));
+		return values;
+	}
+
 	/** Replaces everything but the id with what the file says now. */
 	void refresh(PlanFile file, String sourceFile, Instant now) {
 		this.numberSymbol = file.numberSymbol();

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,8 +48,13 @@ import vn.bantin.content.ItemLifecycle;
  *
  * <p>
  * <b>At least once.</b> A crash between a channel's {@code publish} and the mark leaves
- * the publication due, so the channel receives it again after the restart. Channels must
- * therefore be idempotent by publication id.
+ * the publication due, so the channel receives it again after the restart (or on another
+ * node). Channels must therefore be idempotent by publication id.
+ *
+ * <p>
+ * <b>Several nodes.</b> Any node may run this at any moment, also two at once: each
+ * publication is held while it is handed over (see {@link #handOver}), so two runs split
+ * the due publications between them instead of handing each over twice.
  */
 @Service
 public class Handover {
@@ -103,31 +109,91 @@ public class Handover {
 		return handled;
 	}
 
+	/**
+	 * Hands one due publication to its channel, holding it: its row is locked
+	 * ({@code FOR UPDATE SKIP LOCKED}) from before the channel is called until the mark
+	 * commits. Why: several nodes run the hand-over at the same moment (a slot's job on
+	 * one, the periodic run on another, a "publish now" on a third) and read the same due
+	 * rows; a row another node holds is skipped here (that node hands it over), and a row
+	 * claimed after that node committed is no longer due and is left. So a channel gets a
+	 * publication once in the normal case, and again only after a crash between its
+	 * {@code publish} and the commit: a dead node's session ends and releases the row,
+	 * which is then still due and handed over by the next run on any node. Channels are
+	 * idempotent by publication id for that case (the web and feeds store nothing, the
+	 * radio builds its playlists from the recorded publications, the email channel makes
+	 * at most one mailing per origin under a unique key).
+	 *
+	 * <p>
+	 * A conflict at the commit (another publication of the same item marked it published
+	 * on another node at the same moment) is retried once: the row is still due, the
+	 * channel takes it again and changes nothing, and the item is found published.
+	 */
 	private Publications.PublicationView handOver(Publications.PublicationView publication, PublicationChannel channel,
 			Instant now) {
-		try {
-			channel.publish(publication);
-		}
-		catch (Exception ex) {
-			String error = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-			log.warn("Channel {} could not take publication {} ({} of item {}): {}", publication.channel(),
-					publication.id(), publication.target(), publication.itemId(), error);
-			return this.transaction.execute((status) -> {
-				Publication stored = this.store.findById(publication.id()).orElseThrow();
-				if (stored.status() == PublicationStatus.DUE) {
-					stored.handOverFailed(error, this.maxAttempts, now);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return handOverOnce(publication, channel, now);
+			}
+			catch (ConcurrencyFailureException ex) {
+				if (attempt >= 2) {
+					log.info("Publication {} met a concurrent change twice; left due for the next run: {}",
+							publication.id(), ex.getMessage());
+					return current(publication);
 				}
-				return stored.view();
-			});
+			}
 		}
+	}
+
+	private Publications.PublicationView handOverOnce(Publications.PublicationView publication,
+			PublicationChannel channel, Instant now) {
+		Outcome outcome = this.transaction.execute((status) -> {
+			Publication claimed = this.store.claim(publication.id(), PublicationStatus.DUE).orElse(null);
+			if (claimed == null) {
+				// held by another node right now, or already handed over
+				return new Outcome(null, null);
+			}
+			try {
+				channel.publish(claimed.view());
+			}
+			catch (Exception ex) {
+				// nothing of this transaction is kept (a channel may have spoilt it); the
+				// failure is stored below, after the row is released
+				status.setRollbackOnly();
+				return new Outcome(null, (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName());
+			}
+			claimed.markPublished(now);
+			this.lifecycle.published(claimed.view().itemId(), now);
+			return new Outcome(claimed.view(), null);
+		});
+		if (outcome.handled() != null) {
+			return outcome.handled();
+		}
+		if (outcome.error() == null) {
+			return current(publication);
+		}
+		String error = outcome.error();
+		log.warn("Channel {} could not take publication {} ({} of item {}): {}", publication.channel(),
+				publication.id(), publication.target(), publication.itemId(), error);
 		return this.transaction.execute((status) -> {
 			Publication stored = this.store.findById(publication.id()).orElseThrow();
 			if (stored.status() == PublicationStatus.DUE) {
-				stored.markPublished(now);
-				this.lifecycle.published(stored.view().itemId(), now);
+				stored.handOverFailed(error, this.maxAttempts, now);
 			}
 			return stored.view();
 		});
+	}
+
+	/** The publication as it stands now, read again. */
+	private Publications.PublicationView current(Publications.PublicationView publication) {
+		return this.transaction
+			.execute((status) -> this.store.findById(publication.id()).map(Publication::view).orElse(publication));
+	}
+
+	/**
+	 * What one hand-over did: the publication marked published, or the channel's error,
+	 * or neither (it was not there to take).
+	 */
+	private record Outcome(Publications.PublicationView handled, String error) {
 	}
 
 	private Map<Channel, PublicationChannel> channels() {

@@ -23,6 +23,16 @@ interface PublicationStore extends JpaRepository<Publication, Long>,
 
 	Optional<Publication> findByOnceKey(String onceKey);
 
+	/**
+	 * The publication, locked for this transaction, if it has this status and no other
+	 * transaction holds it ({@code FOR UPDATE SKIP LOCKED}): the hand-over's claim.
+	 */
+	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+	@org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(
+			name = "jakarta.persistence.lock.timeout", value = "-2"))
+	@org.springframework.data.jpa.repository.Query("select p from Publication p where p.id = :id and p.status = :status")
+	Optional<Publication> claim(long id, PublicationStatus status);
+
 	@org.springframework.data.jpa.repository.Query("""
 			select new vn.bantin.publishing.Publications$Airing(p.campaign, p.itemId, p.target, count(p))
 			from Publication p where p.campaign is not null and p.status in :statuses

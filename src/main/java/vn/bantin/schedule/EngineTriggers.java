@@ -80,6 +80,12 @@ class EngineTriggers {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineTriggers.class);
 
+	/**
+	 * A difference between the application's clock and the system's below this is the
+	 * time between two readings of one clock, not a clock of its own.
+	 */
+	private static final Duration OFFSET_IGNORED = Duration.ofSeconds(1);
+
 	private static final Map<String, Class<? extends Job>> JOBS = Map.of(SLOTS, SlotJob.class, RELEASES,
 			ReleaseJob.class, EMERGENCIES, EmergencyJob.class);
 
@@ -243,10 +249,16 @@ class EngineTriggers {
 	 * {@code at}.
 	 */
 	private Date fireTime(Instant at) {
-		Duration ahead = Duration.between(this.clock.instant(), at);
 		// Quartz reads the system clock: see the type's comment
 		long system = System.currentTimeMillis();
-		return new Date(ahead.isNegative() ? system : system + ahead.toMillis());
+		long offset = this.clock.millis() - system;
+		if (Math.abs(offset) < OFFSET_IGNORED.toMillis()) {
+			// the same clock read twice (production): fire at the very instant, so that
+			// every commune's 06:00 has the same fire time and Quartz acquires them in
+			// one batch
+			offset = 0;
+		}
+		return new Date(Math.max(system, at.toEpochMilli() - offset));
 	}
 
 	/**
@@ -267,14 +279,29 @@ class EngineTriggers {
 	/**
 	 * Stores a durable job unless it is known to be stored; another commune's jobs are
 	 * stored the first time one of its triggers is scheduled. Storing one twice (two
-	 * planners at once) replaces it with the same.
+	 * planners or two nodes at once) replaces it with the same.
+	 *
+	 * <p>
+	 * Every engine job <em>requests recovery</em>. Why: the triggers are one-shot, and a
+	 * one-shot trigger is complete from the moment Quartz hands it to a thread; the job
+	 * itself moves it to the next occurrence. When a node dies in between (SIGKILL, power
+	 * cut during the firing), the cluster's recovery deletes a complete trigger, and
+	 * without recovery the occurrence would be lost and the slot's chain broken until the
+	 * next start-up sweep. With it, the node that notices the death (after the check-in
+	 * interval plus 7.5 s) fires the job again with the original trigger's data (the
+	 * occurrence, the subject, the commune); the job records nothing twice (publications
+	 * are unique per item, channel, target and occurrence, and channels are idempotent by
+	 * publication) and moves the trigger on.
 	 */
 	private void storeJob(JobKey key, Class<? extends Job> type) throws SchedulerException {
 		if (this.stored.contains(key)) {
 			return;
 		}
-		if (!this.scheduler.checkExists(key)) {
-			this.scheduler.addJob(JobBuilder.newJob(type).withIdentity(key).storeDurably().build(), true);
+		org.quartz.JobDetail existing = this.scheduler.getJobDetail(key);
+		if (existing == null || !existing.requestsRecovery()) {
+			// stored before jobs asked for recovery: replaced (its triggers stay)
+			this.scheduler.addJob(JobBuilder.newJob(type).withIdentity(key).storeDurably().requestRecovery().build(),
+					true);
 		}
 		this.stored.add(key);
 	}

@@ -73,7 +73,15 @@ class HandoverTrigger {
 				this.scheduler.rescheduleJob(KEY, trigger);
 			}
 			else {
-				this.scheduler.scheduleJob(trigger);
+				try {
+					this.scheduler.scheduleJob(trigger);
+				}
+				catch (org.quartz.ObjectAlreadyExistsException ex) {
+					// another node, starting at the same moment, stored it in between:
+					// one
+					// trigger serves the cluster
+					this.scheduler.rescheduleJob(KEY, trigger);
+				}
 			}
 		}
 		catch (SchedulerException ex) {

@@ -23,6 +23,8 @@ import vn.bantin.content.ItemChanged;
 import vn.bantin.content.ItemView;
 import vn.bantin.publishing.PublicationStatus;
 import vn.bantin.publishing.Publications;
+import vn.bantin.cluster.ClusterLocks;
+import vn.bantin.cluster.Nodes;
 import vn.bantin.system.CurrentCommune;
 import vn.bantin.timetable.ProgrammeInForce;
 import vn.bantin.timetable.Slot;
@@ -83,9 +85,19 @@ class Replanning {
 
 	private volatile boolean ready;
 
+	private final ClusterLocks locks;
+
+	private final Nodes nodes;
+
+	/** How many slot triggers this node (re)planned or removed since it started. */
+	private final java.util.concurrent.atomic.AtomicInteger replanned = new java.util.concurrent.atomic.AtomicInteger();
+
 	Replanning(Timetables timetables, ProgrammeInForce programme, SlotFiring firing, ItemRelease release,
 			Broadcast broadcast, ItemCatalog catalog, EngineTriggers triggers, HandoverTrigger handoverTrigger,
-			EngineCommunes communes, Clock clock, PlatformTransactionManager transactions) {
+			EngineCommunes communes, Clock clock, PlatformTransactionManager transactions, ClusterLocks locks,
+			Nodes nodes) {
+		this.locks = locks;
+		this.nodes = nodes;
 		this.timetables = timetables;
 		this.programme = programme;
 		this.firing = firing;
@@ -113,12 +125,14 @@ class Replanning {
 			// The start-up sweep reconciles once it is whole.
 			return;
 		}
-		boolean ran = this.communes.run(changed.commune(), () -> {
-			Summary slots = this.transaction.execute((status) -> reconcileSlots());
-			int released = reconcileItems();
-			log.info("Timetable of commune {} changed ({}): {}; {} item(s) waiting for release", changed.commune(),
-					changed.source(), slots, released);
-		});
+		boolean ran = this.communes.run(changed.commune(),
+				() -> this.locks.exclusively(lockName(changed.commune()), () -> {
+					Summary slots = this.transaction.execute((status) -> reconcileSlots());
+					int released = reconcileItems();
+					this.replanned.addAndGet(slots.planned() + slots.removed());
+					log.info("Timetable of commune {} changed ({}): {}; {} item(s) waiting for release",
+							changed.commune(), changed.source(), slots, released);
+				}));
 		if (!ran) {
 			log.warn("Timetable of commune {} changed, but it is gone or archived: not replanned", changed.commune());
 		}
@@ -143,20 +157,43 @@ class Replanning {
 		int released = 0;
 		List<CurrentCommune.Scope> scopes = this.communes.all();
 		for (CurrentCommune.Scope scope : scopes) {
-			Summary commune = CurrentCommune.call(scope, () -> this.transaction.execute((status) -> reconcileSlots()));
+			long id = scope.id();
+			Summary commune = this.locks.exclusively(lockName(id), () -> CurrentCommune.call(scope, () -> {
+				Summary reconciled = this.transaction.execute((status) -> reconcileSlots());
+				this.replanned.addAndGet(reconciled.planned() + reconciled.removed());
+				return reconciled;
+			}));
 			slots = slots.plus(commune);
-			released += CurrentCommune.call(scope, this::releaseDueAndReconcileItems);
+			released += this.locks.exclusively(lockName(id),
+					() -> CurrentCommune.call(scope, this::releaseDueAndReconcileItems));
 		}
 		this.handoverTrigger.ensure();
 		Instant now = this.clock.instant();
 		List<Publications.PublicationView> handled = this.communes.handOverEverywhere(now);
 		log.info(
-				"Scheduler start-up sweep at {} over {} commune(s): {}; {} item(s) waiting for release;"
+				"Scheduler start-up sweep on node {} at {} over {} commune(s): {}; {} item(s) waiting for release;"
 						+ " {} publication(s) decided"
 						+ " or handed over ({} published, {} missed, {} awaiting confirmation, {} due)",
-				now, scopes.size(), slots, released, handled.size(), count(handled, PublicationStatus.PUBLISHED),
-				count(handled, PublicationStatus.MISSED), count(handled, PublicationStatus.AWAITING_CONFIRMATION),
-				count(handled, PublicationStatus.DUE));
+				this.nodes.self(), now, scopes.size(), slots, released, handled.size(),
+				count(handled, PublicationStatus.PUBLISHED), count(handled, PublicationStatus.MISSED),
+				count(handled, PublicationStatus.AWAITING_CONFIRMATION), count(handled, PublicationStatus.DUE));
+	}
+
+	/**
+	 * The cluster lock under which a commune's triggers are reconciled. Why: with several
+	 * nodes watching the same {@code schedules/} folder, each reads a changed file and
+	 * replans; one after the other, the first moves the triggers and the next finds each
+	 * trigger's definition hash equal to its slot's and keeps it, so a change reaches the
+	 * triggers once, not once per node (and two replannings never interleave their reads
+	 * and writes of one trigger).
+	 */
+	static String lockName(long commune) {
+		return "schedule:" + commune;
+	}
+
+	/** How many slot triggers this node (re)planned or removed since it started. */
+	int replanned() {
+		return this.replanned.get();
 	}
 
 	/**
