@@ -60,19 +60,7 @@ final class EngineHarness {
 			if (planned.occurrence().isAfter(this.clock.instant())) {
 				this.clock.set(planned.occurrence());
 			}
-			// as the jobs do: in the scope of the trigger's commune
-			boolean ran = this.communes.run(planned.commune(), () -> {
-				switch (planned.group()) {
-					case EngineTriggers.SLOTS -> this.firing.fire(planned.subject(), planned.occurrence());
-					case EngineTriggers.RELEASES -> this.release.fire(planned.subject(), planned.occurrence());
-					case EngineTriggers.EMERGENCIES ->
-						this.broadcast.emergency(planned.subject(), planned.occurrence());
-					default -> throw new IllegalStateException(planned.group());
-				}
-			});
-			if (!ran) {
-				throw new IllegalStateException("trigger of a commune that is gone: " + planned);
-			}
+			fire(planned);
 			fired++;
 			if (fired > 10_000) {
 				throw new IllegalStateException("runaway trigger chain at " + planned);
@@ -82,6 +70,27 @@ final class EngineHarness {
 			this.clock.set(until);
 		}
 		return fired;
+	}
+
+	/**
+	 * Runs what the job of a trigger that stands for {@code planned} runs, at the clock's
+	 * now, in the scope of the trigger's commune: also for a trigger that is no longer
+	 * stored, as Quartz's recovery of a dead node's job runs it with the original
+	 * trigger's data.
+	 */
+	void fire(EngineTriggers.Planned planned) {
+		// as the jobs do: in the scope of the trigger's commune
+		boolean ran = this.communes.run(planned.commune(), () -> {
+			switch (planned.group()) {
+				case EngineTriggers.SLOTS -> this.firing.fire(planned.subject(), planned.occurrence());
+				case EngineTriggers.RELEASES -> this.release.fire(planned.subject(), planned.occurrence());
+				case EngineTriggers.EMERGENCIES -> this.broadcast.emergency(planned.subject(), planned.occurrence());
+				default -> throw new IllegalStateException(planned.group());
+			}
+		});
+		if (!ran) {
+			throw new IllegalStateException("trigger of a commune that is gone: " + planned);
+		}
 	}
 
 	/** The engine's trigger planned earliest (then by group and subject). */
