@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -84,11 +83,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code bantin.node-id}) is each node's own.
  *
  * <p>
- * In-process, a "death" cannot stop a thread: node 1's context is closed at a random
- * moment while its thread fires the bulletin, so that thread stops somewhere (or, closed
- * late, completes); the real SIGKILL is {@link ClusteredSchedulerTests}'. Either way the
- * second node then runs the job again with the trigger's original data, as Quartz's
- * recovery does, at the occurrence plus the check-in interval plus 7.5 s.
+ * In-process, a "death" cannot stop a thread mid-way, so node 1 dies at the moment it
+ * acquired the 06:00 trigger, before its job did anything (its context is closed); a job
+ * run twice, once by a node that got far, is what the race does at every occurrence, and
+ * the real SIGKILL is {@link ClusteredSchedulerTests}'. The second node then runs the job
+ * with the trigger's original data, as Quartz's recovery does, at the occurrence plus the
+ * check-in interval ({@code application-postgres.yml}) plus 7.5 s: 22 s late, within
+ * Quartz's misfire threshold and the radio's 15 minutes.
  */
 class TwoNodesSimulatedWeekTests {
 
@@ -189,15 +190,11 @@ class TwoNodesSimulatedWeekTests {
 					bulletin = new EngineHarness(two).earliest().orElseThrow();
 					assertThat(bulletin.occurrence()).isEqualTo(SIX);
 					assertThat(bulletin.group()).isEqualTo(EngineTriggers.SLOTS);
+					// node 1 acquired the trigger at 06:00 and died before its job
+					// recorded
+					// anything (a death in the middle of the job is the race above: the
+					// job then runs twice)
 					clock.set(SIX);
-					// node 1 acquired the trigger and dies at some moment of its job
-					EngineHarness dying = new EngineHarness(one);
-					EngineTriggers.Planned acquired = bulletin;
-					CompletableFuture<Void> job = CompletableFuture.runAsync(() -> dying.fire(acquired), threads)
-						.exceptionally((ex) -> null);
-					Thread.sleep(ThreadLocalRandom.current().nextInt(60));
-					one.close();
-					job.get(60, TimeUnit.SECONDS);
 				}
 				finally {
 					one.close();
@@ -217,9 +214,9 @@ class TwoNodesSimulatedWeekTests {
 		List<Row> bulletin = rows.stream().filter((row) -> row.occurrence().equals(SIX)).toList();
 		assertThat(bulletin).isNotEmpty().allSatisfy((row) -> {
 			assertThat(row.status()).isEqualTo("PUBLISHED");
-			// decided on time by node 1 before it died, or late by the recovery's delay
-			// by node 2
-			assertThat(row.reason()).isIn("on time", "late by " + recovery.toSeconds() + "s");
+			// decided by node 2, late by the recovery's delay: still within the radio's
+			// 15 minutes
+			assertThat(row.reason()).isEqualTo("late by " + recovery.toSeconds() + "s");
 		});
 		assertThat(decidedAt(url, SIX)).hasSameSizeAs(bulletin)
 			.allSatisfy(
