@@ -18,6 +18,7 @@ import vn.bantin.AllCommunes;
 import vn.bantin.H2Database;
 import vn.bantin.PersistenceTest;
 import vn.bantin.PostgresDatabase;
+import vn.bantin.cluster.TestCluster;
 import vn.bantin.commune.Communes;
 import vn.bantin.commune.ProvinceSettings;
 import vn.bantin.content.Channel;
@@ -62,7 +63,8 @@ class TimetableEntryPersistenceTests {
 	}
 
 	@PersistenceTest
-	@Import({ StoredTimetables.class, Timetables.class, PlanCatalog.class, ItemCatalog.class, Communes.class })
+	@Import({ StoredTimetables.class, Timetables.class, PlanCatalog.class, ItemCatalog.class, Communes.class,
+			TestCluster.class })
 	@org.springframework.boot.context.properties.EnableConfigurationProperties(ProvinceSettings.class)
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	abstract static class TimetableEntryChecks {
