@@ -68,7 +68,6 @@ start_node() { # name port
     --bantin.mailing.rate-per-second=$rate --bantin.mailing.rate-per-hour=0 \
     --logging.level.root=WARN >"$tmp/$1.log" 2>&1 &
   local pid=$!
-  pids+=($pid)
   for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$2/actuator/health/readiness" >/dev/null 2>&1 && { echo $pid; return 0; }
     kill -0 $pid 2>/dev/null || { echo "node $1 stopped; see $tmp/$1.log" >&2; tail -30 "$tmp/$1.log" >&2; return 1; }
@@ -76,8 +75,11 @@ start_node() { # name port
   done
   echo "node $1 did not start" >&2; return 1
 }
+# start_node runs in a subshell ($(...)): the caller keeps the pids for the cleanup
 node1=$(start_node node-1 $p1) || exit 1
+pids+=($node1)
 node2=$(start_node node-2 $p2) || exit 1
+pids+=($node2)
 
 cat > "$tmp/nginx.conf" <<NGINX
 daemon off;
