@@ -36,6 +36,7 @@ chmod 755 "$tmp"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null; done
+  for file in "$tmp"/*.node-pid; do [[ -f $file ]] && kill -9 "$(cat "$file")" 2>/dev/null; done
   [[ -f $tmp/nginx.pid ]] && kill "$(cat "$tmp/nginx.pid")" 2>/dev/null
   su_pg "$pg_bin/pg_ctl -D $tmp/pg -m immediate stop" >/dev/null 2>&1
   wait 2>/dev/null
@@ -68,6 +69,7 @@ start_node() { # name port
     --bantin.mailing.rate-per-second=$rate --bantin.mailing.rate-per-hour=0 \
     --logging.level.root=WARN >"$tmp/$1.log" 2>&1 &
   local pid=$!
+  echo $pid > "$tmp/$1.node-pid"
   for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$2/actuator/health/readiness" >/dev/null 2>&1 && { echo $pid; return 0; }
     kill -0 $pid 2>/dev/null || { echo "node $1 stopped; see $tmp/$1.log" >&2; tail -30 "$tmp/$1.log" >&2; return 1; }
