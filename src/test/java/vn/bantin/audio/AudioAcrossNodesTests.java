@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,6 +24,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.bantin.ChildApi;
 import vn.bantin.ChildApplication;
 import vn.bantin.EmbeddedPostgresSupport;
 import vn.bantin.system.Secrets;
@@ -184,27 +184,12 @@ class AudioAcrossNodesTests {
 	}
 
 	private String token(ChildApplication application) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create(application.baseUrl() + "/api/tokens"))
-				.header("Authorization",
-						"Basic " + Base64.getEncoder()
-							.encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"cluster audio\",\"expiresInDays\":1}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return JsonPath.read(response.body(), "$.token");
+		return ChildApi.token(application, PASSWORD, "cluster audio");
 	}
 
 	private String call(ChildApplication application, String token, String method, String path)
 			throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(application.baseUrl() + path))
-			.header("Authorization", "Bearer " + token)
-			.header("Accept", "application/json")
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
-		return response.body();
+		return ChildApi.call(application, token, method, path, null);
 	}
 
 }

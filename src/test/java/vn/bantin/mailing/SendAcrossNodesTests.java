@@ -1,11 +1,6 @@
 package vn.bantin.mailing;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.bantin.ChildApi;
 import vn.bantin.ChildApplication;
 import vn.bantin.EmbeddedPostgresSupport;
 
@@ -69,8 +64,6 @@ class SendAcrossNodesTests {
 
 	@RegisterExtension
 	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@Test
 	void nodeTwoFinishesEverySendWithoutASecondCopyWhenNodeOneIsKilledAtThreePoints(@TempDir Path folder)
@@ -228,33 +221,12 @@ class SendAcrossNodesTests {
 	}
 
 	private String token(ChildApplication application) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create(application.baseUrl() + "/api/tokens"))
-				.header("Authorization",
-						"Basic " + Base64.getEncoder()
-							.encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"cluster test\",\"expiresInDays\":1}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return JsonPath.read(response.body(), "$.token");
+		return ChildApi.token(application, PASSWORD, "cluster test");
 	}
 
 	private String call(ChildApplication application, String token, String method, String path, String json)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(application.baseUrl() + path))
-			.header("Authorization", "Bearer " + token)
-			.header("Accept", "application/json");
-		if (json != null) {
-			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-		}
-		else {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
-		return response.body();
+		return ChildApi.call(application, token, method, path, json);
 	}
 
 }
