@@ -19,6 +19,7 @@ import vn.bantin.ChildApplication;
 import vn.bantin.EmbeddedPostgresSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two real nodes (child JVMs) on one PostgreSQL: what a node keeps in memory follows a
@@ -42,28 +43,21 @@ class CachesAcrossNodesTests {
 				String created = call(one, token, "POST", "/api/lists",
 						"{\"key\":\"" + key + "\",\"name\":\"Thôn Đông Hòa " + round + "\",\"public\":false}");
 				assertThat(created).contains(key);
-				Duration seen = null;
-				while (seen == null && System.nanoTime() - before < Duration.ofSeconds(10).toNanos()) {
-					List<String> keys = JsonPath.read(call(two, token, "GET", "/api/lists", null), "$[*].key");
-					if (keys.contains(key)) {
-						seen = Duration.ofNanos(System.nanoTime() - before);
-					}
-					else {
-						Thread.sleep(50);
-					}
-				}
-				assertThat(seen).as("round %d: the list reached node 2", round).isNotNull();
+				await().atMost(Duration.ofSeconds(10))
+					.pollInterval(Duration.ofMillis(50))
+					.until(() -> JsonPath.<List<String>>read(call(two, token, "GET", "/api/lists", null), "$[*].key")
+						.contains(key));
+				Duration seen = Duration.ofNanos(System.nanoTime() - before);
 				assertThat(seen).as("round %d: time until node 2 listed it", round)
 					.isLessThanOrEqualTo(Duration.ofSeconds(2));
 			}
 			assertThat(alive(database)).containsExactlyInAnyOrder("node-1", "node-2");
 
 			one.kill();
-			long killed = System.nanoTime();
-			while (alive(database).contains("node-1")
-					&& System.nanoTime() - killed < Duration.ofSeconds(30).toNanos()) {
-				Thread.sleep(200);
-			}
+			// gone after the node timeout (3 s) by the database's clock
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> !alive(database).contains("node-1"));
 			assertThat(alive(database)).containsExactly("node-2");
 		}
 	}
