@@ -141,7 +141,7 @@ class DatabaseFromThePreviousReleaseTests {
 			// overdue, as after downtime
 			org.awaitility.Awaitility.await()
 				.atMost(Duration.ofSeconds(120))
-				.until(() -> application.output().contains("Scheduler start-up sweep at"));
+				.until(() -> application.output().contains("Scheduler start-up sweep on node"));
 			application.close();
 			stopped = Instant.now();
 			log = application.output();
