@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -67,11 +68,24 @@ class SystemPageTests {
 		assertThat(self).isNotNull();
 		assertThat(self.className()).contains("alive");
 		assertThat(self.selectFirst(".node-state").text()).isEqualTo("đang chạy");
-		assertThat(self.selectFirst(".node-scheduler").text()).contains("chạy một mình").contains("đang lập lịch");
+		assertThat(self.selectFirst(".node-scheduler").text()).contains("chạy một mình")
+			.contains(this.scheduler.isInStandbyMode() ? "chờ" : "đang lập lịch");
 		var other = page.selectFirst("tr[data-node='" + gone + "']");
 		assertThat(other).isNotNull();
 		assertThat(other.className()).contains("gone");
 		assertThat(other.selectFirst(".node-state").text()).isEqualTo("mất liên lạc");
+	}
+
+	@Test
+	void aContextStoppedAndStartedAgainSchedulesAgain(@Autowired ConfigurableApplicationContext context)
+			throws Exception {
+		assertThat(this.scheduler.isInStandbyMode()).as("started once the node was ready").isFalse();
+		// what Spring's test framework does to a cached context it does not use for a
+		// while
+		context.stop();
+		assertThat(this.scheduler.isInStandbyMode()).isTrue();
+		context.start();
+		assertThat(this.scheduler.isInStandbyMode()).as("started again").isFalse();
 	}
 
 	@Test
