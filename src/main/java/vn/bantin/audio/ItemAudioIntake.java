@@ -80,7 +80,17 @@ class ItemAudioIntake implements SmartLifecycle {
 		boolean approved = changed.action() == ItemChanged.Action.APPROVED;
 		// the item's commune: the scope of the change, carried to the intake thread
 		Optional<CurrentCommune.Scope> scope = CurrentCommune.scope().filter((s) -> !s.acrossAll());
-		Runnable work = () -> this.catalog.item(changed.itemId()).ifPresent((item) -> takeIn(item, approved));
+		Runnable work = () -> {
+			try {
+				this.catalog.item(changed.itemId()).ifPresent((item) -> takeIn(item, approved));
+			}
+			catch (RuntimeException ex) {
+				// the database gone (a node stopping while it is unreachable): the item
+				// is
+				// taken in by the scan at the next start
+				log.warn("Item {}: its audio could not be taken in: {}", changed.itemId(), ex.toString());
+			}
+		};
 		executor.execute(() -> scope.ifPresentOrElse((s) -> CurrentCommune.run(s, work), work));
 	}
 
