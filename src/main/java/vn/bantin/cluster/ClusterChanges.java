@@ -16,8 +16,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.bantin.system.NodeId;
 
@@ -59,6 +62,13 @@ public class ClusterChanges implements SmartLifecycle {
 	private final ApplicationEventPublisher events;
 
 	/**
+	 * A transaction of its own for the row: after a commit the caller's connection may
+	 * still be bound to the thread, and a write there would join a transaction nobody
+	 * commits (Spring's note on {@code afterCommit}).
+	 */
+	private final TransactionTemplate ownTransaction;
+
+	/**
 	 * The rows already seen, with when they were written (forgotten after the window).
 	 */
 	private final Map<Long, Instant> seen = new LinkedHashMap<>();
@@ -71,7 +81,10 @@ public class ClusterChanges implements SmartLifecycle {
 
 	private boolean failing;
 
-	ClusterChanges(JdbcTemplate jdbc, NodeId self, ClusterSettings settings, ApplicationEventPublisher events) {
+	ClusterChanges(JdbcTemplate jdbc, NodeId self, ClusterSettings settings, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions) {
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.self = self;
 		this.settings = settings;
@@ -98,9 +111,9 @@ public class ClusterChanges implements SmartLifecycle {
 
 	private void write(String topic, long commune) {
 		try {
-			this.jdbc.update(
+			this.ownTransaction.executeWithoutResult((status) -> this.jdbc.update(
 					"INSERT INTO cluster_change (topic, commune_id, node, changed_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP)",
-					topic, commune, this.self.value());
+					topic, commune, this.self.value()));
 		}
 		catch (RuntimeException ex) {
 			// the change itself is committed: a node that misses this hears of it no

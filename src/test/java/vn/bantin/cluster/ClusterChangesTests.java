@@ -67,9 +67,9 @@ class ClusterChangesTests {
 			this.jdbc.update("DELETE FROM cluster_change");
 			String suffix = Long.toString(System.nanoTime(), 36);
 			this.one = new ClusterChanges(this.jdbc, NodeId.named("one-" + suffix), SETTINGS,
-					(event) -> this.heardOnOne.add((ChangedElsewhere) event));
+					(event) -> this.heardOnOne.add((ChangedElsewhere) event), this.transactions);
 			this.two = new ClusterChanges(this.jdbc, NodeId.named("two-" + suffix), SETTINGS,
-					(event) -> this.heardOnTwo.add((ChangedElsewhere) event));
+					(event) -> this.heardOnTwo.add((ChangedElsewhere) event), this.transactions);
 			this.one.poll();
 			this.two.poll();
 		}
@@ -118,7 +118,7 @@ class ClusterChangesTests {
 		void whatChangedBeforeANodeStartedIsNotHeardAgain() {
 			this.one.announce("communes", 0);
 			ClusterChanges late = new ClusterChanges(this.jdbc, NodeId.named("late"), SETTINGS,
-					(event) -> this.heardOnTwo.add((ChangedElsewhere) event));
+					(event) -> this.heardOnTwo.add((ChangedElsewhere) event), this.transactions);
 			late.start();
 			try {
 				assertThat(late.poll()).isZero();
