@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.annotation.Secured;
@@ -106,8 +106,10 @@ class ItemAdminController {
 			return refused(id, model, response, HttpStatus.CONFLICT, "item.error.changed-since-seen",
 					new Object[] { changed.seen(), changed.current() }, changed.diffPath());
 		}
-		catch (OptimisticLockingFailureException concurrent) {
-			// changed at the same moment by someone else (or the scheduler): look again
+		catch (ConcurrencyFailureException concurrent) {
+			// changed at the same moment by someone else (or the scheduler), or the
+			// database chose this transaction as a deadlock's victim: rolled back whole,
+			// look again
 			return refused(id, model, response, HttpStatus.CONFLICT, "item.error.changed-concurrently", null, null);
 		}
 		catch (FourEyesRefused fourEyes) {

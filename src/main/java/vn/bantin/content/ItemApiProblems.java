@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -64,8 +64,8 @@ class ItemApiProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	@ExceptionHandler(OptimisticLockingFailureException.class)
-	ProblemDetail concurrent(OptimisticLockingFailureException concurrent, HttpServletRequest request) {
+	@ExceptionHandler(ConcurrencyFailureException.class)
+	ProblemDetail concurrent(ConcurrencyFailureException concurrent, HttpServletRequest request) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "item.error.changed-concurrently", null, request);
 		problem.setProperty("reason", "concurrent");
 		return problem;

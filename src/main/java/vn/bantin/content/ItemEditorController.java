@@ -5,7 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
@@ -188,11 +188,11 @@ class ItemEditorController {
 
 	/**
 	 * Two changes to one item at the same moment (two editors, an editor and the
-	 * scheduler): the later one is refused, nothing half-saved; the editor looks again.
+	 * scheduler): the later one is refused (a version that moved, or the database's
+	 * deadlock victim), nothing half-saved; the editor looks again.
 	 */
-	@ExceptionHandler(OptimisticLockingFailureException.class)
-	void concurrent(OptimisticLockingFailureException concurrent, HttpServletResponse response)
-			throws java.io.IOException {
+	@ExceptionHandler(ConcurrencyFailureException.class)
+	void concurrent(ConcurrencyFailureException concurrent, HttpServletResponse response) throws java.io.IOException {
 		response.sendError(HttpStatus.CONFLICT.value());
 	}
 
